@@ -1,0 +1,75 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+const adapters = ['./src/graphql', './src/type-graphql', './src/sdl', './src/rest'];
+const everythingButCore = ['./src/sources', ...adapters, './examples', './bench'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '**/*.generated.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.js'] } } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // The dependency rule of DESIGN.md: core imports nothing of ours; sources and adapters import
+      // core; adapters never import sources; nothing imports the demo.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/core', from: everythingButCore, message: 'core imports nothing of ours' },
+            { target: './src/sources', from: [...adapters, './examples'], message: 'sources import core only' },
+            ...adapters.map((target) => ({
+              target,
+              from: [
+                './src/sources',
+                './examples',
+                ...adapters.filter(
+                  (other) =>
+                    other !== target &&
+                    !(target === './src/sdl' && other === './src/graphql') &&
+                    !(target === './src/type-graphql' && other === './src/graphql'),
+                ),
+              ],
+              message: 'adapters import core (and the graphql builders) only',
+            })),
+            { target: './src', from: ['./examples', './tests', './bench'], message: 'nothing imports the demo' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md).' }] },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['graphql', 'graphql/*', 'type-graphql', '@graphql-tools/*', '@apollo/*', '@mikro-orm/*', 'express', 'fastify'],
+              message: 'core imports no adapter dependency',
+            },
+            { group: ['node:*'], message: 'core runs outside Node' },
+          ],
+          paths: ['http', 'https', 'crypto', 'fs', 'path', 'url', 'buffer'].map((name) => ({ name, message: 'core runs outside Node' })),
+        },
+      ],
+      'no-restricted-globals': ['error', 'Buffer', 'process', 'require'],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

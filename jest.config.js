@@ -1,0 +1,18 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  moduleNameMapper: {
+    '^pagewise$': '<rootDir>/src/core/index.ts',
+    '^pagewise/array$': '<rootDir>/src/sources/array/index.ts',
+    '^pagewise/mikro-orm$': '<rootDir>/src/sources/mikro-orm/index.ts',
+    '^pagewise/(graphql|type-graphql|sdl|rest)$': '<rootDir>/src/$1/index.ts',
+  },
+  collectCoverage: true,
+  collectCoverageFrom: ['src/**/*.ts'],
+  coverageReporters: ['text-summary', 'json-summary'],
+  coverageThreshold: { './src/core/': { lines: 95 } },
+  testTimeout: 30000,
+};

@@ -1,0 +1,34 @@
+// pagewise core: DRF's three pagination styles as pure logic. Imports nothing of graphql, an ORM or HTTP.
+
+export { encodeBase64, decodeBase64 } from './base64';
+export { decodeCursor, encodeCursor } from './cursor-codec';
+export type { Cursor, CursorCodecOptions } from './cursor-codec';
+export { cursorPagination, fetchCursorPage, paginateCursor, paginateRelay, planCursorPage, planRelayPage } from './cursor';
+export type { CursorArgs, CursorMode, CursorOptions, CursorPagination, CursorPlan, RelayArgs, RelayArgsOptions } from './cursor';
+export { assertConfig, isPaginationError, PaginationConfigError, PaginationError } from './errors';
+export type { PaginationConfigErrorCode, PaginationErrorCode } from './errors';
+export { limitOffsetPageNumbers, limitOffsetPagination, paginateLimitOffset, resolveLimit, resolveOffset } from './limit-offset';
+export type { LimitOffsetArgs, LimitOffsetOptions, LimitOffsetPagination } from './limit-offset';
+export { cursorHtmlContext, cursorLinks, limitOffsetHtmlContext, limitOffsetLinks, pageNumberHtmlContext, pageNumberLinks } from './links';
+export type { HtmlContext, Links } from './links';
+export { decodeOffsetCursor, encodeOffsetCursor } from './offset-cursor';
+export { flipOrdering, formatOrdering, parseOrdering, resolveClientOrdering, withTiebreaker } from './ordering';
+export type { ClientOrderingOptions, OrderingField, OrderingSpec } from './ordering';
+export { displayedPageNumbers, pageLinks } from './page-links';
+export type { PageLink } from './page-links';
+export { paginatePageNumber, pageNumberPagination, resolvePageSize } from './page-number';
+export type { PageNumberArgs, PageNumberOptions, PageNumberPagination } from './page-number';
+export type { PageSource, SeekBound, SeekRequest, SeekResult } from './page-source';
+export { lazyCount } from './page';
+export type { CursorPage, NumberedPage, OffsetPage, Page, PageBase, PaginateContext } from './page';
+export { parsePythonInt, positiveInt } from './python-int';
+export type { PositiveIntOptions } from './python-int';
+export { encodeQuery, lastValue, parseQuery, quotePlus, unquotePlus } from './query-string';
+export type { QueryEntries } from './query-string';
+export { paginatedResponseSchema, schemaOperationParameters } from './schema';
+export type { OperationParameter, SchemaDescriptions, SchemaObject } from './schema';
+export { hmacSigner } from './signer';
+export type { CursorSigner } from './signer';
+export { queryOf, removeQueryParam, replaceQueryParam } from './url';
+export { compareKeyValues, parseKeyValue, pythonStr, serializeKeyValue, typeOfValue } from './values';
+export type { FieldType, KeyValue, NullOrder } from './values';

@@ -1,0 +1,76 @@
+import { assertConfig, PaginationError } from './errors';
+
+/** One field of an ordering: its name and direction. */
+export interface OrderingField {
+  readonly field: string;
+  readonly descending: boolean;
+}
+
+/** An ordering as DRF writes it: `"-created"` or `["-created", "id"]`. */
+export type OrderingSpec = string | readonly string[];
+
+/** Parses DRF's ordering notation; throws a PaginationConfigError for empty or malformed terms. */
+export function parseOrdering(spec: OrderingSpec): OrderingField[] {
+  const terms = typeof spec === 'string' ? [spec] : [...spec];
+  assertConfig(terms.length > 0, 'an ordering needs at least one field');
+  return terms.map((term) => {
+    const descending = term.startsWith('-');
+    const field = descending ? term.slice(1) : term;
+    assertConfig(/^[A-Za-z_$][\w$.]*$/.test(field), `invalid ordering term ${JSON.stringify(term)}`);
+    return { field, descending };
+  });
+}
+
+/** DRF's notation of an ordering: `-created,id`. */
+export function formatOrdering(ordering: readonly OrderingField[]): string {
+  return ordering.map(({ field, descending }) => (descending ? `-${field}` : field)).join(',');
+}
+
+/** The same fields with every direction flipped (DRF's reverse cursors). */
+export function flipOrdering(ordering: readonly OrderingField[]): OrderingField[] {
+  return ordering.map(({ field, descending }) => ({ field, descending: !descending }));
+}
+
+/** Appends the unique key's fields (ascending) that the ordering lacks, so the ordering is total. */
+export function withTiebreaker(ordering: readonly OrderingField[], uniqueKey: readonly string[]): OrderingField[] {
+  const present = new Set(ordering.map(({ field }) => field));
+  return [...ordering, ...uniqueKey.filter((field) => !present.has(field)).map((field) => ({ field, descending: false }))];
+}
+
+/** How a client-chosen ordering is checked against the allow-list. */
+export interface ClientOrderingOptions {
+  /** The ordering used when the client asks for none. */
+  readonly ordering: OrderingSpec;
+  /** Fields a client may order by (DRF's `ordering_fields`); empty means client ordering is off. */
+  readonly orderingFields: readonly string[];
+  /**
+   * `error` (default): an unknown field is INVALID_ARGUMENT. `ignore`: DRF's OrderingFilter, which
+   * drops unknown terms and falls back to the default ordering when none is left.
+   */
+  readonly onInvalid?: 'error' | 'ignore';
+  /** The argument or query parameter name reported with errors. */
+  readonly argument?: string;
+}
+
+/**
+ * DRF's OrderingFilter: `?ordering=-created,title` split on commas, each term checked against the
+ * allow-list. Nothing a client sends reaches a source unless it names an allowed field.
+ */
+export function resolveClientOrdering(
+  requested: string | readonly string[] | null | undefined,
+  options: ClientOrderingOptions,
+): OrderingField[] {
+  const fallback = parseOrdering(options.ordering);
+  const terms = typeof requested === 'string' ? requested.split(',').map((term) => term.trim()) : (requested ?? []);
+  if (terms.length === 0 || (terms.length === 1 && terms[0] === '')) return fallback;
+  const allowed = new Set(options.orderingFields);
+  const valid = terms.filter((term) => allowed.has(term.startsWith('-') ? term.slice(1) : term));
+  if (valid.length !== terms.length && (options.onInvalid ?? 'error') === 'error') {
+    const bad = terms.find((term) => !valid.includes(term)) ?? '';
+    throw PaginationError.invalidArgument(
+      `Cannot order by ${JSON.stringify(bad)}; allowed fields: ${options.orderingFields.join(', ') || 'none'}.`,
+      options.argument ?? 'ordering',
+    );
+  }
+  return valid.length > 0 ? parseOrdering(valid) : fallback;
+}

@@ -1,0 +1,77 @@
+import type { Cursor } from './cursor-codec';
+
+/** What every style's page has: the items, both flags, cursors and a count computed on demand. */
+export interface PageBase<T> {
+  /** The rows of the page, in the ordering's order. */
+  readonly items: readonly T[];
+  /** The effective page size (or limit). */
+  readonly pageSize: number;
+  readonly hasNext: boolean;
+  readonly hasPrevious: boolean;
+  /** One cursor per item: what `after` (or `before`) takes to continue from that item. */
+  readonly cursors: readonly string[];
+  /** The cursor of the previous page (null when none): REST `previous`, GraphQL `startCursor`. */
+  readonly startCursor: string | null;
+  /** The cursor of the next page (null when none): REST `next`, GraphQL `endCursor`. */
+  readonly endCursor: string | null;
+  /** The number of rows in the whole list; runs the count query on first call, then memoized. */
+  count(): Promise<number>;
+  /** The number of pages (at least 1); needs the count. */
+  totalPages(): Promise<number>;
+}
+
+/** A page of PageNumberPagination. */
+export interface NumberedPage<T> extends PageBase<T> {
+  readonly style: 'page-number';
+  /** The 1-based page number. */
+  readonly page: number;
+  readonly nextPage: number | null;
+  readonly previousPage: number | null;
+}
+
+/** A page of LimitOffsetPagination. */
+export interface OffsetPage<T> extends PageBase<T> {
+  readonly style: 'limit-offset';
+  readonly offset: number;
+  readonly limit: number;
+  readonly nextOffset: number | null;
+  /** The previous page's offset; 0 means the first page (DRF drops the parameter). */
+  readonly previousOffset: number | null;
+}
+
+/** A page of CursorPagination. */
+export interface CursorPage<T> extends PageBase<T> {
+  readonly style: 'cursor';
+  /** The cursor the page was requested with, decoded (null for the first page). */
+  readonly cursor: Cursor | null;
+  /** The next page's cursor, exactly the value of DRF's `cursor` query parameter in `next`. */
+  readonly nextCursor: string | null;
+  /** The previous page's cursor, exactly the value of DRF's `cursor` query parameter in `previous`. */
+  readonly previousCursor: string | null;
+}
+
+/** A page of any style. */
+export type Page<T> = NumberedPage<T> | OffsetPage<T> | CursorPage<T>;
+
+/** Options of every paginate call. */
+export interface PaginateContext {
+  /** Start the count query now, in parallel with the page query (a count field was selected). */
+  readonly withCount?: boolean;
+}
+
+/**
+ * A memoized count: started at once when `eager`, otherwise on first call. A rejection is kept for
+ * the caller that asks, never left unhandled.
+ */
+export function lazyCount(run: () => Promise<number>, eager: boolean): () => Promise<number> {
+  let pending: Promise<number> | undefined;
+  const start = (): Promise<number> => {
+    if (!pending) {
+      pending = run();
+      pending.catch(() => undefined);
+    }
+    return pending;
+  };
+  if (eager) start();
+  return start;
+}

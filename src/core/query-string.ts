@@ -1,0 +1,86 @@
+// Python's urllib.parse as DRF uses it for links: parse_qs(keep_blank_values=True), urlencode with
+// quote_plus, keys sorted by code point (reference §1.5). A link is never "the URL with one parameter
+// changed": the whole query is parsed, edited, sorted and re-encoded.
+
+/** One query parameter and all its values, in order of first appearance. */
+export type QueryEntries = Array<[key: string, values: string[]]>;
+
+const UNRESERVED = /[A-Za-z0-9_.\-~]/;
+const utf8 = new TextEncoder();
+const utf8Lenient = new TextDecoder('utf-8', { fatal: false });
+
+/** Python's `quote_plus(text, safe='')`: UTF-8 percent-encoding, space as `+`. */
+export function quotePlus(text: string): string {
+  let out = '';
+  for (const byte of utf8.encode(text)) {
+    const char = String.fromCharCode(byte);
+    if (byte < 0x80 && UNRESERVED.test(char)) out += char;
+    else if (byte === 0x20) out += '+';
+    else out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+  }
+  return out;
+}
+
+/** Python's `unquote_plus`: `+` is a space, `%XX` bytes are UTF-8 (bad sequences become U+FFFD). */
+export function unquotePlus(text: string): string {
+  const source = text.replace(/\+/g, ' ');
+  if (!source.includes('%')) return source;
+  const bytes: number[] = [];
+  for (let i = 0; i < source.length;) {
+    const char = source[i]!;
+    if (char === '%' && /^[0-9A-Fa-f]{2}$/.test(source.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(source.slice(i + 1, i + 3), 16));
+      i += 3;
+    } else {
+      const cp = source.codePointAt(i)!;
+      const chunk = String.fromCodePoint(cp);
+      bytes.push(...utf8.encode(chunk));
+      i += chunk.length;
+    }
+  }
+  return utf8Lenient.decode(new Uint8Array(bytes));
+}
+
+/** Python's `parse_qs(query, keep_blank_values=True)`: `&` only, bare keys become empty values. */
+export function parseQuery(query: string): QueryEntries {
+  const entries: QueryEntries = [];
+  const index = new Map<string, string[]>();
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = unquotePlus(eq < 0 ? part : part.slice(0, eq));
+    const value = eq < 0 ? '' : unquotePlus(part.slice(eq + 1));
+    const values = index.get(key);
+    if (values) values.push(value);
+    else {
+      const fresh = [value];
+      index.set(key, fresh);
+      entries.push([key, fresh]);
+    }
+  }
+  return entries;
+}
+
+function compareCodePoints(a: string, b: string): number {
+  const left = Array.from(a);
+  const right = Array.from(b);
+  for (let i = 0; i < Math.min(left.length, right.length); i += 1) {
+    const diff = left[i]!.codePointAt(0)! - right[i]!.codePointAt(0)!;
+    if (diff !== 0) return diff;
+  }
+  return left.length - right.length;
+}
+
+/** Python's `urlencode(sorted(entries), doseq=True)`: keys in code-point order, values quote_plus'd. */
+export function encodeQuery(entries: QueryEntries): string {
+  return [...entries]
+    .sort(([a], [b]) => compareCodePoints(a, b))
+    .flatMap(([key, values]) => values.map((value) => `${quotePlus(key)}=${quotePlus(value)}`))
+    .join('&');
+}
+
+/** The last value of `key` (Django's `QueryDict.get`), or undefined when absent. */
+export function lastValue(entries: QueryEntries, key: string): string | undefined {
+  const found = entries.find(([name]) => name === key);
+  return found ? found[1][found[1].length - 1] : undefined;
+}

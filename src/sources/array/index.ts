@@ -1,0 +1,2 @@
+export { arraySource } from './array-source';
+export type { ArraySourceOptions } from './array-source';
