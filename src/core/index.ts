@@ -32,3 +32,5 @@ export type { CursorSigner } from './signer';
 export { queryOf, removeQueryParam, replaceQueryParam } from './url';
 export { compareKeyValues, parseKeyValue, pythonStr, serializeKeyValue, typeOfValue } from './values';
 export type { FieldType, KeyValue, NullOrder } from './values';
+export { connectionFromArray, connectionFromArraySlice, cursorToOffset, offsetToCursor, relayArrayWindow } from './relay-array';
+export type { RelayArrayArgs, RelayArrayConnection, RelayArraySliceMeta, RelayArrayWindow } from './relay-array';
