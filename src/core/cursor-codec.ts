@@ -89,6 +89,8 @@ export function decodeCursor(value: string, options: CursorCodecOptions = {}): C
   const scope = options.scope ?? '';
 
   if (options.signer) {
+    // Python's lenient base64 would let two strings name one cursor; a signed cursor has one spelling.
+    if (encodeAsciiBase64(text) !== value) return fail();
     const signature = first('s');
     const signed = text
       .split('&')

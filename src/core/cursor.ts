@@ -253,8 +253,11 @@ function boundOf<T>(source: PageSource<T>, plan: CursorPlan, cursor: Cursor | un
   if (!cursor) return undefined;
   if (plan.drf) {
     if (cursor.position === null) return undefined;
-    const first = plan.ordering[0]!;
-    return { kind: 'position', value: parseKeyValue(cursor.position, source.fieldType(first.field)) };
+    const type = source.fieldType(plan.ordering[0]!.field);
+    // DRF writes Python's str(None) for a NULL position; read it back as NULL (except on text fields,
+    // where "None" is a value, as in DRF) so that nullable fields page instead of failing.
+    const value = cursor.position === 'None' && type !== 'string' ? null : parseKeyValue(cursor.position, type);
+    return { kind: 'position', value };
   }
   const key = cursor.key ?? [];
   if (key.length !== plan.ordering.length) throw PaginationError.invalidCursor(plan.codec.message, plan.codec.argument);

@@ -14,7 +14,8 @@ import { arraySource } from 'pagewise/array';
 import { drfRequest } from '../support/drf-request';
 import { optionsOf, rowsOf, urlOf, vectorsOf, type DrfVector } from '../support/drf-vectors';
 
-const created = (rows: readonly unknown[]): unknown[] => rows.map((row) => (typeof row === 'object' && row !== null ? (row as { created: number }).created : row));
+const created = (rows: readonly unknown[]): unknown[] =>
+  rows.map((row) => (typeof row === 'object' && row !== null ? (row as { created: number }).created : row));
 
 function optionsFor(vector: DrfVector): Record<string, unknown> {
   const options = optionsOf(vector);
@@ -69,7 +70,12 @@ describe('DRF request vectors', () => {
       }
       const value = new URL(link).searchParams.get('cursor')!;
       expect(value).toBe(decoded.param_value);
-      expect(decodeCursor(value, { offsetCutoff: 1000 })).toEqual({ offset: decoded.offset, reverse: decoded.reverse, position: decoded.position, key: undefined });
+      expect(decodeCursor(value, { offsetCutoff: 1000 })).toEqual({
+        offset: decoded.offset,
+        reverse: decoded.reverse,
+        position: decoded.position,
+        key: undefined,
+      });
       const followed = await run(vector, link);
       if (followed.status !== 200 || followed.disabled) throw new Error('following a link failed');
       expect(created(followed.results)).toEqual(expected[resultsKey]);
@@ -88,8 +94,12 @@ describe('DRF response schemas', () => {
   it.each(vectorsOf('response_schema').map((vector) => [vector.id, vector] as const))('%s', (_id, vector) => {
     const options = optionsFor(vector);
     const pagination =
-      vector.style === 'page_number' ? pageNumberPagination(options) : vector.style === 'limit_offset' ? limitOffsetPagination(options) : cursorPagination(options);
-    expect(paginatedResponseSchema(pagination, vector.input_schema!)).toEqual((vector.expect['schema'] as object));
+      vector.style === 'page_number'
+        ? pageNumberPagination(options)
+        : vector.style === 'limit_offset'
+          ? limitOffsetPagination(options)
+          : cursorPagination(options);
+    expect(paginatedResponseSchema(pagination, vector.input_schema!)).toEqual(vector.expect['schema'] as object);
     expect(schemaOperationParameters(pagination)).toEqual(vector.expect['operation_parameters']);
   });
 });
