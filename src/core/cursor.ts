@@ -121,6 +121,8 @@ export interface CursorPlan {
   readonly keepLast?: number | undefined;
   /** Whether this page follows DRF's algorithm (drf mode, or a DRF-written cursor in exact mode). */
   readonly drf: boolean;
+  /** The argument names reported with errors about the `after` and `before` cursors. */
+  readonly names: { readonly after: string; readonly before: string };
   readonly codec: CursorCodecOptions;
 }
 
@@ -174,6 +176,7 @@ export function planCursorPage<T>(source: PageSource<T>, pagination: CursorPagin
     after: cursor && !cursor.reverse ? cursor : undefined,
     before: cursor?.reverse ? cursor : undefined,
     drf,
+    names: { after: pagination.cursorQueryParam, before: pagination.cursorQueryParam },
     codec,
   };
 }
@@ -222,7 +225,16 @@ export function planRelayPage<T>(
     }
     const cursor = after ?? before ?? (first === undefined && last !== undefined ? { offset: 0, reverse: true, position: null } : null);
     const size = (cursor?.reverse ? (last ?? first) : (first ?? last)) ?? fallback;
-    return { ordering, size, direction: cursor?.reverse ? 'backward' : 'forward', cursor, drf: true, codec };
+    const name = after ? 'after' : 'before';
+    return {
+      ordering,
+      size,
+      direction: cursor?.reverse ? 'backward' : 'forward',
+      cursor,
+      drf: true,
+      names: { after: name, before: name },
+      codec,
+    };
   }
 
   const backward = first === undefined && (last !== undefined || (before !== undefined && after === undefined));
@@ -236,6 +248,7 @@ export function planRelayPage<T>(
     before,
     keepLast: !backward && last !== undefined ? last : undefined,
     drf: false,
+    names: { after: 'after', before: 'before' },
     codec,
   };
 }
@@ -249,7 +262,18 @@ interface Assembled<T> {
   readonly cursors: readonly Cursor[];
 }
 
-function boundOf<T>(source: PageSource<T>, plan: CursorPlan, cursor: Cursor | undefined): SeekBound | undefined {
+function boundOf<T>(source: PageSource<T>, plan: CursorPlan, cursor: Cursor | undefined, side: 'after' | 'before'): SeekBound | undefined {
+  try {
+    return readBound(source, plan, cursor);
+  } catch (error) {
+    if (error instanceof PaginationError && error.code === 'INVALID_CURSOR') {
+      throw PaginationError.invalidCursor(plan.codec.message, plan.names[side]);
+    }
+    throw error;
+  }
+}
+
+function readBound<T>(source: PageSource<T>, plan: CursorPlan, cursor: Cursor | undefined): SeekBound | undefined {
   if (!cursor) return undefined;
   if (plan.drf) {
     if (cursor.position === null) return undefined;
@@ -260,7 +284,7 @@ function boundOf<T>(source: PageSource<T>, plan: CursorPlan, cursor: Cursor | un
     return { kind: 'position', value };
   }
   const key = cursor.key ?? [];
-  if (key.length !== plan.ordering.length) throw PaginationError.invalidCursor(plan.codec.message, plan.codec.argument);
+  if (key.length !== plan.ordering.length) throw PaginationError.invalidCursor();
   return { kind: 'key', values: plan.ordering.map(({ field }, index) => parseKeyValue(key[index] ?? null, source.fieldType(field))) };
 }
 
@@ -274,8 +298,8 @@ function rebound(cursor: Cursor, reverse: boolean): Cursor {
 }
 
 async function fetchExact<T>(source: PageSource<T>, plan: CursorPlan): Promise<Assembled<T>> {
-  const after = boundOf(source, plan, plan.after);
-  const before = boundOf(source, plan, plan.before);
+  const after = boundOf(source, plan, plan.after, 'after');
+  const before = boundOf(source, plan, plan.before, 'before');
   const backward = plan.direction === 'backward';
   const start = backward ? plan.before : plan.after;
   const result = await source.seek({
@@ -379,7 +403,7 @@ function drfPrevious(
 async function fetchDrf<T>(source: PageSource<T>, plan: CursorPlan): Promise<Assembled<T>> {
   const cursor = plan.cursor;
   const reverse = cursor?.reverse ?? false;
-  const bound = boundOf(source, plan, cursor ?? undefined);
+  const bound = boundOf(source, plan, cursor ?? undefined, reverse ? 'before' : 'after');
   const result = await source.seek({
     ordering: plan.ordering,
     direction: reverse ? 'backward' : 'forward',

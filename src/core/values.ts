@@ -100,11 +100,16 @@ export function typeOfValue(value: unknown): FieldType | null {
 /** Compares two non-null values of one type (strings by UTF-16 code unit, as JavaScript sorts). */
 function compareDefined(a: Exclude<KeyValue, null>, b: Exclude<KeyValue, null>): number {
   if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
-  if (typeof a === 'bigint' || typeof b === 'bigint') {
+  if (
+    (typeof a === 'bigint' || typeof b === 'bigint') &&
+    (typeof a === 'bigint' || Number.isInteger(a)) &&
+    (typeof b === 'bigint' || Number.isInteger(b))
+  ) {
     const x = BigInt(a as bigint | number);
     const y = BigInt(b as bigint | number);
     return x < y ? -1 : x > y ? 1 : 0;
   }
+  if (typeof a === 'bigint' || typeof b === 'bigint') return Number(a) - Number(b);
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   const x = String(a);
