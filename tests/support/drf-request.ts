@@ -37,7 +37,12 @@ export type DrfOutcome =
 type Style = 'page_number' | 'limit_offset' | 'cursor';
 
 /** Runs a request against `source` the way DRF's view and paginator would. */
-export async function drfRequest(style: Style, options: Record<string, unknown>, source: PageSource<unknown>, url: string): Promise<DrfOutcome> {
+export async function drfRequest(
+  style: Style,
+  options: Record<string, unknown>,
+  source: PageSource<unknown>,
+  url: string,
+): Promise<DrfOutcome> {
   const query = queryOf(url);
   try {
     if (style === 'page_number') {
