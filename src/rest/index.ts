@@ -1,0 +1,23 @@
+// pagewise/rest: DRF's wire format for REST servers, framework-agnostic, with glue for node:http,
+// Express 5 and Fastify 5. Imports core only.
+
+export { detailResponse, errorResponse } from './error-response';
+export type { RestErrorHook, RestResponse } from './error-response';
+export { expressHandler } from './express';
+export { fastifyHandler, fastifyPagination } from './fastify';
+export type { FastifyInstanceLike, FastifyReplyLike, FastifyRequestLike } from './fastify';
+export { escapeHtml, renderPaginationControls } from './html-controls';
+export type { HtmlControlsOptions } from './html-controls';
+export { renderJson } from './json';
+export { linkHeader } from './link-header';
+export type { LinkTargets } from './link-header';
+export { nodeHandler, restRequestOf, sendRestResponse } from './node-http';
+export type { NodeRequestLike } from './node-http';
+export { restQueryParameters, restResponseSchema } from './openapi';
+export { absoluteUrl } from './request-url';
+export type { RestRequest, UrlOptions } from './request-url';
+export { checkRestOptions } from './rest-options';
+export type { RestOptions, RestPagination, RestShape, RestSource } from './rest-options';
+export { paginateRequest } from './rest-page';
+export type { PaginatedRestPage, RestPage, UnpaginatedRestPage } from './rest-page';
+export { renderRestPage, restResponse } from './rest-response';

@@ -1,0 +1,8 @@
+/**
+ * DRF's JSONRenderer output: compact separators, non-ASCII kept as UTF-8, and U+2028/U+2029 escaped
+ * so the body is also valid JavaScript.
+ */
+export function renderJson(value: unknown): string {
+  const text = JSON.stringify(value === undefined ? null : value);
+  return text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,70 @@
+import { assertConfig, type CursorPagination, type LimitOffsetPagination, type PageNumberPagination, type PageSource } from '../core';
+import type { RestErrorHook } from './error-response';
+import type { RestRequest, UrlOptions } from './request-url';
+
+/** A resolved pagination of any of DRF's three styles. */
+export type RestPagination = PageNumberPagination | LimitOffsetPagination | CursorPagination;
+
+/**
+ * The body's shape: `drf` (DRF's own), `commons` (the drf-commons envelope: message, success,
+ * timestamp, data, a 1-based `index` on each item), `rails` (Rails RESTFramework: count, page,
+ * page_size, total_pages, next, previous, results; page-number only).
+ */
+export type RestShape = 'drf' | 'commons' | 'rails';
+
+/** A source, or a function giving one per request (filters that depend on the request). */
+export type RestSource<T> = PageSource<T> | ((request: RestRequest) => PageSource<T> | Promise<PageSource<T>>);
+
+/** Everything the REST adapter needs for one list endpoint. */
+export interface RestOptions<T> extends UrlOptions {
+  /** `pageNumberPagination(...)`, `limitOffsetPagination(...)` or `cursorPagination(...)`. */
+  readonly pagination: RestPagination;
+  readonly source: RestSource<T>;
+  /** Turns a row into what the body shows (DRF's serializer); default: the row itself. */
+  readonly serialize?: (row: T) => unknown;
+  /** Body shape (default `drf`). */
+  readonly shape?: RestShape;
+  /**
+   * `body` (default): next and previous in the body. `header`: an RFC 8288 Link header with rel
+   * next, prev, first and last instead; the DRF shape's body is then the plain list, its count in
+   * `X-Total-Count`.
+   */
+  readonly links?: 'body' | 'header';
+  /** The name of the results key (default `results`). */
+  readonly resultsKey?: string;
+  /**
+   * drf-commons' switch: when this parameter is present and not `true`, `1` or `yes` (any case), the
+   * whole list is served unpaginated. Default `paginated` for the commons shape, off otherwise.
+   */
+  readonly paginatedQueryParam?: string | null;
+  /**
+   * A client size of 0 (page size or limit) serves the whole list, but only when the pagination has
+   * no maximum. Default on for the rails shape, off otherwise (DRF falls back to the default size).
+   */
+  readonly zeroPageSizeDisables?: boolean;
+  /** DRF-extensions' `page_size=max`: this value of the size parameter means the maximum (default off). */
+  readonly maxPageSizeValue?: string | null;
+  /** The commons shape's `message` (default `Request successful`). */
+  readonly message?: string;
+  /** The clock of the commons shape's `timestamp` (default: now). */
+  readonly now?: () => Date;
+  /** Hears of every error answered with a 500 or 503 (logging); never changes the answer. */
+  readonly onError?: RestErrorHook;
+}
+
+/** Checks options once, when an endpoint is defined; throws PaginationConfigError on misuse. */
+export function checkRestOptions<T>(options: RestOptions<T>): void {
+  const { pagination, shape = 'drf', links = 'body', resultsKey = 'results' } = options;
+  assertConfig(
+    typeof pagination === 'object' && pagination !== null && ['page-number', 'limit-offset', 'cursor'].includes(pagination.style),
+    'pagination must come from pageNumberPagination, limitOffsetPagination or cursorPagination',
+  );
+  assertConfig(['drf', 'commons', 'rails'].includes(shape), `shape must be "drf", "commons" or "rails", not ${JSON.stringify(shape)}`);
+  assertConfig(shape !== 'rails' || pagination.style === 'page-number', 'the rails shape is a page-number body');
+  assertConfig(links === 'body' || links === 'header', `links must be "body" or "header", not ${JSON.stringify(links)}`);
+  assertConfig(typeof resultsKey === 'string' && resultsKey !== '', 'resultsKey must be a non-empty string');
+  assertConfig(typeof options.source === 'function' || typeof options.source === 'object', 'source must be a PageSource or a function');
+  if (options.origin !== undefined) {
+    assertConfig(/^https?:\/\/[^/?#]+\/?$/i.test(options.origin), 'origin must be a scheme and host, like https://api.example.org');
+  }
+}
