@@ -1,0 +1,18 @@
+// pagewise/graphql: Relay connections and offset lists for graphql-js, in all three DRF styles.
+
+export { cursorArgs, limitOffsetArgs, pageNumberArgs, paginationArgs } from './args';
+export type { GraphQLPagination, PaginationArgsOptions, RelayDirections } from './args';
+export { formatPaginationError, toGraphQLError, withGraphQLErrors } from './errors';
+export { arrayConnectionField, connectionField, offsetListField, paginationComplexity } from './fields';
+export type { ArrayConnectionFieldConfig, ComplexityEstimatorArgs, PaginatedFieldConfig } from './fields';
+export { PageNumberScalar } from './page-number-scalar';
+export { paginateArgs, requestedPageSize } from './paginate';
+export type { PaginateOptions, PaginationArgValues } from './paginate';
+export { resolveArrayConnection } from './relay-compat';
+export { resolveConnection, resolveOffsetList } from './resolve';
+export { selectsCount } from './selection';
+export type { SelectionInfo } from './selection';
+export { connectionOf, offsetListOf, pageInfoOf } from './shapes';
+export type { ConnectionValue, EdgeValue, OffsetListValue, PageInfoValue } from './shapes';
+export { connectionType, edgeType, offsetListType, pageInfoType } from './types';
+export type { NodeType, PaginationTypeOptions } from './types';

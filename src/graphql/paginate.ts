@@ -1,0 +1,165 @@
+import {
+  decodeOffsetCursor,
+  paginateLimitOffset,
+  paginatePageNumber,
+  paginateRelay,
+  PaginationError,
+  resolvePageSize,
+  type CursorPagination,
+  type LimitOffsetPagination,
+  type Page,
+  type PageNumberPagination,
+  type PageSource,
+} from '../core';
+import type { GraphQLPagination, RelayDirections } from './args';
+
+/** Per-field options of a paginated field. */
+export interface PaginateOptions {
+  /** Page size when the client names none (overrides the pagination's `pageSize`/`defaultLimit`). */
+  readonly defaultPageSize?: number | null;
+  /** Cap on a client's page size (overrides `maxPageSize`/`maxLimit`). */
+  readonly maxPageSize?: number | null;
+  /** A size above the maximum: `clamp` to it (default) or `error` (INVALID_ARGUMENT). */
+  readonly onOversize?: 'clamp' | 'error';
+  /** Cursor style: which directions the field allows (default both). */
+  readonly directions?: RelayDirections;
+  /** Start the count now, in parallel with the page (a count field was selected). */
+  readonly withCount?: boolean;
+}
+
+/** A field's arguments as graphql-js passes them. */
+export type PaginationArgValues = Readonly<Record<string, unknown>>;
+
+const invalid = (message: string, argument: string) => PaginationError.invalidArgument(message, argument);
+
+function intArg(args: PaginationArgValues, name: string): number | undefined {
+  const value = args[name];
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw invalid(`Argument "${name}" must be an integer`, name);
+  return value;
+}
+
+function stringArg(args: PaginationArgValues, name: string): string | undefined {
+  const value = args[name];
+  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'string') throw invalid(`Argument "${name}" must be a string`, name);
+  return value;
+}
+
+function checkSize(name: string, value: number | undefined, max: number | null, options: PaginateOptions): void {
+  if (value === undefined) return;
+  if (value < 1) throw invalid(`Argument "${name}" must be a positive integer`, name);
+  if (max && value > max && options.onOversize === 'error') throw invalid(`Argument "${name}" must not exceed ${max}`, name);
+}
+
+function exclusive(args: PaginationArgValues, a: string, b: string): void {
+  if (args[a] !== null && args[a] !== undefined && args[b] !== null && args[b] !== undefined) {
+    throw invalid(`Pass "${a}" or "${b}", not both`, b);
+  }
+}
+
+async function relayPage<T>(source: PageSource<T>, base: CursorPagination, args: PaginationArgValues, options: PaginateOptions) {
+  const pagination = {
+    ...base,
+    pageSize: options.defaultPageSize === undefined ? base.pageSize : options.defaultPageSize,
+    maxPageSize: options.maxPageSize === undefined ? base.maxPageSize : options.maxPageSize,
+  };
+  const directions = options.directions ?? 'both';
+  const forbidden = directions === 'forward' ? ['last', 'before'] : directions === 'backward' ? ['first', 'after'] : [];
+  for (const name of forbidden) {
+    if (args[name] !== null && args[name] !== undefined) throw invalid(`Argument "${name}" is not allowed on this field`, name);
+  }
+  const first = intArg(args, 'first');
+  const last = intArg(args, 'last');
+  if (first === undefined && last === undefined && !pagination.pageSize && !pagination.maxPageSize) {
+    throw invalid(`Pass "${directions === 'backward' ? 'last' : 'first'}"`, directions === 'backward' ? 'last' : 'first');
+  }
+  const ordering = args['ordering'];
+  if (ordering !== null && ordering !== undefined && !(Array.isArray(ordering) && ordering.every((item) => typeof item === 'string'))) {
+    throw invalid('Argument "ordering" must be a list of strings', 'ordering');
+  }
+  return paginateRelay(
+    source,
+    pagination,
+    { first, last, after: stringArg(args, 'after'), before: stringArg(args, 'before'), ordering: ordering as string[] | undefined },
+    { withCount: options.withCount === true, onOversize: options.onOversize ?? 'clamp' },
+  );
+}
+
+async function numberedPage<T>(source: PageSource<T>, base: PageNumberPagination, args: PaginationArgValues, options: PaginateOptions) {
+  const pagination: PageNumberPagination = {
+    ...base,
+    pageQueryParam: 'page',
+    pageSizeQueryParam: 'pageSize',
+    pageSize: options.defaultPageSize === undefined ? base.pageSize : options.defaultPageSize,
+    maxPageSize: options.maxPageSize === undefined ? base.maxPageSize : options.maxPageSize,
+  };
+  const pageSize = intArg(args, 'pageSize');
+  checkSize('pageSize', pageSize, pagination.maxPageSize, options);
+  exclusive(args, 'page', 'after');
+  let page = args['page'] as number | string | null | undefined;
+  const after = stringArg(args, 'after');
+  if (after !== undefined) {
+    // The page holding the row that follows `after`: with an unchanged page size, the next page.
+    const index = decodeOffsetCursor(after, { argument: 'after' });
+    const size = resolvePageSize(pagination, pageSize);
+    if (size) page = Math.floor((index + 1) / size) + 1;
+  }
+  const result = await paginatePageNumber(source, pagination, { page, pageSize }, { withCount: options.withCount === true });
+  if (!result) throw invalid('Pass "pageSize"', 'pageSize');
+  return result;
+}
+
+async function offsetPage<T>(source: PageSource<T>, base: LimitOffsetPagination, args: PaginationArgValues, options: PaginateOptions) {
+  const pagination: LimitOffsetPagination = {
+    ...base,
+    limitQueryParam: 'limit',
+    offsetQueryParam: 'offset',
+    defaultLimit: options.defaultPageSize === undefined ? base.defaultLimit : options.defaultPageSize,
+    maxLimit: options.maxPageSize === undefined ? base.maxLimit : options.maxPageSize,
+  };
+  const limit = intArg(args, 'limit');
+  checkSize('limit', limit, pagination.maxLimit, options);
+  exclusive(args, 'offset', 'after');
+  let offset = intArg(args, 'offset');
+  if (offset !== undefined && offset < 0) throw invalid('Argument "offset" must be a non-negative integer', 'offset');
+  const after = stringArg(args, 'after');
+  if (after !== undefined) offset = decodeOffsetCursor(after, { argument: 'after' }) + 1;
+  const result = await paginateLimitOffset(source, pagination, { limit, offset }, { withCount: options.withCount === true });
+  if (!result) throw invalid('Pass "limit"', 'limit');
+  return result;
+}
+
+/**
+ * One page of `source` from a GraphQL field's arguments, in `pagination`'s style: Relay's
+ * first/after/last/before, page/pageSize, or limit/offset (both with an optional `after` cursor).
+ * Throws PaginationError for bad arguments.
+ */
+export async function paginateArgs<T>(
+  source: PageSource<T>,
+  pagination: GraphQLPagination,
+  args: PaginationArgValues,
+  options: PaginateOptions = {},
+): Promise<Page<T>> {
+  switch (pagination.style) {
+    case 'cursor':
+      return relayPage(source, pagination, args, options);
+    case 'page-number':
+      return numberedPage(source, pagination, args, options);
+    case 'limit-offset':
+      return offsetPage(source, pagination, args, options);
+  }
+}
+
+/**
+ * The page size a request will get, for cost estimates: the requested size clamped to the maximum,
+ * else the default (the maximum, or 1, when neither is set).
+ */
+export function requestedPageSize(pagination: GraphQLPagination, args: PaginationArgValues, options: PaginateOptions = {}): number {
+  const name =
+    pagination.style === 'cursor' ? (args['first'] ?? args['last']) : pagination.style === 'page-number' ? args['pageSize'] : args['limit'];
+  const fallback = options.defaultPageSize ?? (pagination.style === 'limit-offset' ? pagination.defaultLimit : pagination.pageSize);
+  const max = options.maxPageSize ?? (pagination.style === 'limit-offset' ? pagination.maxLimit : pagination.maxPageSize);
+  const requested = typeof name === 'number' && name >= 0 ? name : (fallback ?? max ?? 1);
+  return max ? Math.min(requested, max) : requested;
+}

@@ -1,0 +1,35 @@
+import type { PageSource } from '../core';
+import type { GraphQLPagination } from './args';
+import { withGraphQLErrors } from './errors';
+import { paginateArgs, type PaginateOptions, type PaginationArgValues } from './paginate';
+import { selectsCount, type SelectionInfo } from './selection';
+import { connectionOf, offsetListOf, type ConnectionValue, type OffsetListValue } from './shapes';
+
+/**
+ * A connection field's value: the page of `source` for `args`. Counts only when the query selects a
+ * count (then in parallel with the page); bad arguments become coded GraphQLErrors.
+ */
+export function resolveConnection<T>(
+  source: PageSource<T> | Promise<PageSource<T>>,
+  pagination: GraphQLPagination,
+  args: PaginationArgValues,
+  info: SelectionInfo,
+  options: PaginateOptions = {},
+): Promise<ConnectionValue<T>> {
+  return withGraphQLErrors(async () =>
+    connectionOf(await paginateArgs(await source, pagination, args, { ...options, withCount: options.withCount ?? selectsCount(info) })),
+  );
+}
+
+/** An offset-list field's value (`results`, `count`, `next`, `previous`, `pageInfo`); as {@link resolveConnection}. */
+export function resolveOffsetList<T>(
+  source: PageSource<T> | Promise<PageSource<T>>,
+  pagination: GraphQLPagination,
+  args: PaginationArgValues,
+  info: SelectionInfo,
+  options: PaginateOptions = {},
+): Promise<OffsetListValue<T>> {
+  return withGraphQLErrors(async () =>
+    offsetListOf(await paginateArgs(await source, pagination, args, { ...options, withCount: options.withCount ?? selectsCount(info) })),
+  );
+}

@@ -1,0 +1,41 @@
+import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+
+/** What {@link selectsCount} needs of a resolver's `info`. */
+export interface SelectionInfo {
+  readonly fieldNodes: readonly FieldNode[];
+  readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+}
+
+const COUNT_FIELDS = new Set(['totalCount', 'count']);
+const PAGE_INFO_COUNT_FIELDS = new Set(['totalCount', 'totalPages']);
+
+function* fieldsOf(set: SelectionSetNode | undefined, info: SelectionInfo, seen: Set<string>): Generator<FieldNode> {
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) yield selection;
+    else if (selection.kind === Kind.INLINE_FRAGMENT) yield* fieldsOf(selection.selectionSet, info, seen);
+    else if (!seen.has(selection.name.value)) {
+      // A fragment spread twice is read once; cycles are already rejected by validation.
+      seen.add(selection.name.value);
+      yield* fieldsOf(info.fragments[selection.name.value]?.selectionSet, info, seen);
+    }
+  }
+}
+
+/**
+ * Whether the query asks for a count under this field: `totalCount` or `count`, or `totalCount` or
+ * `totalPages` of its `pageInfo`, through fragments too. Then the count runs alongside the page.
+ */
+export function selectsCount(info: SelectionInfo): boolean {
+  for (const node of info.fieldNodes) {
+    for (const field of fieldsOf(node.selectionSet, info, new Set())) {
+      const name = field.name.value;
+      if (COUNT_FIELDS.has(name)) return true;
+      if (name === 'pageInfo') {
+        for (const inner of fieldsOf(field.selectionSet, info, new Set())) {
+          if (PAGE_INFO_COUNT_FIELDS.has(inner.name.value)) return true;
+        }
+      }
+    }
+  }
+  return false;
+}

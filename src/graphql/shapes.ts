@@ -1,0 +1,105 @@
+import type { Page } from '../core';
+
+/** `PageInfo` of a page. `totalCount` and `totalPages` are promises made only when read. */
+export interface PageInfoValue {
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+  readonly startCursor: string | null;
+  readonly endCursor: string | null;
+  readonly totalCount: Promise<number>;
+  readonly page: number | null;
+  readonly pageSize: number;
+  readonly totalPages: Promise<number | null>;
+  readonly nextPage: number | null;
+  readonly previousPage: number | null;
+  readonly offset: number | null;
+  readonly limit: number | null;
+  readonly nextOffset: number | null;
+  readonly previousOffset: number | null;
+}
+
+/** An edge: the row and its cursor. */
+export interface EdgeValue<T> {
+  readonly node: T;
+  readonly cursor: string;
+}
+
+/** A Relay connection of a page; `totalCount` runs the count only when read. */
+export interface ConnectionValue<T> {
+  readonly edges: readonly EdgeValue<T>[];
+  readonly nodes: readonly T[];
+  readonly pageInfo: PageInfoValue;
+  readonly totalCount: Promise<number>;
+}
+
+/** An offset list of a page (DRF's body); `count` runs the count only when read. */
+export interface OffsetListValue<T> {
+  readonly results: readonly T[];
+  readonly count: Promise<number>;
+  readonly next: string | null;
+  readonly previous: string | null;
+  readonly pageInfo: PageInfoValue;
+}
+
+// Getters, not fields: a default resolver reads a property only when the query selects it, so the
+// count query runs only then (and graphql-js awaits the promise it gets).
+
+/** The `PageInfo` value of a page, whatever its style. */
+export function pageInfoOf<T>(page: Page<T>): PageInfoValue {
+  return {
+    hasNextPage: page.hasNext,
+    hasPreviousPage: page.hasPrevious,
+    startCursor: page.startCursor,
+    endCursor: page.endCursor,
+    get totalCount() {
+      return page.count();
+    },
+    page: page.style === 'page-number' ? page.page : null,
+    pageSize: page.pageSize,
+    get totalPages() {
+      return page.totalPages();
+    },
+    nextPage: page.style === 'page-number' ? page.nextPage : null,
+    previousPage: page.style === 'page-number' ? page.previousPage : null,
+    offset: page.style === 'limit-offset' ? page.offset : null,
+    limit: page.style === 'limit-offset' ? page.limit : null,
+    nextOffset: page.style === 'limit-offset' ? page.nextOffset : null,
+    previousOffset: page.style === 'limit-offset' ? page.previousOffset : null,
+  };
+}
+
+/** A page as a Relay connection: one edge per row with the row's cursor. */
+export function connectionOf<T>(page: Page<T>): ConnectionValue<T> {
+  return {
+    edges: page.items.map((node, index) => ({ node, cursor: page.cursors[index]! })),
+    nodes: page.items,
+    pageInfo: pageInfoOf(page),
+    get totalCount() {
+      return page.count();
+    },
+  };
+}
+
+const text = (value: number | null): string | null => (value === null ? null : String(value));
+
+/**
+ * A page as an offset list. `next`/`previous` are what the REST links carry: the cursor for the
+ * cursor style, the page number or offset (as a string) otherwise.
+ */
+export function offsetListOf<T>(page: Page<T>): OffsetListValue<T> {
+  const [next, previous] =
+    page.style === 'cursor'
+      ? [page.nextCursor, page.previousCursor]
+      : page.style === 'page-number'
+        ? [text(page.nextPage), text(page.previousPage)]
+        : [text(page.nextOffset), text(page.previousOffset)];
+  return {
+    results: page.items,
+    get count() {
+      return page.count();
+    },
+    next,
+    previous,
+    pageInfo: pageInfoOf(page),
+  };
+}

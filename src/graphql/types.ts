@@ -1,0 +1,140 @@
+import {
+  GraphQLBoolean,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLString,
+  type GraphQLFieldConfig,
+  type GraphQLFieldConfigMap,
+  type GraphQLOutputType,
+  type ThunkObjMap,
+} from 'graphql';
+import { PaginationConfigError } from '../core';
+import { descriptions } from './descriptions';
+
+/** A node type: anything with a name that can sit in a list (object, interface, union, scalar, enum). */
+export type NodeType = GraphQLOutputType & { readonly name: string };
+
+/** Extra fields of the generated types (Relay allows more on connections and edges). */
+export interface PaginationTypeOptions {
+  /** Fields added to `<Node>Edge` (the edge object carries `node` and `cursor`). */
+  readonly edgeFields?: ThunkObjMap<GraphQLFieldConfig<unknown, unknown>>;
+  /** Fields added to `<Node>Connection`. */
+  readonly connectionFields?: ThunkObjMap<GraphQLFieldConfig<unknown, unknown>>;
+  /** Fields added to `<Node>Page`. */
+  readonly offsetListFields?: ThunkObjMap<GraphQLFieldConfig<unknown, unknown>>;
+}
+
+const nonNull = <T extends GraphQLOutputType>(type: T) => new GraphQLNonNull(type);
+const listOf = (type: GraphQLOutputType) => nonNull(new GraphQLList(nonNull(type)));
+
+/** `PageInfo`: Relay's four fields plus the count and the positions of every style (DESIGN.md). */
+export const pageInfoType: GraphQLObjectType = new GraphQLObjectType({
+  name: 'PageInfo',
+  description: descriptions.pageInfo,
+  fields: {
+    hasNextPage: { type: nonNull(GraphQLBoolean), description: descriptions.hasNextPage },
+    hasPreviousPage: { type: nonNull(GraphQLBoolean), description: descriptions.hasPreviousPage },
+    startCursor: { type: GraphQLString, description: descriptions.startCursor },
+    endCursor: { type: GraphQLString, description: descriptions.endCursor },
+    totalCount: { type: GraphQLInt, description: descriptions.totalCount },
+    page: { type: GraphQLInt, description: descriptions.page },
+    pageSize: { type: GraphQLInt, description: descriptions.pageSize },
+    totalPages: { type: GraphQLInt, description: descriptions.totalPages },
+    nextPage: { type: GraphQLInt, description: descriptions.nextPage },
+    previousPage: { type: GraphQLInt, description: descriptions.previousPage },
+    offset: { type: GraphQLInt, description: descriptions.offset },
+    limit: { type: GraphQLInt, description: descriptions.limit },
+    nextOffset: { type: GraphQLInt, description: descriptions.nextOffset },
+    previousOffset: { type: GraphQLInt, description: descriptions.previousOffset },
+  },
+});
+
+interface Built {
+  readonly options: PaginationTypeOptions;
+  edge?: GraphQLObjectType;
+  connection?: GraphQLObjectType;
+  offsetList?: GraphQLObjectType;
+}
+
+// One set of types per node type: a node type belongs to one schema, so this is per schema too, and
+// calling a builder twice never makes a second `ArticleConnection`.
+const built = new WeakMap<NodeType, Built>();
+
+function entry(node: NodeType, options: PaginationTypeOptions | undefined): Built {
+  let found = built.get(node);
+  if (!found) {
+    found = { options: options ?? {} };
+    built.set(node, found);
+  } else if (options !== undefined && options !== found.options) {
+    const same = (Object.keys(options) as (keyof PaginationTypeOptions)[]).every((key) => options[key] === found!.options[key]);
+    if (!same) {
+      throw new PaginationConfigError('INVALID_OPTIONS', `The pagination types of ${node.name} were already built with other options`);
+    }
+  }
+  return found;
+}
+
+function withExtra(
+  base: GraphQLFieldConfigMap<unknown, unknown>,
+  extra: PaginationTypeOptions[keyof PaginationTypeOptions],
+): () => GraphQLFieldConfigMap<unknown, unknown> {
+  return () => ({ ...base, ...(typeof extra === 'function' ? extra() : extra) });
+}
+
+/** `<Node>Edge { node: Node!, cursor: String! }` plus `edgeFields`, built once per node type. */
+export function edgeType(node: NodeType, options?: PaginationTypeOptions): GraphQLObjectType {
+  const found = entry(node, options);
+  found.edge ??= new GraphQLObjectType({
+    name: `${node.name}Edge`,
+    description: descriptions.edge(node.name),
+    fields: withExtra(
+      {
+        node: { type: nonNull(node), description: descriptions.node },
+        cursor: { type: nonNull(GraphQLString), description: descriptions.cursor },
+      },
+      found.options.edgeFields,
+    ),
+  });
+  return found.edge;
+}
+
+/** `<Node>Connection { edges, nodes, pageInfo, totalCount }` plus `connectionFields`, built once per node type. */
+export function connectionType(node: NodeType, options?: PaginationTypeOptions): GraphQLObjectType {
+  const found = entry(node, options);
+  found.connection ??= new GraphQLObjectType({
+    name: `${node.name}Connection`,
+    description: descriptions.connection(node.name),
+    fields: withExtra(
+      {
+        edges: { type: listOf(edgeType(node)), description: descriptions.edges },
+        nodes: { type: listOf(node), description: descriptions.nodes },
+        pageInfo: { type: nonNull(pageInfoType), description: descriptions.pageInfo },
+        totalCount: { type: GraphQLInt, description: descriptions.totalCount },
+      },
+      found.options.connectionFields,
+    ),
+  });
+  return found.connection;
+}
+
+/** `<Node>Page { results, count, next, previous, pageInfo }` (DRF's body) plus `offsetListFields`, built once per node type. */
+export function offsetListType(node: NodeType, options?: PaginationTypeOptions): GraphQLObjectType {
+  const found = entry(node, options);
+  found.offsetList ??= new GraphQLObjectType({
+    name: `${node.name}Page`,
+    description: descriptions.offsetList(node.name),
+    fields: withExtra(
+      {
+        results: { type: listOf(node), description: descriptions.results },
+        count: { type: GraphQLInt, description: descriptions.count },
+        next: { type: GraphQLString, description: descriptions.next },
+        previous: { type: GraphQLString, description: descriptions.previous },
+        pageInfo: { type: nonNull(pageInfoType), description: descriptions.pageInfo },
+      },
+      found.options.offsetListFields,
+    ),
+  });
+  return found.offsetList;
+}

@@ -1,0 +1,178 @@
+import { GraphQLObjectType, GraphQLString, printType } from 'graphql';
+import { connectionType, edgeType, offsetListType, pageInfoType } from 'pagewise/graphql';
+import { countingSource } from '../support/counting-source';
+import { articles, articleSchema, run } from './articles-schema';
+
+const CONNECTION = `
+  query ($first: Int, $after: String, $last: Int, $before: String) {
+    cursorConnection(first: $first, after: $after, last: $last, before: $before) {
+      edges { cursor node { id } }
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }`;
+
+interface Connection {
+  edges: { cursor: string; node: { id: number } }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+async function connection(args: Record<string, unknown>, schema = articleSchema()): Promise<Connection> {
+  const result = await run(schema, CONNECTION, args);
+  expect(result.errors).toBeUndefined();
+  return (result.data as { cursorConnection: Connection }).cursorConnection;
+}
+
+const ids = (page: Connection) => page.edges.map((edge) => edge.node.id);
+
+describe('types', () => {
+  it('builds each type once per node type', () => {
+    const Node = new GraphQLObjectType({ name: 'Thing', fields: { id: { type: GraphQLString } } });
+    expect(connectionType(Node)).toBe(connectionType(Node));
+    expect(edgeType(Node)).toBe(edgeType(Node));
+    expect(offsetListType(Node)).toBe(offsetListType(Node));
+    expect(printType(connectionType(Node))).toContain('edges: [ThingEdge!]!');
+  });
+
+  it('adds extra edge fields and refuses other options for the same node type later', () => {
+    const Node = new GraphQLObjectType({ name: 'Tagged', fields: { id: { type: GraphQLString } } });
+    const options = { edgeFields: { tag: { type: GraphQLString } } };
+    expect(Object.keys(edgeType(Node, options).getFields())).toEqual(['node', 'cursor', 'tag']);
+    expect(edgeType(Node, options)).toBe(edgeType(Node));
+    expect(() => edgeType(Node, { edgeFields: {} })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+  });
+
+  it('PageInfo carries every style position', () => {
+    expect(Object.keys(pageInfoType.getFields())).toEqual([
+      'hasNextPage',
+      'hasPreviousPage',
+      'startCursor',
+      'endCursor',
+      'totalCount',
+      'page',
+      'pageSize',
+      'totalPages',
+      'nextPage',
+      'previousPage',
+      'offset',
+      'limit',
+      'nextOffset',
+      'previousOffset',
+    ]);
+  });
+});
+
+describe('cursor connections (exact Relay flags)', () => {
+  it('walks forward with first/after: hasPreviousPage is exact too', async () => {
+    const seen: number[] = [];
+    const flags: [boolean, boolean][] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page = await connection({ first: 4, after });
+      seen.push(...ids(page));
+      flags.push([page.pageInfo.hasPreviousPage, page.pageInfo.hasNextPage]);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(flags).toEqual([
+      [false, true],
+      [true, true],
+      [true, false],
+    ]);
+  });
+
+  it('walks backward with last/before: hasNextPage is exact too', async () => {
+    const seen: number[][] = [];
+    const flags: [boolean, boolean][] = [];
+    let before: string | null = null;
+    for (;;) {
+      const page = await connection({ last: 4, before });
+      seen.push(ids(page));
+      flags.push([page.pageInfo.hasPreviousPage, page.pageInfo.hasNextPage]);
+      if (!page.pageInfo.hasPreviousPage) break;
+      before = page.pageInfo.startCursor;
+    }
+    expect(seen).toEqual([
+      [7, 8, 9, 10],
+      [3, 4, 5, 6],
+      [1, 2],
+    ]);
+    expect(flags).toEqual([
+      [true, false],
+      [true, true],
+      [false, true],
+    ]);
+  });
+
+  it('an edge cursor continues from that edge', async () => {
+    const page = await connection({ first: 5 });
+    const next = await connection({ first: 2, after: page.edges[1]!.cursor });
+    expect(ids(next)).toEqual([3, 4]);
+  });
+
+  it('applies first, then last', async () => {
+    const page = await connection({ first: 5, last: 2 });
+    expect(ids(page)).toEqual([4, 5]);
+    expect(page.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+  });
+
+  it('an empty page has null start and end cursors', async () => {
+    const page = await connection({ first: 3 }, articleSchema({ rows: [] }));
+    expect(page).toEqual({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } });
+  });
+
+  it('first: 0 is an empty page that knows rows follow', async () => {
+    const page = await connection({ first: 0 });
+    expect(page).toEqual({ edges: [], pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null } });
+  });
+
+  it('uses the default page size without first or last and clamps an oversized one', async () => {
+    expect(ids(await connection({}))).toEqual([1, 2, 3]);
+    expect(ids(await connection({ first: 50 }, articleSchema({ rows: articles(30) })))).toHaveLength(10);
+  });
+});
+
+describe('the count runs only when selected', () => {
+  const calls = async (query: string, variables?: Record<string, unknown>) => {
+    const sources: ReturnType<typeof countingSource>[] = [];
+    const schema = articleSchema({
+      wrap: (source) => {
+        const counted = countingSource(source);
+        sources.push(counted);
+        return counted;
+      },
+    });
+    const result = await run(schema, query, variables);
+    expect(result.errors).toBeUndefined();
+    return { data: result.data, calls: sources.flatMap((source) => source.calls) };
+  };
+
+  it.each([
+    ['cursor connection', '{ cursorConnection { edges { node { id } } pageInfo { hasNextPage } } }'],
+    ['page-number connection', '{ pageNumberConnection { nodes { id } pageInfo { page nextPage } } }'],
+    ['limit-offset page', '{ limitOffsetPage { results { id } next previous } }'],
+  ])('%s without a count field: no count', async (_, query) => {
+    expect((await calls(query)).calls).not.toContain('count');
+  });
+
+  it.each([
+    ['totalCount', '{ cursorConnection { totalCount } }', { cursorConnection: { totalCount: 10 } }],
+    [
+      'pageInfo.totalCount',
+      '{ pageNumberConnection { pageInfo { totalCount } } }',
+      { pageNumberConnection: { pageInfo: { totalCount: 10 } } },
+    ],
+    ['pageInfo.totalPages', '{ pageNumberPage { pageInfo { totalPages } } }', { pageNumberPage: { pageInfo: { totalPages: 4 } } }],
+    ['count', '{ limitOffsetPage { count } }', { limitOffsetPage: { count: 10 } }],
+    [
+      'count in a fragment',
+      '{ limitOffsetPage { ...Counted } } fragment Counted on ArticlePage { ... on ArticlePage { count } }',
+      { limitOffsetPage: { count: 10 } },
+    ],
+  ])('%s: one count, started with the page', async (_, query, data) => {
+    const result = await calls(query);
+    expect(result.data).toEqual(data);
+    expect(result.calls.filter((call) => call === 'count')).toEqual(['count']);
+    expect(result.calls[0]).toBe('count');
+  });
+});
