@@ -1,0 +1,6 @@
+// pagewise/mikro-orm: PageSources that push every pagination style into SQL through MikroORM.
+
+export { mikroOrmSource, queryBuilderSource } from './mikro-orm-source';
+export type { MikroOrmSourceOptions, SqlSourceOptions } from './mikro-orm-source';
+export { connectTimeouts } from './connect-timeouts';
+export type { ConnectTimeoutOptions } from './connect-timeouts';

@@ -1,0 +1,121 @@
+import type { NullOrder } from '../../core';
+
+/** One column of an ordering as the SQL sees it: a quoted column expression, never client text. */
+export interface KeysetColumn {
+  /** The quoted, alias-qualified column (`"e"."created"`), taken from entity metadata. */
+  readonly sql: string;
+  readonly descending: boolean;
+  /** Whether the column may hold NULL; only then does the condition test for it. */
+  readonly nullable: boolean;
+}
+
+/** A condition with `?` placeholders and its parameters, in order. */
+export interface SqlCondition {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+/** How a dialect compares keys: where NULL sorts, and whether `(a, b) > (?, ?)` may be used. */
+export interface KeysetDialect {
+  readonly nullOrder: NullOrder;
+  readonly rowValues: boolean;
+}
+
+const TRUE: SqlCondition = { sql: '1 = 1', params: [] };
+const FALSE: SqlCondition = { sql: '1 = 0', params: [] };
+
+function and(parts: readonly SqlCondition[]): SqlCondition {
+  const kept = parts.filter((part) => part !== TRUE);
+  if (kept.some((part) => part === FALSE)) return FALSE;
+  if (kept.length === 0) return TRUE;
+  if (kept.length === 1) return kept[0]!;
+  return { sql: kept.map((part) => `(${part.sql})`).join(' and '), params: kept.flatMap((part) => part.params) };
+}
+
+function or(parts: readonly SqlCondition[]): SqlCondition {
+  const kept = parts.filter((part) => part !== FALSE);
+  if (kept.some((part) => part === TRUE)) return TRUE;
+  if (kept.length === 0) return FALSE;
+  if (kept.length === 1) return kept[0]!;
+  return { sql: kept.map((part) => `(${part.sql})`).join(' or '), params: kept.flatMap((part) => part.params) };
+}
+
+/**
+ * The column's value lies strictly beyond `value` in the scan: `>` when the scan runs ascending over
+ * this column, `<` when descending; NULL sits at the end of the scan when `nullsLast`.
+ */
+function beyond(column: KeysetColumn, value: unknown, ascending: boolean, nullsLast: boolean): SqlCondition {
+  if (value === null) {
+    if (nullsLast || !column.nullable) return FALSE;
+    return { sql: `${column.sql} is not null`, params: [] };
+  }
+  const compare: SqlCondition = { sql: `${column.sql} ${ascending ? '>' : '<'} ?`, params: [value] };
+  return nullsLast && column.nullable ? or([compare, { sql: `${column.sql} is null`, params: [] }]) : compare;
+}
+
+function equal(column: KeysetColumn, value: unknown): SqlCondition {
+  if (value === null) return column.nullable ? { sql: `${column.sql} is null`, params: [] } : FALSE;
+  return { sql: `${column.sql} = ?`, params: [value] };
+}
+
+/** Not before `value` in the scan: the range an index on the first column can serve. */
+function notBefore(column: KeysetColumn, value: unknown, ascending: boolean, nullsLast: boolean): SqlCondition {
+  if (value === null) return nullsLast ? equal(column, null) : TRUE;
+  const compare: SqlCondition = { sql: `${column.sql} ${ascending ? '>=' : '<='} ?`, params: [value] };
+  return nullsLast && column.nullable ? or([compare, { sql: `${column.sql} is null`, params: [] }]) : compare;
+}
+
+/**
+ * Rows strictly after (`side: 'after'`) or strictly before (`'before'`) the key `values` in the
+ * ordering of `columns`, built as data: `(a, b) > (?, ?)` where every column runs one way and none is
+ * nullable and the dialect allows it, else the expanded form `a > ? or (a = ? and b > ?)` led by a
+ * range on the first column, with the operator chosen by `descending XOR before` and NULLs placed
+ * where the dialect sorts them.
+ */
+export function keysetCondition(
+  columns: readonly KeysetColumn[],
+  values: readonly unknown[],
+  side: 'after' | 'before',
+  dialect: KeysetDialect,
+): SqlCondition {
+  const flip = side === 'before';
+  const scan = columns.map((column) => {
+    const ascending = column.descending === flip;
+    // NULL sits at the end of an ascending scan when the dialect sorts it last, and at the start otherwise.
+    const nullsLast = (dialect.nullOrder === 'last') === ascending;
+    return { column, ascending, nullsLast };
+  });
+  const uniform = scan.every(({ ascending }) => ascending === scan[0]?.ascending);
+  if (dialect.rowValues && uniform && columns.length > 1 && columns.every((column) => !column.nullable)) {
+    const op = scan[0]!.ascending ? '>' : '<';
+    return {
+      sql: `(${columns.map((column) => column.sql).join(', ')}) ${op} (${columns.map(() => '?').join(', ')})`,
+      params: values,
+    };
+  }
+  const branches = scan.map(({ column, ascending, nullsLast }, index) =>
+    and([
+      ...scan.slice(0, index).map((prior, at) => equal(prior.column, values[at] ?? null)),
+      beyond(column, values[index] ?? null, ascending, nullsLast),
+    ]),
+  );
+  const expanded = or(branches);
+  const first = scan[0];
+  if (!first || columns.length === 1 || expanded === FALSE || expanded === TRUE) return expanded;
+  return and([notBefore(first.column, values[0] ?? null, first.ascending, first.nullsLast), expanded]);
+}
+
+/** Rows strictly beyond a position on the first column only (DRF's filter). */
+export function positionCondition(column: KeysetColumn, value: unknown, side: 'after' | 'before', dialect: KeysetDialect): SqlCondition {
+  return keysetCondition([column], [value], side, dialect);
+}
+
+/** Whether a condition is the constant true, so callers add nothing to the query. */
+export function isTrivial(condition: SqlCondition): boolean {
+  return condition === TRUE;
+}
+
+/** The constant false condition (an impossible bound). */
+export function isImpossible(condition: SqlCondition): boolean {
+  return condition === FALSE;
+}

@@ -1,0 +1,251 @@
+import type { EntityMetadata, EntityName, EntityProperty, FilterQuery, Platform } from '@mikro-orm/core';
+import type { EntityRepository, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
+import {
+  parseOrdering,
+  PaginationError,
+  resolveClientOrdering,
+  withTiebreaker,
+  type FieldType,
+  type KeyValue,
+  type NullOrder,
+  type OrderingField,
+  type OrderingSpec,
+  type PageSource,
+  type SeekBound,
+  type SeekRequest,
+  type SeekResult,
+} from '../../core';
+import { fieldTypeOf, orderingProperty } from './field-types';
+import { isImpossible, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
+import { guarded } from './unavailable';
+
+/** Options shared by {@link mikroOrmSource} and {@link queryBuilderSource}. */
+export interface SqlSourceOptions {
+  /**
+   * The order of page-number and limit-offset pages (default: the primary key). The primary key is
+   * appended as tiebreaker so pages never overlap.
+   */
+  readonly ordering?: OrderingSpec;
+  /**
+   * Fields a page may be ordered by (DRF's OrderingFilter `ordering_fields`). When set, any other
+   * field in an ordering is INVALID_ARGUMENT before SQL is built; the primary key is always allowed.
+   */
+  readonly orderingFields?: readonly string[];
+  /**
+   * A client's ordering for page-number and limit-offset pages (`?ordering=-created,title` or a
+   * GraphQL argument), checked against `orderingFields`; absent or empty means `ordering`.
+   */
+  readonly requestedOrdering?: string | readonly string[] | null;
+  /** The argument name reported with an invalid `requestedOrdering` (default `ordering`). */
+  readonly orderingArgument?: string;
+  /** An unknown requested field: `error` (INVALID_ARGUMENT, default) or `ignore` (DRF's filter). */
+  readonly onInvalidOrdering?: 'error' | 'ignore';
+  /** Where NULL sorts ascending in this database (default: known per dialect). */
+  readonly nullOrder?: NullOrder;
+  /** Whether to use row-value comparisons `(a, b) > (?, ?)` (default: PostgreSQL and SQLite). */
+  readonly rowValues?: boolean;
+}
+
+/** Options of {@link mikroOrmSource}. */
+export interface MikroOrmSourceOptions<T extends object> extends SqlSourceOptions {
+  /** The source's filter, applied to pages and counts alike. */
+  readonly where?: FilterQuery<T>;
+  /** Relations to load for the page's rows (MikroORM populate hints), after the page query. */
+  readonly populate?: readonly string[];
+}
+
+const ALIAS = 'e';
+
+function platformKind(platform: Platform): 'postgresql' | 'sqlite' | 'mysql' | 'other' {
+  for (let proto: unknown = Object.getPrototypeOf(platform); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    const name = (proto as { constructor: { name: string } }).constructor.name;
+    if (/postgre/i.test(name)) return 'postgresql';
+    if (/sqlite/i.test(name)) return 'sqlite';
+    if (/mysql|mariadb/i.test(name)) return 'mysql';
+  }
+  return 'other';
+}
+
+/**
+ * NULL order and row-value support of a dialect. PostgreSQL sorts NULL last ascending; SQLite and
+ * MariaDB/MySQL first. MariaDB cannot seek an index with a row-value comparison, so it gets the
+ * expanded form.
+ */
+function dialectOf(platform: Platform, options: SqlSourceOptions): KeysetDialect {
+  const kind = platformKind(platform);
+  return {
+    nullOrder: options.nullOrder ?? (kind === 'postgresql' ? 'last' : 'first'),
+    rowValues: options.rowValues ?? (kind === 'postgresql' || kind === 'sqlite'),
+  };
+}
+
+interface SourceParts<T extends object> {
+  readonly meta: EntityMetadata<T>;
+  readonly platform: Platform;
+  readonly alias: string;
+  readonly base: () => QueryBuilder<T>;
+  readonly load: (rows: T[]) => Promise<unknown>;
+  readonly options: SqlSourceOptions;
+}
+
+function toDatabase(prop: EntityProperty, value: KeyValue, platform: Platform): unknown {
+  if (value === null) return null;
+  let converted: unknown = value;
+  if (prop.customType)
+    converted = prop.customType.convertToDatabaseValue(value, platform, { fromQuery: true, key: prop.name, mode: 'query' });
+  if (converted instanceof Date) return platform.processDateProperty(converted);
+  if (typeof converted === 'bigint') return converted.toString();
+  return converted;
+}
+
+function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
+  const { meta, platform, alias, options } = parts;
+  const dialect = dialectOf(platform, options);
+  const uniqueKey = [...meta.primaryKeys] as string[];
+  for (const field of uniqueKey) fieldTypeOf(meta, field);
+  const allowed = options.orderingFields ? new Set([...options.orderingFields, ...uniqueKey]) : null;
+  for (const field of options.orderingFields ?? []) fieldTypeOf(meta, field);
+
+  const checked = (ordering: readonly OrderingField[], argument: string): readonly OrderingField[] => {
+    for (const { field } of ordering) {
+      if (allowed && !allowed.has(field)) {
+        throw PaginationError.invalidArgument(
+          `Cannot order by ${JSON.stringify(field)}; allowed fields: ${[...allowed].join(', ')}.`,
+          argument,
+        );
+      }
+      fieldTypeOf(meta, field);
+    }
+    return ordering;
+  };
+  const argument = options.orderingArgument ?? 'ordering';
+  const declared = options.ordering === undefined || options.ordering.length === 0 ? uniqueKey : options.ordering;
+  const fallback = parseOrdering(declared);
+  const base =
+    options.requestedOrdering === undefined || options.requestedOrdering === null
+      ? fallback
+      : resolveClientOrdering(options.requestedOrdering, {
+          ordering: fallback.map(({ field, descending }) => (descending ? `-${field}` : field)),
+          orderingFields: options.orderingFields ?? [],
+          onInvalid: options.onInvalidOrdering ?? 'error',
+          argument,
+        });
+  const sliceOrdering = checked(withTiebreaker(base, uniqueKey), argument);
+
+  const column = ({ field, descending }: OrderingField): KeysetColumn => {
+    const prop = orderingProperty(meta, field);
+    return { sql: platform.quoteIdentifier(`${alias}.${prop.fieldNames[0]!}`), descending, nullable: prop.nullable === true };
+  };
+  const orderBy = (ordering: readonly OrderingField[], reversed: boolean) =>
+    ordering.map(({ field, descending }) => ({ [field]: descending !== reversed ? 'desc' : 'asc' }));
+
+  const fetch = async (qb: QueryBuilder<T>, what: string): Promise<T[]> => {
+    const rows = (await guarded(what, () => qb.getResultList())) as T[];
+    if (rows.length > 0) await guarded(what, () => parts.load(rows));
+    return rows;
+  };
+
+  const boundCondition = (ordering: readonly OrderingField[], bound: SeekBound, side: 'after' | 'before'): SqlCondition => {
+    const columns = ordering.map(column);
+    const convert = (field: string, value: KeyValue) => toDatabase(orderingProperty(meta, field), value, platform);
+    if (bound.kind === 'position') return keysetCondition(columns.slice(0, 1), [convert(ordering[0]!.field, bound.value)], side, dialect);
+    return keysetCondition(
+      columns,
+      ordering.map(({ field }, index) => convert(field, bound.values[index] ?? null)),
+      side,
+      dialect,
+    );
+  };
+
+  return {
+    uniqueKey,
+    nullOrder: dialect.nullOrder,
+    fieldType: (field: string): FieldType => fieldTypeOf(meta, field),
+    valueOf: (row: T, field: string): KeyValue => {
+      const value = (row as Record<string, unknown>)[field];
+      return value === undefined ? null : (value as KeyValue);
+    },
+    count: () => guarded('count', () => parts.base().getCount()),
+    async slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]> {
+      const order = ordering ? checked(withTiebreaker(ordering, uniqueKey), argument) : sliceOrdering;
+      const qb = parts.base().orderBy(orderBy(order, false) as never);
+      qb.limit(limit);
+      if (offset > 0) qb.offset(offset);
+      return fetch(qb, 'page');
+    },
+    async seek(request: SeekRequest): Promise<SeekResult<T>> {
+      const ordering = checked(request.ordering, argument);
+      const qb = parts.base();
+      for (const [bound, side] of [
+        [request.after, 'after'],
+        [request.before, 'before'],
+      ] as const) {
+        if (!bound) continue;
+        const condition = boundCondition(ordering, bound, side);
+        if (isImpossible(condition)) return { rows: [] };
+        if (!isTrivial(condition)) qb.andWhere(condition.sql, [...condition.params]);
+      }
+      qb.orderBy(orderBy(ordering, request.direction === 'backward') as never);
+      qb.limit(request.limit);
+      if (request.offset > 0) qb.offset(request.offset);
+      return { rows: await fetch(qb, 'page') };
+    },
+  };
+}
+
+function isRepository<T extends object>(value: SqlEntityManager | EntityRepository<T>): value is EntityRepository<T> {
+  return typeof (value as { getEntityName?: unknown }).getEntityName === 'function';
+}
+
+/**
+ * A PageSource over an entity: every page is one SQL statement (`LIMIT n+1 OFFSET k`, or a keyset
+ * `WHERE … ORDER BY … LIMIT n+1`), and `COUNT(*)` over the same filter runs only when asked.
+ * Give it a request-scoped (forked) EntityManager and the entity, or the entity's repository.
+ */
+export function mikroOrmSource<T extends object>(
+  em: SqlEntityManager,
+  entity: EntityName<T>,
+  options?: MikroOrmSourceOptions<T>,
+): PageSource<T>;
+/** A PageSource over a repository's entity; see the EntityManager form. */
+export function mikroOrmSource<T extends object>(repository: EntityRepository<T>, options?: MikroOrmSourceOptions<T>): PageSource<T>;
+export function mikroOrmSource<T extends object>(
+  target: SqlEntityManager | EntityRepository<T>,
+  entityOrOptions?: EntityName<T> | MikroOrmSourceOptions<T>,
+  maybeOptions?: MikroOrmSourceOptions<T>,
+): PageSource<T> {
+  const repository = isRepository(target) ? target : null;
+  const em = repository ? repository.getEntityManager() : (target as SqlEntityManager);
+  const entity = repository ? (repository.getEntityName() as EntityName<T>) : (entityOrOptions as EntityName<T>);
+  const options = (repository ? entityOrOptions : maybeOptions) as MikroOrmSourceOptions<T> | undefined;
+  const where = options?.where;
+  const populate = options?.populate;
+  return createSource<T>({
+    meta: em.getMetadata(entity),
+    platform: em.getPlatform(),
+    alias: ALIAS,
+    base: () => {
+      const qb = em.createQueryBuilder(entity, ALIAS) as unknown as QueryBuilder<T>;
+      return where === undefined ? qb : qb.where(where as never);
+    },
+    load: (rows) => (populate && populate.length > 0 ? em.populate(rows, populate as never) : Promise.resolve()),
+    options: options ?? {},
+  });
+}
+
+/**
+ * A PageSource over a QueryBuilder for custom SQL (joins, raw conditions): each page clones it and
+ * adds the keyset condition, ORDER BY and LIMIT; the count counts the same query.
+ */
+export function queryBuilderSource<T extends object>(qb: QueryBuilder<T>, options: SqlSourceOptions = {}): PageSource<T> {
+  // The builder keeps its platform protected; it is the one its EntityManager uses.
+  const platform = (qb as unknown as { platform: Platform }).platform;
+  return createSource<T>({
+    meta: qb.mainAlias.metadata as EntityMetadata<T>,
+    platform,
+    alias: qb.alias,
+    base: () => qb.clone(),
+    load: () => Promise.resolve(),
+    options,
+  });
+}

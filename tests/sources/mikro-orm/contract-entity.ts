@@ -1,0 +1,19 @@
+// The contract's rows as a MikroORM entity, declared with explicit types (no reflection).
+import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import type { ContractRow } from '../../support/source-contract';
+
+/** The table every database contract run fills with all the contract's data sets. */
+export const ContractEntity = new EntitySchema<ContractRow>({
+  name: 'ContractRow',
+  tableName: 'contract_row',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: false },
+    dataset: { type: 'string', length: 32 },
+    title: { type: 'string', length: 64 },
+    score: { type: 'integer', nullable: true },
+    created: { type: 'datetime' },
+    rank: { type: new BigIntType('bigint') },
+    flag: { type: 'boolean' },
+  },
+  indexes: [{ properties: ['dataset', 'created'] }],
+});

@@ -1,0 +1,131 @@
+// The test databases: SQLite in memory always; PostgreSQL and MariaDB on this machine, each run in a
+// schema or database of its own (random suffix), dropped afterwards. Locally a server that does not
+// answer skips its suite with a printed reason; with CI=true it fails the suite instead.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import type { EntitySchema, Options } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/core';
+import { MariaDbDriver } from '@mikro-orm/mariadb';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { SqliteDriver } from '@mikro-orm/sqlite';
+import { connectTimeouts } from 'pagewise/mikro-orm';
+
+/** A database a suite can run against. */
+export type Dialect = 'sqlite' | 'postgresql' | 'mariadb';
+
+/** An open test database: the ORM, the SQL it ran (when captured), and how to drop it. */
+export interface TestDatabase {
+  readonly dialect: Dialect;
+  readonly orm: MikroORM;
+  /** Every statement MikroORM logged since the last `queries.length = 0`. */
+  readonly queries: string[];
+  /** The schema (PostgreSQL) or database (MariaDB) of this run. */
+  readonly namespace: string | null;
+  /** Drops what the run created and closes the connection. */
+  close(): Promise<void>;
+}
+
+const SERVERS = {
+  postgresql: { host: '127.0.0.1', port: Number(process.env['PGPORT'] ?? 5432), user: process.env['PGUSER'] ?? 'postgres', dbName: 'test' },
+  mariadb: { host: '127.0.0.1', port: Number(process.env['MARIADB_PORT'] ?? 3306), user: 'root', dbName: 'test' },
+} as const;
+
+const probed = new Map<Dialect, string | null>();
+
+/** Why a server cannot be used (null when it answers), checked once per process with a TCP connect. */
+export function unavailableReason(dialect: Dialect): string | null {
+  if (dialect === 'sqlite') return null;
+  if (!probed.has(dialect)) {
+    const { host, port } = SERVERS[dialect];
+    const script = `const s=require('net').connect(${port},'${host}');s.setTimeout(2000);s.on('connect',()=>{s.end();process.exit(0)});s.on('timeout',()=>process.exit(2));s.on('error',()=>process.exit(1));`;
+    const result = spawnSync(process.execPath, ['-e', script], { timeout: 5000 });
+    probed.set(dialect, result.status === 0 ? null : `${dialect} at ${host}:${port} did not answer`);
+  }
+  return probed.get(dialect) ?? null;
+}
+
+/**
+ * `describe` for a database suite: runs it when the server answers; locally skips it with a printed
+ * reason; with CI=true registers it anyway so its connection failure fails the run.
+ */
+export function describeDatabase(dialect: Dialect, name: string, body: () => void): void {
+  const reason = unavailableReason(dialect);
+  if (reason && process.env['CI'] !== 'true') {
+    console.warn(`Skipping "${name}": ${reason} (set CI=true to make this a failure).`);
+    describe.skip(name, body);
+    return;
+  }
+  describe(name, body);
+}
+
+/** The database suites that run on this machine: SQLite always, the servers when they answer or in CI. */
+export function dialectsToRun(): Dialect[] {
+  return (['sqlite', 'postgresql', 'mariadb'] as const).filter(
+    (dialect) => unavailableReason(dialect) === null || process.env['CI'] === 'true' || dialect === 'sqlite',
+  );
+}
+
+const suffix = (): string => `pagewise_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+
+/** Options of {@link openTestDatabase}. */
+export interface OpenOptions {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly entities: ReadonlyArray<EntitySchema<any>>;
+  /** Log every statement into `queries` (default true). */
+  readonly captureSql?: boolean;
+  /** Extra MikroORM options (pool size and the like). */
+  readonly options?: Partial<Options>;
+}
+
+/** Opens a fresh database of `dialect` with the entities' tables created in it. */
+export async function openTestDatabase(dialect: Dialect, open: OpenOptions): Promise<TestDatabase> {
+  const queries: string[] = [];
+  const capture = open.captureSql ?? true;
+  const logging: Partial<Options> = capture
+    ? { debug: ['query'], colors: false, logger: (message: string) => queries.push(message) }
+    : { debug: false };
+  const common = { entities: [...open.entities], allowGlobalContext: false, ...connectTimeouts(5000), ...logging, ...open.options };
+
+  if (dialect === 'sqlite') {
+    const orm = await MikroORM.init({ ...common, driver: SqliteDriver, dbName: ':memory:' } as Options);
+    await orm.schema.createSchema();
+    queries.length = 0;
+    return { dialect, orm, queries, namespace: null, close: () => orm.close(true) };
+  }
+
+  if (dialect === 'postgresql') {
+    const { host, port, user, dbName } = SERVERS.postgresql;
+    const schema = suffix();
+    const orm = await MikroORM.init({ ...common, driver: PostgreSqlDriver, host, port, user, dbName, schema } as Options);
+    await orm.em.getConnection().execute(`create schema "${schema}"`);
+    await orm.schema.createSchema({ schema });
+    queries.length = 0;
+    return {
+      dialect,
+      orm,
+      queries,
+      namespace: schema,
+      close: async () => {
+        await orm.em.getConnection().execute(`drop schema if exists "${schema}" cascade`);
+        await orm.close(true);
+      },
+    };
+  }
+
+  const { host, port, user } = SERVERS.mariadb;
+  const database = suffix();
+  const orm = await MikroORM.init({ ...common, driver: MariaDbDriver, host, port, user, dbName: database, connect: false } as Options);
+  await orm.schema.ensureDatabase();
+  await orm.schema.createSchema();
+  queries.length = 0;
+  return {
+    dialect,
+    orm,
+    queries,
+    namespace: database,
+    close: async () => {
+      await orm.em.getConnection().execute(`drop database if exists \`${database}\``);
+      await orm.close(true);
+    },
+  };
+}
