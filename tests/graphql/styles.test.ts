@@ -1,0 +1,156 @@
+// Page-number and limit-offset in both shapes, cursor offset lists, and the per-field options.
+import { cursorPagination, limitOffsetPagination, pageNumberPagination } from 'pagewise';
+import { paginationComplexity, requestedPageSize } from 'pagewise/graphql';
+import { articleSchema, run } from './articles-schema';
+
+async function data(query: string, variables?: Record<string, unknown>, schema = articleSchema()) {
+  const result = await run(schema, query, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data as Record<string, unknown>;
+}
+
+describe('page-number', () => {
+  it('a connection page with edge cursors and page positions', async () => {
+    const result = await data(
+      '{ pageNumberConnection(page: 2) { nodes { id } pageInfo { page pageSize nextPage previousPage hasNextPage hasPreviousPage totalPages offset } } }',
+    );
+    expect(result).toEqual({
+      pageNumberConnection: {
+        nodes: [{ id: 4 }, { id: 5 }, { id: 6 }],
+        pageInfo: {
+          page: 2,
+          pageSize: 3,
+          nextPage: 3,
+          previousPage: 1,
+          hasNextPage: true,
+          hasPreviousPage: true,
+          totalPages: 4,
+          offset: null,
+        },
+      },
+    });
+  });
+
+  it('"last" names the last page', async () => {
+    const result = await data('{ pageNumberPage(page: "last", pageSize: 4) { results { id } next previous } }');
+    expect(result).toEqual({ pageNumberPage: { results: [{ id: 9 }, { id: 10 }], next: null, previous: '2' } });
+  });
+
+  it('after an endCursor comes the next page', async () => {
+    const first = await data('{ pageNumberConnection(pageSize: 4) { pageInfo { endCursor } } }');
+    const after = (first['pageNumberConnection'] as { pageInfo: { endCursor: string } }).pageInfo.endCursor;
+    const next = await data(
+      'query ($after: String) { pageNumberConnection(pageSize: 4, after: $after) { nodes { id } pageInfo { page } } }',
+      { after },
+    );
+    expect(next).toEqual({ pageNumberConnection: { nodes: [{ id: 5 }, { id: 6 }, { id: 7 }, { id: 8 }], pageInfo: { page: 2 } } });
+  });
+
+  it('offset list next and previous are page numbers', async () => {
+    expect(await data('{ pageNumberPage(page: 2) { results { id } next previous count } }')).toEqual({
+      pageNumberPage: { results: [{ id: 4 }, { id: 5 }, { id: 6 }], next: '3', previous: '1', count: 10 },
+    });
+  });
+});
+
+describe('limit-offset', () => {
+  it('a connection page with offsets', async () => {
+    expect(
+      await data(
+        '{ limitOffsetConnection(limit: 4, offset: 8) { edges { node { id } } pageInfo { offset limit nextOffset previousOffset hasNextPage hasPreviousPage page } } }',
+      ),
+    ).toEqual({
+      limitOffsetConnection: {
+        edges: [{ node: { id: 9 } }, { node: { id: 10 } }],
+        pageInfo: { offset: 8, limit: 4, nextOffset: null, previousOffset: 4, hasNextPage: false, hasPreviousPage: true, page: null },
+      },
+    });
+  });
+
+  it('after an edge cursor continues right behind it', async () => {
+    const first = await data('{ limitOffsetConnection(limit: 3) { edges { cursor } } }');
+    const edges = (first['limitOffsetConnection'] as { edges: { cursor: string }[] }).edges;
+    const next = await data(
+      'query ($after: String) { limitOffsetConnection(limit: 2, after: $after) { nodes { id } pageInfo { offset } } }',
+      { after: edges[1]!.cursor },
+    );
+    expect(next).toEqual({ limitOffsetConnection: { nodes: [{ id: 3 }, { id: 4 }], pageInfo: { offset: 2 } } });
+  });
+
+  it('offset list next and previous are offsets', async () => {
+    expect(await data('{ limitOffsetPage(limit: 3, offset: 3) { results { id } next previous } }')).toEqual({
+      limitOffsetPage: { results: [{ id: 4 }, { id: 5 }, { id: 6 }], next: '6', previous: '0' },
+    });
+  });
+});
+
+describe('cursor offset lists', () => {
+  it('next and previous are the cursors REST links carry, and they page both ways', async () => {
+    const first = (await data('{ cursorPage(first: 4) { results { id } next previous pageInfo { endCursor } } }'))['cursorPage'] as {
+      results: { id: number }[];
+      next: string;
+      previous: string | null;
+      pageInfo: { endCursor: string };
+    };
+    expect(first.results.map((row) => row.id)).toEqual([1, 2, 3, 4]);
+    expect(first.previous).toBeNull();
+    expect(first.next).toBe(first.pageInfo.endCursor);
+    const second = (
+      await data('query ($after: String) { cursorPage(first: 4, after: $after) { results { id } previous } }', { after: first.next })
+    )['cursorPage'] as { results: { id: number }[]; previous: string };
+    expect(second.results.map((row) => row.id)).toEqual([5, 6, 7, 8]);
+    const back = await data('query ($before: String) { cursorPage(last: 4, before: $before) { results { id } } }', {
+      before: second.previous,
+    });
+    expect(back).toEqual({ cursorPage: { results: [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }] } });
+  });
+});
+
+describe('per-field options', () => {
+  it('a default and maximum page size per field', async () => {
+    const schema = articleSchema({ field: { defaultPageSize: 2, maxPageSize: 4 } });
+    expect(
+      await data(
+        '{ cursorConnection { nodes { id } } limitOffsetPage { results { id } } pageNumberPage(pageSize: 9) { results { id } } }',
+        {},
+        schema,
+      ),
+    ).toEqual({
+      cursorConnection: { nodes: [{ id: 1 }, { id: 2 }] },
+      limitOffsetPage: { results: [{ id: 1 }, { id: 2 }] },
+      pageNumberPage: { results: [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }] },
+    });
+  });
+
+  it('forward-only fields offer no last or before', async () => {
+    const schema = articleSchema({ field: { directions: 'forward' } });
+    const args = schema
+      .getQueryType()!
+      .getFields()
+      ['cursorConnection']!.args.map((arg) => arg.name);
+    expect(args).toEqual(['first', 'after']);
+  });
+
+  it.each([
+    [{ first: 7 }, 7 * 3],
+    [{ last: 50 }, 10 * 3],
+    [{}, 3 * 3],
+  ])('the cost hint of %j is page size × child cost', (args, cost) => {
+    const complexity = paginationComplexity(cursorPagination({ pageSize: 3, maxPageSize: 10, ordering: 'id' }));
+    expect(complexity({ args, childComplexity: 3 })).toBe(cost);
+  });
+
+  it('the cost hint sits in the field extensions', () => {
+    const field = articleSchema().getQueryType()!.getFields()['limitOffsetPage']!;
+    const complexity = field.extensions['complexity'] as (estimate: { args: object; childComplexity: number }) => number;
+    expect(complexity({ args: { limit: 5 }, childComplexity: 2 })).toBe(10);
+  });
+
+  it.each([
+    [pageNumberPagination({ pageSize: 5 }), { pageSize: 8 }, 8],
+    [limitOffsetPagination({ defaultLimit: 5, maxLimit: 6 }), { limit: 8 }, 6],
+    [limitOffsetPagination({}), {}, 1],
+  ])('requestedPageSize', (pagination, args, size) => {
+    expect(requestedPageSize(pagination, args)).toBe(size);
+  });
+});
