@@ -124,10 +124,8 @@ describe('per-field options', () => {
 
   it('forward-only fields offer no last or before', async () => {
     const schema = articleSchema({ field: { directions: 'forward' } });
-    const args = schema
-      .getQueryType()!
-      .getFields()
-      ['cursorConnection']!.args.map((arg) => arg.name);
+    const fields = schema.getQueryType()!.getFields();
+    const args = fields['cursorConnection']!.args.map((arg) => arg.name);
     expect(args).toEqual(['first', 'after']);
   });
 
