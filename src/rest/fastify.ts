@@ -15,6 +15,7 @@ export interface FastifyRequestLike {
 export interface FastifyReplyLike {
   code(statusCode: number): FastifyReplyLike;
   headers(values: Record<string, string>): FastifyReplyLike;
+  serializer(serialize: (payload: string) => string): FastifyReplyLike;
   send(payload: string): FastifyReplyLike;
 }
 
@@ -33,10 +34,12 @@ export function fastifyHandler<T>(
       { ...restRequestOf(request.raw, request.url), method: request.method, headers: request.headers },
       options,
     );
-    // The body is JSON text already; with the content type set, Fastify sends it as it is.
+    // The body is JSON text already. With a serializer of its own, Fastify neither re-encodes it nor
+    // adds "; charset=utf-8" to DRF's content type.
     return reply
       .code(response.status)
       .headers({ ...response.headers })
+      .serializer((payload) => payload)
       .send(response.body);
   };
 }
