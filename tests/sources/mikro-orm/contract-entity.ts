@@ -17,3 +17,21 @@ export const ContractEntity = new EntitySchema<ContractRow>({
   },
   indexes: [{ properties: ['dataset', 'created'] }],
 });
+
+/** A note on a contract row: a relation, which may be populated but never order a page. */
+export interface Note {
+  id: number;
+  body: string;
+  row: ContractRow;
+}
+
+/** The notes table, for the populate and relation-ordering tests. */
+export const NoteEntity = new EntitySchema<Note>({
+  name: 'Note',
+  tableName: 'note',
+  properties: {
+    id: { type: 'integer', primary: true },
+    body: { type: 'string', length: 64 },
+    row: { kind: 'm:1', entity: 'ContractRow' },
+  },
+});

@@ -1,0 +1,235 @@
+// The SQL each style sends, captured through MikroORM's logger: one statement per page, a COUNT only
+// when asked, no OFFSET on exact cursor pages, and nothing a client sends reaching SQL text.
+import { EntitySchema } from '@mikro-orm/core';
+import {
+  cursorPagination,
+  limitOffsetPagination,
+  pageNumberPagination,
+  paginateCursor,
+  paginateLimitOffset,
+  paginatePageNumber,
+  paginateRelay,
+  PaginationConfigError,
+  PaginationError,
+} from 'pagewise';
+import { arraySource } from 'pagewise/array';
+import { mikroOrmSource, queryBuilderSource } from 'pagewise/mikro-orm';
+import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
+import { CONTRACT_DATASETS, CONTRACT_FIELDS, type ContractRow } from '../../support/source-contract';
+import { ContractEntity, NoteEntity } from './contract-entity';
+
+const mixed = CONTRACT_DATASETS[0]!;
+
+/** The statements MikroORM logged, without the logger's prefix and timing suffix. */
+const statements = (db: TestDatabase): string[] =>
+  db.queries.map((line) => line.replace(/^\[query\]\s*/, '').replace(/\s*\[took [^\]]*\]\s*$/, ''));
+
+describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM SQL on %s', (dialect: Dialect) => {
+  describeDatabase(dialect, `SQL on ${dialect}`, () => {
+    let db: TestDatabase;
+    const reference = () =>
+      arraySource(mixed.rows, { uniqueKey: 'id', fields: CONTRACT_FIELDS, nulls: dialect === 'postgresql' ? 'last' : 'first' });
+    const source = (options: Parameters<typeof mikroOrmSource<ContractRow>>[2] = {}) =>
+      mikroOrmSource(db.orm.em.fork(), ContractEntity, { where: { dataset: mixed.name }, ...options });
+
+    beforeAll(async () => {
+      db = await openTestDatabase(dialect, { entities: [ContractEntity, NoteEntity] });
+      const em = db.orm.em.fork();
+      for (const row of mixed.rows) em.create(ContractEntity, { ...row });
+      em.create(NoteEntity, { id: 1, body: 'first note', row: mixed.rows[0]!.id });
+      await em.flush();
+    });
+    afterAll(async () => db?.close());
+    beforeEach(() => {
+      db.queries.length = 0;
+    });
+
+    it('a page-number page is one statement with LIMIT n+1 and no COUNT', async () => {
+      const page = await paginatePageNumber(source(), pageNumberPagination({ pageSize: 5 }), { page: '2' });
+      expect(page!.items).toHaveLength(5);
+      const sql = statements(db);
+      expect(sql).toHaveLength(1);
+      expect(sql[0]).toMatch(/^select .* limit .* offset /i);
+      expect(sql.join('\n')).not.toMatch(/count\(/i);
+    });
+
+    it('with a count asked for, the page and one COUNT(*) over the same filter run concurrently', async () => {
+      const mine = source();
+      const started: string[] = [];
+      const watched = {
+        ...mine,
+        count: () => (started.push('count'), mine.count()),
+        slice: (...args: Parameters<typeof mine.slice>) => (started.push(`slice while ${db.queries.length} done`), mine.slice(...args)),
+      };
+      const page = await paginatePageNumber(watched, pageNumberPagination({ pageSize: 5 }), { page: '1' }, { withCount: true });
+      await expect(page!.count()).resolves.toBe(mixed.rows.length);
+      await page!.totalPages();
+      // The COUNT is sent first and the page query before it has come back.
+      expect(started).toEqual(['count', 'slice while 0 done']);
+      const sql = statements(db);
+      expect(sql).toHaveLength(2);
+      expect(sql.filter((statement) => /^select count\(\*\) .* where .*dataset.* = /i.test(statement))).toHaveLength(1);
+      expect(sql.filter((statement) => /^select .* limit /i.test(statement))).toHaveLength(1);
+    });
+
+    it('a limit-offset page is one statement; its count is lazy until asked', async () => {
+      const page = await paginateLimitOffset(source(), limitOffsetPagination({ defaultLimit: 4 }), { offset: '10' });
+      expect(statements(db)).toHaveLength(1);
+      expect(statements(db)[0]).toMatch(/limit .* offset /i);
+      await expect(page!.count()).resolves.toBe(mixed.rows.length);
+      expect(statements(db)).toHaveLength(2);
+    });
+
+    it.each([
+      ['created', dialect === 'mariadb' ? 'expanded' : 'row-value'],
+      ['-created', 'expanded'],
+      ['score', 'expanded'],
+      ['-title,score', 'expanded'],
+    ])('an exact cursor page ordered by %s is one keyset statement (%s form) with no OFFSET, forward and back', async (ordering, form) => {
+      const pagination = cursorPagination({ pageSize: 4, ordering: ordering.split(',') });
+      const first = await paginateCursor(source(), pagination, {});
+      const second = await paginateCursor(source(), pagination, { cursor: first!.nextCursor });
+      const back = await paginateCursor(source(), pagination, { cursor: second!.previousCursor });
+      expect(back!.items.map((row) => row.id)).toEqual(first!.items.map((row) => row.id));
+      const sql = statements(db);
+      expect(sql).toHaveLength(3);
+      for (const statement of sql) {
+        expect(statement).not.toMatch(/offset|count\(/i);
+        expect(statement).toMatch(/ limit /i);
+      }
+      const keyset = sql[1]!;
+      if (form === 'row-value') expect(keyset).toMatch(/where .*\(\S+created\S*, \S+id\S*\) > \(/i);
+      else expect(keyset).not.toMatch(/\(\S+, \S+\) [<>] \(/);
+      // The backward page runs the ordering reversed.
+      const direction = (statement: string) => /order by (.*) limit/i.exec(statement)![1];
+      expect(direction(sql[2]!)).not.toEqual(direction(sql[1]!));
+    });
+
+    it('a drf-mode page filters on the first field and skips ties with OFFSET, as DRF does', async () => {
+      const pagination = cursorPagination({ pageSize: 3, ordering: ['title'], mode: 'drf' });
+      const first = await paginateCursor(source(), pagination, {});
+      const second = await paginateCursor(source(), pagination, { cursor: first!.nextCursor });
+      const expected = await paginateCursor(reference(), pagination, { cursor: first!.nextCursor });
+      expect(second!.items.map((row) => row.id)).toEqual(expected!.items.map((row) => row.id));
+      const sql = statements(db);
+      expect(sql).toHaveLength(2);
+      expect(sql[1]).toMatch(/ offset /i);
+      expect(sql[1]).not.toMatch(/id\S* [<>] (\?|\$\d)/);
+    });
+
+    it('restores cursor values with the declared types (dates, bigints, numbers, strings)', async () => {
+      for (const ordering of ['created', 'rank', 'score', 'title']) {
+        const pagination = cursorPagination({ pageSize: 6, ordering });
+        const first = await paginateCursor(source(), pagination, {});
+        const [mine, theirs] = await Promise.all([
+          paginateCursor(source(), pagination, { cursor: first!.nextCursor }),
+          paginateCursor(reference(), pagination, { cursor: first!.nextCursor }),
+        ]);
+        expect({ ordering, ids: mine!.items.map((row) => row.id) }).toEqual({ ordering, ids: theirs!.items.map((row) => row.id) });
+        expect(typeof mine!.items[0]!.rank).toBe('bigint');
+        expect(mine!.items[0]!.created).toBeInstanceOf(Date);
+      }
+    });
+
+    it('a client ordering outside the allow-list is INVALID_ARGUMENT before any SQL', async () => {
+      const create = () => source({ orderingFields: ['created', 'title'], requestedOrdering: '-created,password' });
+      expect(create).toThrow(PaginationError);
+      expect(create).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', argument: 'ordering' }));
+      const guarded = source({ orderingFields: ['created', 'title'] });
+      const pagination = cursorPagination({ pageSize: 3, ordering: 'rank' });
+      await expect(paginateCursor(guarded, pagination, {})).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+      expect(statements(db)).toEqual([]);
+    });
+
+    it('a client ordering through the allow-list orders page-number pages (GraphQL list argument too)', async () => {
+      for (const requested of ['-created,title', ['-created', 'title']]) {
+        const page = await paginatePageNumber(
+          source({ orderingFields: ['created', 'title'], requestedOrdering: requested }),
+          pageNumberPagination({ pageSize: 50 }),
+          {},
+        );
+        const expected = arraySource(mixed.rows, { uniqueKey: 'id', fields: CONTRACT_FIELDS, ordering: ['-created', 'title', 'id'] });
+        const reference = await paginatePageNumber(expected, pageNumberPagination({ pageSize: 50 }), {});
+        expect(page!.items.map((row) => row.id)).toEqual(reference!.items.map((row) => row.id));
+      }
+      expect(statements(db).join('\n')).toMatch(/order by \S+created\S* desc, \S+title\S* asc, \S+id\S* asc/i);
+    });
+
+    it.each([
+      ['unknown', 'password'],
+      ['relation', 'row'],
+    ])('an ordering on an %s field is a PaginationConfigError', (_kind, field) => {
+      const notes = mikroOrmSource(db.orm.em.fork(), NoteEntity);
+      expect(() => notes.fieldType(field)).toThrow(PaginationConfigError);
+      expect(() => notes.fieldType(field)).toThrow(expect.objectContaining({ code: 'UNKNOWN_ORDERING_FIELD' }));
+    });
+
+    it('populates relations of the page rows, and works from a repository', async () => {
+      const em = db.orm.em.fork();
+      const notes = mikroOrmSource(em.getRepository(NoteEntity), { populate: ['row'] });
+      const page = await paginateRelay(notes, cursorPagination({ pageSize: 5, ordering: 'id' }), { first: 5 });
+      expect(page.items.map((note) => [note.body, note.row.title])).toEqual([['first note', mixed.rows[0]!.title]]);
+    });
+
+    it('a QueryBuilder source pages custom SQL with the same keyset and counts the same query', async () => {
+      const qb = db.orm.em.fork().createQueryBuilder(ContractEntity, 'r').where({ dataset: mixed.name }).andWhere({ flag: true });
+      const rows = mixed.rows.filter((row) => row.flag);
+      const expected = arraySource(rows, { uniqueKey: 'id', fields: CONTRACT_FIELDS, nulls: dialect === 'postgresql' ? 'last' : 'first' });
+      const mine = queryBuilderSource(qb);
+      const pagination = cursorPagination({ pageSize: 4, ordering: ['-score', 'created'] });
+      let cursor: string | null = null;
+      const seen: number[] = [];
+      for (let step = 0; step < 20; step += 1) {
+        const [page, ref] = await Promise.all([
+          paginateCursor(mine, pagination, { cursor }),
+          paginateCursor(expected, pagination, { cursor }),
+        ]);
+        expect(page!.items.map((row) => row.id)).toEqual(ref!.items.map((row) => row.id));
+        seen.push(...page!.items.map((row) => row.id));
+        cursor = page!.nextCursor;
+        if (cursor === null) break;
+      }
+      expect(seen.sort((a, b) => a - b)).toEqual(rows.map((row) => row.id).sort((a, b) => a - b));
+      await expect(mine.count()).resolves.toBe(rows.length);
+      expect(statements(db).every((statement) => /\b(from|as) \S*r\S* /.test(statement))).toBe(true);
+    });
+
+    it('does not leave the builder it was given changed', async () => {
+      const qb = db.orm.em.fork().createQueryBuilder(ContractEntity, 'r').where({ dataset: mixed.name });
+      const before = qb.getFormattedQuery();
+      await paginateCursor(queryBuilderSource(qb), cursorPagination({ pageSize: 2, ordering: 'title' }), {});
+      expect(qb.getFormattedQuery()).toBe(before);
+    });
+  });
+});
+
+describe('entity metadata', () => {
+  it('types every property kind pagewise can order by', async () => {
+    const Typed = new EntitySchema<{ id: bigint; label: string; amount: number; at: Date; on: boolean; code: string }>({
+      name: 'Typed',
+      properties: {
+        id: { type: 'bigint', primary: true },
+        label: { type: 'text' },
+        amount: { type: 'double' },
+        at: { type: 'datetime' },
+        on: { type: 'boolean' },
+        code: { type: 'uuid' },
+      },
+    });
+    const db = await openTestDatabase('sqlite', { entities: [Typed] });
+    try {
+      const typed = mikroOrmSource(db.orm.em.fork(), Typed);
+      expect(['id', 'label', 'amount', 'at', 'on', 'code'].map((field) => typed.fieldType(field))).toEqual([
+        'bigint',
+        'string',
+        'number',
+        'date',
+        'boolean',
+        'string',
+      ]);
+      expect(typed.nullOrder).toBe('first');
+    } finally {
+      await db.close();
+    }
+  });
+});
