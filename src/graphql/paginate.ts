@@ -47,9 +47,46 @@ function stringArg(args: PaginationArgValues, name: string): string | undefined 
 }
 
 function checkSize(name: string, value: number | undefined, max: number | null, options: PaginateOptions): void {
-  if (value === undefined) return;
-  if (value < 1) throw invalid(`Argument "${name}" must be a positive integer`, name);
-  if (max && value > max && options.onOversize === 'error') throw invalid(`Argument "${name}" must not exceed ${max}`, name);
+  if (value !== undefined && max && value > max && options.onOversize === 'error') {
+    throw invalid(`Argument "${name}" must not exceed ${max}`, name);
+  }
+}
+
+function atLeast(args: PaginationArgValues, name: string, min: 0 | 1): void {
+  const value = intArg(args, name);
+  if (value !== undefined && value < min) {
+    throw invalid(`Argument "${name}" must be a ${min === 0 ? 'non-negative' : 'positive'} integer`, name);
+  }
+}
+
+/**
+ * The checks of a style's arguments that need no configuration: integers in range, strings where
+ * cursors go, no two arguments naming the same position. Throws PaginationError (INVALID_ARGUMENT).
+ */
+export function assertPaginationArgs(style: GraphQLPagination['style'], args: PaginationArgValues): void {
+  if (style === 'cursor') {
+    atLeast(args, 'first', 0);
+    atLeast(args, 'last', 0);
+    stringArg(args, 'after');
+    stringArg(args, 'before');
+    const ordering = args['ordering'];
+    if (ordering !== null && ordering !== undefined && !(Array.isArray(ordering) && ordering.every((item) => typeof item === 'string'))) {
+      throw invalid('Argument "ordering" must be a list of strings', 'ordering');
+    }
+  } else if (style === 'page-number') {
+    atLeast(args, 'pageSize', 1);
+    exclusive(args, 'page', 'after');
+    const page = args['page'];
+    if (page !== null && page !== undefined && typeof page !== 'string' && !(typeof page === 'number' && Number.isSafeInteger(page))) {
+      throw PaginationError.invalidPage('Invalid page.', 'page');
+    }
+    stringArg(args, 'after');
+  } else {
+    atLeast(args, 'limit', 1);
+    atLeast(args, 'offset', 0);
+    exclusive(args, 'offset', 'after');
+    stringArg(args, 'after');
+  }
 }
 
 function exclusive(args: PaginationArgValues, a: string, b: string): void {
@@ -69,15 +106,13 @@ async function relayPage<T>(source: PageSource<T>, base: CursorPagination, args:
   for (const name of forbidden) {
     if (args[name] !== null && args[name] !== undefined) throw invalid(`Argument "${name}" is not allowed on this field`, name);
   }
+  assertPaginationArgs('cursor', args);
   const first = intArg(args, 'first');
   const last = intArg(args, 'last');
   if (first === undefined && last === undefined && !pagination.pageSize && !pagination.maxPageSize) {
     throw invalid(`Pass "${directions === 'backward' ? 'last' : 'first'}"`, directions === 'backward' ? 'last' : 'first');
   }
   const ordering = args['ordering'];
-  if (ordering !== null && ordering !== undefined && !(Array.isArray(ordering) && ordering.every((item) => typeof item === 'string'))) {
-    throw invalid('Argument "ordering" must be a list of strings', 'ordering');
-  }
   return paginateRelay(
     source,
     pagination,
@@ -94,9 +129,9 @@ async function numberedPage<T>(source: PageSource<T>, base: PageNumberPagination
     pageSize: options.defaultPageSize === undefined ? base.pageSize : options.defaultPageSize,
     maxPageSize: options.maxPageSize === undefined ? base.maxPageSize : options.maxPageSize,
   };
+  assertPaginationArgs('page-number', args);
   const pageSize = intArg(args, 'pageSize');
   checkSize('pageSize', pageSize, pagination.maxPageSize, options);
-  exclusive(args, 'page', 'after');
   let page = args['page'] as number | string | null | undefined;
   const after = stringArg(args, 'after');
   if (after !== undefined) {
@@ -118,11 +153,10 @@ async function offsetPage<T>(source: PageSource<T>, base: LimitOffsetPagination,
     defaultLimit: options.defaultPageSize === undefined ? base.defaultLimit : options.defaultPageSize,
     maxLimit: options.maxPageSize === undefined ? base.maxLimit : options.maxPageSize,
   };
+  assertPaginationArgs('limit-offset', args);
   const limit = intArg(args, 'limit');
   checkSize('limit', limit, pagination.maxLimit, options);
-  exclusive(args, 'offset', 'after');
   let offset = intArg(args, 'offset');
-  if (offset !== undefined && offset < 0) throw invalid('Argument "offset" must be a non-negative integer', 'offset');
   const after = stringArg(args, 'after');
   if (after !== undefined) offset = decodeOffsetCursor(after, { argument: 'after' }) + 1;
   const result = await paginateLimitOffset(source, pagination, { limit, offset }, { withCount: options.withCount === true });
