@@ -1,0 +1,41 @@
+// The million-row table of the deep-page benchmark and the EXPLAIN test: events inserted in time order
+// (as logs and feeds are), each creation time shared by a pair of rows so the id tiebreaker matters.
+import { EntitySchema } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+
+/** One event row. */
+export interface Event {
+  id: number;
+  created: Date;
+  title: string;
+}
+
+/** The events table, ordered by `(created, id)` through its index. */
+export const EventEntity = new EntitySchema<Event>({
+  name: 'Event',
+  tableName: 'event',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: false },
+    created: { type: 'datetime' },
+    title: { type: 'string', length: 64 },
+  },
+});
+
+/** Where the table starts in time; row g is created `g / 2` seconds (integer division) after it. */
+export const EVENT_EPOCH = '2024-01-01 00:00:00+00';
+
+/**
+ * Fills the events table of `schema` with `rows` rows in one INSERT … SELECT generate_series, indexes
+ * `(created, id)` and analyzes it (PostgreSQL only; a few seconds for a million rows).
+ */
+export async function seedEvents(em: SqlEntityManager, schema: string, rows: number): Promise<void> {
+  const table = `"${schema}"."event"`;
+  const connection = em.getConnection();
+  await connection.execute(
+    `insert into ${table} (id, created, title)
+     select g, timestamptz '${EVENT_EPOCH}' + (g / 2) * interval '1 second', 'event ' || g
+     from generate_series(1, ${rows}) as g`,
+  );
+  await connection.execute(`create index event_created_id on ${table} (created, id)`);
+  await connection.execute(`analyze ${table}`);
+}
