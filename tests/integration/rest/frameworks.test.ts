@@ -3,7 +3,7 @@
 import { cursorPagination, PaginationError, pageNumberPagination, type PageSource } from 'pagewise';
 import { arraySource } from 'pagewise/array';
 import type { RestOptions } from 'pagewise/rest';
-import { serveWithExpress, serveWithFastify, serveWithNode, type RunningServer, type ServeList } from './servers';
+import { serveWithExpress, serveWithFastify, serveWithFastifyPlugin, serveWithNode, type RunningServer, type ServeList } from './servers';
 
 interface Article {
   readonly id: number;
@@ -26,6 +26,7 @@ const frameworks: Array<[string, ServeList]> = [
   ['node:http', serveWithNode],
   ['Express 5', serveWithExpress],
   ['Fastify 5', serveWithFastify],
+  ['a Fastify 5 plugin', serveWithFastifyPlugin],
 ];
 
 describe.each(frameworks)('REST adapter through %s', (_name, serve) => {

@@ -99,12 +99,12 @@ describe('one cursor for GraphQL and REST', () => {
     seen.push(...rest.results.map(({ id }) => id));
 
     // Back to GraphQL with the REST next link's cursor, to the end.
-    let after: string | null = cursorOf(rest.next);
+    let after = cursorOf(rest.next);
     for (;;) {
       page = await graphqlPage({ first: 4, after });
       seen.push(...page.ids);
       if (!page.hasNextPage) break;
-      after = page.endCursor;
+      after = page.endCursor!;
     }
 
     expect(seen).toEqual(expectedOrder);

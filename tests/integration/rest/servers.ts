@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import Fastify from 'fastify';
-import { expressHandler, fastifyHandler, nodeHandler, type RestOptions } from 'pagewise/rest';
+import { expressHandler, fastifyHandler, fastifyPagination, nodeHandler, type RestOptions } from 'pagewise/rest';
 
 /** A running server: its base URL (`http://127.0.0.1:port`) and how to stop it. */
 export interface RunningServer {
@@ -63,6 +63,14 @@ export const serveWithExpress: ServeList = async (path, options) => {
 export const serveWithFastify: ServeList = async (path, options) => {
   const app = Fastify();
   app.get(path, fastifyHandler(options));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return { base: `http://127.0.0.1:${port}`, close: () => app.close() };
+};
+
+export const serveWithFastifyPlugin: ServeList = async (path, options) => {
+  const app = Fastify();
+  await app.register(fastifyPagination(path, options));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return { base: `http://127.0.0.1:${port}`, close: () => app.close() };
