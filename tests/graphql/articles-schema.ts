@@ -27,6 +27,8 @@ export const paginations = {
 /** Options of {@link articleSchema}. */
 export interface ArticleSchemaOptions {
   readonly rows?: readonly Article[];
+  /** Where the rows of each request come from (default: an array source over `rows`). */
+  readonly source?: () => PageSource<Article>;
   /** Wraps the source of every request (to count calls). */
   readonly wrap?: (source: PageSource<Article>) => PageSource<Article>;
   readonly field?: PaginateOptions & PaginationArgsOptions;
@@ -36,7 +38,8 @@ export interface ArticleSchemaOptions {
 export function articleSchema(options: ArticleSchemaOptions = {}): GraphQLSchema {
   const rows = options.rows ?? articles(10);
   const wrap = options.wrap ?? ((source) => source);
-  const source = () => wrap(arraySource(rows, { uniqueKey: 'id' }));
+  const make = options.source ?? (() => arraySource(rows, { uniqueKey: 'id' }));
+  const source = () => wrap(make());
   const Article = new GraphQLObjectType<Article>({
     name: 'Article',
     fields: {

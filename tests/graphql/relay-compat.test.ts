@@ -69,7 +69,7 @@ describe('graphql-relay compatible connection fields', () => {
   });
 
   it.each(sliceCases)('%s', async (_, vector) => {
-    const connection = await resolveArrayConnection(vector.input.array, vector.input.args, vector.input.meta);
+    const connection = await resolveArrayConnection(vector.input.array, { ...vector.input.args }, vector.input.meta);
     expect({ edges: connection.edges, pageInfo: connection.pageInfo }).toEqual({
       edges: (vector.expect as { edges: unknown[] }).edges,
       pageInfo: expect.objectContaining((vector.expect as { pageInfo: object }).pageInfo),
