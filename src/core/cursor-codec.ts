@@ -29,8 +29,20 @@ export interface CursorCodecOptions {
   readonly argument?: string;
 }
 
+let lastScope = '';
+let lastTag = scopeTagOf('');
+
 /** FNV-1a, 32 bits: a short tag tying an `exact` key to its ordering (not a security measure). */
 function scopeTag(scope: string): string {
+  // A page encodes one cursor per item, all for the same scope.
+  if (scope !== lastScope) {
+    lastTag = scopeTagOf(scope);
+    lastScope = scope;
+  }
+  return lastTag;
+}
+
+function scopeTagOf(scope: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < scope.length; i += 1) {
     hash ^= scope.charCodeAt(i);

@@ -9,14 +9,26 @@ const UNRESERVED = /[A-Za-z0-9_.\-~]/;
 const utf8 = new TextEncoder();
 const utf8Lenient = new TextDecoder('utf-8', { fatal: false });
 
+/** Each ASCII character as `quote_plus` writes it, so the common case costs one lookup per character. */
+const ASCII_QUOTED = Array.from({ length: 0x80 }, (_, byte) => {
+  const char = String.fromCharCode(byte);
+  if (UNRESERVED.test(char)) return char;
+  if (byte === 0x20) return '+';
+  return '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+});
+
 /** Python's `quote_plus(text, safe='')`: UTF-8 percent-encoding, space as `+`. */
 export function quotePlus(text: string): string {
   let out = '';
-  for (const byte of utf8.encode(text)) {
-    const char = String.fromCharCode(byte);
-    if (byte < 0x80 && UNRESERVED.test(char)) out += char;
-    else if (byte === 0x20) out += '+';
-    else out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      out += ASCII_QUOTED[code]!;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i += 1;
+    for (const byte of utf8.encode(String.fromCodePoint(cp))) out += '%' + byte.toString(16).toUpperCase().padStart(2, '0');
   }
   return out;
 }
