@@ -1,0 +1,8 @@
+// pagewise/sdl: the @paginate directive for schema-first servers (SDL plus a graphql-tools transformer).
+
+export { paginateDirective } from './paginate-directive';
+export type { PaginateDirective, PaginateDirectiveOptions } from './paginate-directive';
+export type { PaginateDefaults } from './field-plan';
+export { isPageSource } from './to-page-source';
+export type { ArraySourceFactory, PaginatedFieldContext, ToSource } from './to-page-source';
+export { paginateDirectiveTypeDefs, paginateTypeDefs } from './type-defs';
