@@ -1,4 +1,5 @@
-import type { Page } from '../core';
+import { isPaginationError, type Page } from '../core';
+import { toGraphQLError } from './errors';
 
 /** `PageInfo` of a page. `totalCount` and `totalPages` are promises made only when read. */
 export interface PageInfoValue {
@@ -42,7 +43,12 @@ export interface OffsetListValue<T> {
 }
 
 // Getters, not fields: a default resolver reads a property only when the query selects it, so the
-// count query runs only then (and graphql-js awaits the promise it gets).
+// count query runs only then (and graphql-js awaits the promise it gets). A count that fails with a
+// PaginationError (SOURCE_UNAVAILABLE) still reaches the client coded.
+const coded = <V>(promise: Promise<V>): Promise<V> =>
+  promise.catch((error: unknown) => {
+    throw isPaginationError(error) ? toGraphQLError(error) : error;
+  });
 
 /** The `PageInfo` value of a page, whatever its style. */
 export function pageInfoOf<T>(page: Page<T>): PageInfoValue {
@@ -52,12 +58,12 @@ export function pageInfoOf<T>(page: Page<T>): PageInfoValue {
     startCursor: page.startCursor,
     endCursor: page.endCursor,
     get totalCount() {
-      return page.count();
+      return coded(page.count());
     },
     page: page.style === 'page-number' ? page.page : null,
     pageSize: page.pageSize,
     get totalPages() {
-      return page.totalPages();
+      return coded(page.totalPages());
     },
     nextPage: page.style === 'page-number' ? page.nextPage : null,
     previousPage: page.style === 'page-number' ? page.previousPage : null,
@@ -75,7 +81,7 @@ export function connectionOf<T>(page: Page<T>): ConnectionValue<T> {
     nodes: page.items,
     pageInfo: pageInfoOf(page),
     get totalCount() {
-      return page.count();
+      return coded(page.count());
     },
   };
 }
@@ -96,7 +102,7 @@ export function offsetListOf<T>(page: Page<T>): OffsetListValue<T> {
   return {
     results: page.items,
     get count() {
-      return page.count();
+      return coded(page.count());
     },
     next,
     previous,

@@ -139,6 +139,20 @@ describe('bad arguments', () => {
 });
 
 describe('error mapping', () => {
+  it('a count that fails as SOURCE_UNAVAILABLE is coded, and the page still comes back', async () => {
+    const failing = articleSchema({
+      wrap: (source) => ({
+        ...source,
+        count: () => Promise.reject(new PaginationError('SOURCE_UNAVAILABLE', 'The database is unavailable')),
+      }),
+    });
+    const result = await run(failing, '{ cursorConnection(first: 1) { nodes { id } totalCount } }');
+    expect(result.data).toEqual({ cursorConnection: { nodes: [{ id: 1 }], totalCount: null } });
+    expect(result.errors?.map((error) => [error.message, error.extensions])).toEqual([
+      ['The database is unavailable', { code: 'SERVICE_UNAVAILABLE', paginationCode: 'SOURCE_UNAVAILABLE' }],
+    ]);
+  });
+
   it('SOURCE_UNAVAILABLE is a service error, not a user error', () => {
     const error = toGraphQLError(new PaginationError('SOURCE_UNAVAILABLE', 'The list is unavailable'));
     expect(error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', paginationCode: 'SOURCE_UNAVAILABLE' });

@@ -1,7 +1,9 @@
 // Page-number and limit-offset in both shapes, cursor offset lists, and the per-field options.
 import { cursorPagination, limitOffsetPagination, pageNumberPagination } from 'pagewise';
-import { paginationComplexity, requestedPageSize } from 'pagewise/graphql';
-import { articleSchema, run } from './articles-schema';
+import { GraphQLInt, GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { arraySource } from 'pagewise/array';
+import { connectionField, paginationComplexity, requestedPageSize } from 'pagewise/graphql';
+import { articles, articleSchema, run } from './articles-schema';
 
 async function data(query: string, variables?: Record<string, unknown>, schema = articleSchema()) {
   const result = await run(schema, query, variables);
@@ -150,5 +152,37 @@ describe('per-field options', () => {
     [limitOffsetPagination({}), {}, 1],
   ])('requestedPageSize', (pagination, args, size) => {
     expect(requestedPageSize(pagination, args)).toBe(size);
+  });
+});
+
+describe('client ordering on cursor fields', () => {
+  const rows = articles(10);
+  const Article = new GraphQLObjectType({ name: 'Ordered', fields: { id: { type: GraphQLInt }, score: { type: GraphQLInt } } });
+  const schema = new GraphQLSchema({
+    query: new GraphQLObjectType({
+      name: 'Query',
+      fields: {
+        ordered: connectionField({
+          node: Article,
+          pagination: cursorPagination({ pageSize: 4, ordering: 'id', orderingFields: ['score', 'id'] }),
+          source: () => arraySource(rows, { uniqueKey: 'id' }),
+        }),
+      },
+    }),
+  });
+
+  it('offers ordering and pages in the requested order across pages', async () => {
+    const query = 'query ($after: String) { ordered(ordering: ["-score"], after: $after) { nodes { id score } pageInfo { endCursor } } }';
+    const first = (await data(query, {}, schema))['ordered'] as { nodes: { id: number; score: number }[]; pageInfo: { endCursor: string } };
+    const second = (await data(query, { after: first.pageInfo.endCursor }, schema))['ordered'] as typeof first;
+    const expected = [...rows].sort((a, b) => b.score - a.score || a.id - b.id).map(({ id, score }) => ({ id, score }));
+    expect([...first.nodes, ...second.nodes]).toEqual(expected.slice(0, 8));
+  });
+
+  it('an ordering field outside the allow-list is a coded error', async () => {
+    const result = await run(schema, '{ ordered(ordering: ["title"]) { nodes { id } } }');
+    expect(result.errors?.map((error) => error.extensions)).toEqual([
+      { code: 'BAD_USER_INPUT', paginationCode: 'INVALID_ARGUMENT', argumentName: 'ordering' },
+    ]);
   });
 });

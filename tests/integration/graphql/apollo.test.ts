@@ -250,6 +250,64 @@ describe.each(sources)('Apollo Server over the %s source', (_, start) => {
     });
   });
 
+  it('Apollo Client pages cursorConnection backward with last/before and holds every row once, in order', async () => {
+    const apollo = client(served.url);
+    const query: TypedDocumentNode<
+      Record<string, ConnectionData & { pageInfo: { hasPreviousPage: boolean; startCursor: string | null } }>
+    > = gql(`
+      query ($last: Int, $before: String) {
+        cursorConnection(last: $last, before: $before) {
+          edges { cursor node { id title } }
+          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        }
+      }`);
+    const observable = apollo.watchQuery({ query, variables: { last: SIZE } });
+    const subscription = observable.subscribe(() => undefined);
+    try {
+      let result = await observable.refetch();
+      let requests = 1;
+      while (result.data!['cursorConnection']!.pageInfo.hasPreviousPage && requests <= 20) {
+        result = await observable.fetchMore({ variables: { before: result.data!['cursorConnection']!.pageInfo.startCursor } });
+        requests += 1;
+      }
+      const merged = apollo.readQuery({ query, variables: { last: SIZE } })!['cursorConnection']!;
+      expect({ ids: merged.edges.map((edge) => edge.node.id), requests }).toEqual({ ids: expectedIds, requests: pages });
+    } finally {
+      subscription.unsubscribe();
+      apollo.stop();
+    }
+  });
+
+  it('reports hasPreviousPage and hasNextPage exactly in both directions', async () => {
+    type Flags = { data: { cursorConnection: { nodes: { id: number }[]; pageInfo: Record<string, string | boolean | null> } } };
+    const page = async (args: string) =>
+      (
+        (await post(
+          served.url,
+          `{ cursorConnection(${args}) { nodes { id } pageInfo { hasPreviousPage hasNextPage startCursor endCursor } } }`,
+        )) as Flags
+      ).data.cursorConnection;
+    const first = await page('first: 5');
+    const middle = await page(`first: 5, after: "${first.pageInfo['endCursor']}"`);
+    const back = await page(`last: 3, before: "${middle.pageInfo['startCursor']}"`);
+    const end = await page(`last: 3`);
+    const past = await page(`first: 3, after: "${end.pageInfo['endCursor']}"`);
+    expect(
+      [first, middle, back, end, past].map((result) => [
+        result.nodes.map((row) => row.id),
+        result.pageInfo['hasPreviousPage'],
+        result.pageInfo['hasNextPage'],
+      ]),
+    ).toEqual([
+      [[1, 2, 3, 4, 5], false, true],
+      [[6, 7, 8, 9, 10], true, true],
+      [[3, 4, 5], true, true],
+      [[21, 22, 23], true, false],
+      [[], true, false],
+    ]);
+    expect(past.pageInfo).toMatchObject({ startCursor: null, endCursor: null });
+  });
+
   it('a wrongly typed argument is a validation error', async () => {
     const body = await post(served.url, '{ cursorConnection(first: "two") { totalCount } }');
     expect(body.errors?.[0]?.extensions['code']).toBe('GRAPHQL_VALIDATION_FAILED');
