@@ -61,20 +61,17 @@ const sizeParamOf = (pagination: RestPagination): string | null =>
 const maxSizeOf = (pagination: RestPagination): number | null =>
   pagination.style === 'limit-offset' ? pagination.maxLimit : pagination.maxPageSize;
 
+type SwitchOptions = Pick<RestOptions<unknown>, 'shape' | 'paginatedQueryParam' | 'zeroPageSizeDisables' | 'maxPageSizeValue'>;
+
 /** The client's size, with DRF-extensions' `max` resolved to the maximum. */
-function requestedSize(query: QueryEntries, pagination: RestPagination, options: RestOptions<unknown>): string | undefined {
+function requestedSize(query: QueryEntries, pagination: RestPagination, options: SwitchOptions): string | undefined {
   const param = sizeParamOf(pagination);
   const raw = param ? lastValue(query, param) : undefined;
   const max = maxSizeOf(pagination);
   return raw !== undefined && options.maxPageSizeValue && raw === options.maxPageSizeValue && max ? String(max) : raw;
 }
 
-function clientTurnedOff(
-  query: QueryEntries,
-  size: string | undefined,
-  pagination: RestPagination,
-  options: RestOptions<unknown>,
-): boolean {
+function clientTurnedOff(query: QueryEntries, size: string | undefined, pagination: RestPagination, options: SwitchOptions): boolean {
   const shape = options.shape ?? 'drf';
   const param = options.paginatedQueryParam === undefined ? (shape === 'commons' ? 'paginated' : null) : options.paginatedQueryParam;
   // drf-commons reads `query_params.get("paginated", "true").lower() in ["true", "1", "yes"]`.
@@ -110,8 +107,8 @@ async function wholeList<T>(source: PageSource<T>, pagination: RestPagination, q
 export async function paginateRequest<T>(url: string, source: PageSource<T>, options: RestOptions<T>): Promise<RestPage<T>> {
   const { pagination } = options;
   const query = queryOf(url);
-  const size = requestedSize(query, pagination, options as RestOptions<unknown>);
-  if (clientTurnedOff(query, size, pagination, options as RestOptions<unknown>)) return wholeList(source, pagination, query);
+  const size = requestedSize(query, pagination, options);
+  if (clientTurnedOff(query, size, pagination, options)) return wholeList(source, pagination, query);
 
   switch (pagination.style) {
     case 'page-number': {
