@@ -28,7 +28,8 @@ export function escapeHtml(text: string): string {
 /**
  * DRF's pagination controls (`numbers.html` with page links and ellipses, `previous_and_next.html`
  * for the cursor style) as plain, accessible HTML: a labelled `<nav>`, `aria-current="page"` on the
- * current page, disabled controls as `aria-disabled` text rather than dead links, no inline style.
+ * current page, a disabled control as a link without `href` (not focusable, announced as disabled),
+ * no inline style.
  */
 export function renderPaginationControls(context: HtmlContext, options: HtmlControlsOptions = {}): string {
   const base = escapeHtml(options.className ?? 'pagination');
@@ -39,7 +40,7 @@ export function renderPaginationControls(context: HtmlContext, options: HtmlCont
     url === null
       ? item(
           `${modifier} ${base}__item--disabled`,
-          `<span class="${base}__link" aria-disabled="true" aria-label="${escapeHtml(label)}">${escapeHtml(text)}</span>`,
+          `<a class="${base}__link" role="link" aria-disabled="true" aria-label="${escapeHtml(label)}">${escapeHtml(text)}</a>`,
         )
       : item(
           modifier,

@@ -18,7 +18,7 @@ describe('renderPaginationControls', () => {
     const { htmlContext } = await controlsFor('', pageNumber);
     expect(renderPaginationControls(htmlContext)).toBe(
       '<nav class="pagination" aria-label="Pagination"><ul class="pagination__list">' +
-        '<li class="pagination__item pagination__item--previous pagination__item--disabled"><span class="pagination__link" aria-disabled="true" aria-label="Previous page">«</span></li>' +
+        '<li class="pagination__item pagination__item--previous pagination__item--disabled"><a class="pagination__link" role="link" aria-disabled="true" aria-label="Previous page">«</a></li>' +
         '<li class="pagination__item pagination__item--active"><a class="pagination__link" href="http://testserver/" aria-current="page" aria-label="Page 1">1</a></li>' +
         '<li class="pagination__item"><a class="pagination__link" href="http://testserver/?page=2" aria-label="Page 2">2</a></li>' +
         '<li class="pagination__item"><a class="pagination__link" href="http://testserver/?page=3" aria-label="Page 3">3</a></li>' +
@@ -62,7 +62,7 @@ describe('renderPaginationControls', () => {
     });
     expect(renderPaginationControls(htmlContext)).toBe(
       '<nav class="pagination" aria-label="Pagination"><ul class="pagination__list">' +
-        '<li class="pagination__item pagination__item--previous pagination__item--disabled"><span class="pagination__link" aria-disabled="true" aria-label="Previous page">« Previous</span></li>' +
+        '<li class="pagination__item pagination__item--previous pagination__item--disabled"><a class="pagination__link" role="link" aria-disabled="true" aria-label="Previous page">« Previous</a></li>' +
         `<li class="pagination__item pagination__item--next"><a class="pagination__link" href="${htmlContext.next}" rel="next" aria-label="Next page">Next »</a></li>` +
         '</ul></nav>',
     );
