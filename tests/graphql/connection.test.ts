@@ -1,5 +1,7 @@
-import { GraphQLObjectType, GraphQLString, printType } from 'graphql';
-import { connectionType, edgeType, offsetListType, pageInfoType } from 'pagewise/graphql';
+import { GraphQLObjectType, GraphQLSchema, GraphQLString, printType } from 'graphql';
+import { cursorPagination, hmacSigner } from 'pagewise';
+import { arraySource } from 'pagewise/array';
+import { connectionField, connectionType, edgeType, offsetListType, pageInfoType } from 'pagewise/graphql';
 import { countingSource } from '../support/counting-source';
 import { articles, articleSchema, run } from './articles-schema';
 
@@ -174,5 +176,55 @@ describe('the count runs only when selected', () => {
     expect(result.data).toEqual(data);
     expect(result.calls.filter((call) => call === 'count')).toEqual(['count']);
     expect(result.calls[0]).toBe('count');
+  });
+});
+
+describe('cursor modes and signing', () => {
+  const Node = new GraphQLObjectType({ name: 'Moded', fields: { id: { type: GraphQLString } } });
+  const rows = articles(9);
+  const schemaFor = (pagination: ReturnType<typeof cursorPagination>) =>
+    new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: { rows: connectionField({ node: Node, pagination, source: () => arraySource(rows, { uniqueKey: 'id' }) }) },
+      }),
+    });
+  const walk = async (schema: GraphQLSchema) => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let requests = 0; requests < 10; requests += 1) {
+      const result = await run(
+        schema,
+        'query ($after: String) { rows(first: 4, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+        {
+          after,
+        },
+      );
+      expect(result.errors).toBeUndefined();
+      const page = (result.data as { rows: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }).rows;
+      seen.push(...page.nodes.map((node) => node.id));
+      if (!page.pageInfo.hasNextPage) return seen;
+      after = page.pageInfo.endCursor;
+    }
+    throw new Error('walk did not end');
+  };
+
+  it("drf mode pages every row once with DRF's cursors", async () => {
+    expect(await walk(schemaFor(cursorPagination({ pageSize: 4, ordering: 'id', mode: 'drf' })))).toEqual(
+      rows.map((row) => String(row.id)),
+    );
+  });
+
+  it('signed cursors page as usual, and a tampered one is INVALID_CURSOR', async () => {
+    const schema = schemaFor(cursorPagination({ pageSize: 4, ordering: 'id', signer: hmacSigner('a server secret of 32 characters!') }));
+    expect(await walk(schema)).toEqual(rows.map((row) => String(row.id)));
+    const first = await run(schema, '{ rows(first: 2) { pageInfo { endCursor } } }');
+    const cursor = (first.data as { rows: { pageInfo: { endCursor: string } } }).rows.pageInfo.endCursor;
+    // A character in the middle carries six data bits, so the decoded cursor changes.
+    const tampered = cursor.slice(0, 6) + (cursor[6] === 'A' ? 'B' : 'A') + cursor.slice(7);
+    const result = await run(schema, `{ rows(first: 2, after: "${tampered}") { nodes { id } } }`);
+    expect(result.errors?.map((error) => error.extensions)).toEqual([
+      { code: 'BAD_USER_INPUT', paginationCode: 'INVALID_CURSOR', argumentName: 'after' },
+    ]);
   });
 });
