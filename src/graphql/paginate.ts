@@ -27,19 +27,21 @@ export interface PaginateOptions {
   readonly withCount?: boolean;
 }
 
-/** A field's arguments as graphql-js passes them. */
-export type PaginationArgValues = Readonly<Record<string, unknown>>;
+/** A field's arguments: the object graphql-js passes, or an instance of an args class. */
+export type PaginationArgValues = object;
+
+type ArgMap = Readonly<Record<string, unknown>>;
 
 const invalid = (message: string, argument: string) => PaginationError.invalidArgument(message, argument);
 
-function intArg(args: PaginationArgValues, name: string): number | undefined {
+function intArg(args: ArgMap, name: string): number | undefined {
   const value = args[name];
   if (value === null || value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw invalid(`Argument "${name}" must be an integer`, name);
   return value;
 }
 
-function stringArg(args: PaginationArgValues, name: string): string | undefined {
+function stringArg(args: ArgMap, name: string): string | undefined {
   const value = args[name];
   if (value === null || value === undefined) return undefined;
   if (typeof value !== 'string') throw invalid(`Argument "${name}" must be a string`, name);
@@ -52,7 +54,7 @@ function checkSize(name: string, value: number | undefined, max: number | null, 
   }
 }
 
-function atLeast(args: PaginationArgValues, name: string, min: 0 | 1): void {
+function atLeast(args: ArgMap, name: string, min: 0 | 1): void {
   const value = intArg(args, name);
   if (value !== undefined && value < min) {
     throw invalid(`Argument "${name}" must be a ${min === 0 ? 'non-negative' : 'positive'} integer`, name);
@@ -63,7 +65,8 @@ function atLeast(args: PaginationArgValues, name: string, min: 0 | 1): void {
  * The checks of a style's arguments that need no configuration: integers in range, strings where
  * cursors go, no two arguments naming the same position. Throws PaginationError (INVALID_ARGUMENT).
  */
-export function assertPaginationArgs(style: GraphQLPagination['style'], args: PaginationArgValues): void {
+export function assertPaginationArgs(style: GraphQLPagination['style'], values: PaginationArgValues): void {
+  const args = values as ArgMap;
   if (style === 'cursor') {
     atLeast(args, 'first', 0);
     atLeast(args, 'last', 0);
@@ -89,13 +92,13 @@ export function assertPaginationArgs(style: GraphQLPagination['style'], args: Pa
   }
 }
 
-function exclusive(args: PaginationArgValues, a: string, b: string): void {
+function exclusive(args: ArgMap, a: string, b: string): void {
   if (args[a] !== null && args[a] !== undefined && args[b] !== null && args[b] !== undefined) {
     throw invalid(`Pass "${a}" or "${b}", not both`, b);
   }
 }
 
-async function relayPage<T>(source: PageSource<T>, base: CursorPagination, args: PaginationArgValues, options: PaginateOptions) {
+async function relayPage<T>(source: PageSource<T>, base: CursorPagination, args: ArgMap, options: PaginateOptions) {
   const pagination = {
     ...base,
     pageSize: options.defaultPageSize === undefined ? base.pageSize : options.defaultPageSize,
@@ -121,7 +124,7 @@ async function relayPage<T>(source: PageSource<T>, base: CursorPagination, args:
   );
 }
 
-async function numberedPage<T>(source: PageSource<T>, base: PageNumberPagination, args: PaginationArgValues, options: PaginateOptions) {
+async function numberedPage<T>(source: PageSource<T>, base: PageNumberPagination, args: ArgMap, options: PaginateOptions) {
   const pagination: PageNumberPagination = {
     ...base,
     pageQueryParam: 'page',
@@ -145,7 +148,7 @@ async function numberedPage<T>(source: PageSource<T>, base: PageNumberPagination
   return result;
 }
 
-async function offsetPage<T>(source: PageSource<T>, base: LimitOffsetPagination, args: PaginationArgValues, options: PaginateOptions) {
+async function offsetPage<T>(source: PageSource<T>, base: LimitOffsetPagination, args: ArgMap, options: PaginateOptions) {
   const pagination: LimitOffsetPagination = {
     ...base,
     limitQueryParam: 'limit',
@@ -172,9 +175,10 @@ async function offsetPage<T>(source: PageSource<T>, base: LimitOffsetPagination,
 export async function paginateArgs<T>(
   source: PageSource<T>,
   pagination: GraphQLPagination,
-  args: PaginationArgValues,
+  values: PaginationArgValues,
   options: PaginateOptions = {},
 ): Promise<Page<T>> {
+  const args = values as ArgMap;
   switch (pagination.style) {
     case 'cursor':
       return relayPage(source, pagination, args, options);
@@ -189,7 +193,8 @@ export async function paginateArgs<T>(
  * The page size a request will get, for cost estimates: the requested size clamped to the maximum,
  * else the default (the maximum, or 1, when neither is set).
  */
-export function requestedPageSize(pagination: GraphQLPagination, args: PaginationArgValues, options: PaginateOptions = {}): number {
+export function requestedPageSize(pagination: GraphQLPagination, values: PaginationArgValues, options: PaginateOptions = {}): number {
+  const args = values as ArgMap;
   const name =
     pagination.style === 'cursor' ? (args['first'] ?? args['last']) : pagination.style === 'page-number' ? args['pageSize'] : args['limit'];
   const fallback = options.defaultPageSize ?? (pagination.style === 'limit-offset' ? pagination.defaultLimit : pagination.pageSize);

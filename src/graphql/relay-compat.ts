@@ -3,7 +3,8 @@ import { withGraphQLErrors } from './errors';
 import type { PaginationArgValues } from './paginate';
 import type { ConnectionValue, PageInfoValue } from './shapes';
 
-function relayArgs(args: PaginationArgValues): RelayArrayArgs {
+function relayArgs(values: PaginationArgValues): RelayArrayArgs {
+  const args = values as Readonly<Record<string, unknown>>;
   const pick = <K extends keyof RelayArrayArgs>(name: K, type: 'number' | 'string') =>
     (typeof args[name] === type ? args[name] : undefined) as RelayArrayArgs[K];
   return { first: pick('first', 'number'), after: pick('after', 'string'), last: pick('last', 'number'), before: pick('before', 'string') };

@@ -31,37 +31,37 @@ const source = () => arraySource(rows, { uniqueKey: 'id' });
 class ArticleResolver {
   @Query(() => ArticleConnection, { nullable: true })
   cursorConnection(@Args(() => CursorArgs) args: CursorArgs, @Info() info: GraphQLResolveInfo) {
-    return resolveConnection(source(), paginations.cursor, { ...args }, info);
+    return resolveConnection(source(), paginations.cursor, args, info);
   }
 
   @Query(() => ArticleConnection, { nullable: true })
   pageNumberConnection(@Args(() => PageNumberArgs) args: PageNumberArgs, @Info() info: GraphQLResolveInfo) {
-    return resolveConnection(source(), paginations.pageNumber, { ...args }, info);
+    return resolveConnection(source(), paginations.pageNumber, args, info);
   }
 
   @Query(() => ArticleConnection, { nullable: true })
   limitOffsetConnection(@Args(() => LimitOffsetArgs) args: LimitOffsetArgs, @Info() info: GraphQLResolveInfo) {
-    return resolveConnection(source(), paginations.limitOffset, { ...args }, info);
+    return resolveConnection(source(), paginations.limitOffset, args, info);
   }
 
   @Query(() => ArticlePage, { nullable: true })
   cursorPage(@Args(() => CursorArgs) args: CursorArgs, @Info() info: GraphQLResolveInfo) {
-    return resolveOffsetList(source(), paginations.cursor, { ...args }, info);
+    return resolveOffsetList(source(), paginations.cursor, args, info);
   }
 
   @Query(() => ArticlePage, { nullable: true })
   pageNumberPage(@Args(() => PageNumberArgs) args: PageNumberArgs, @Info() info: GraphQLResolveInfo) {
-    return resolveOffsetList(source(), paginations.pageNumber, { ...args }, info);
+    return resolveOffsetList(source(), paginations.pageNumber, args, info);
   }
 
   @Query(() => ArticlePage, { nullable: true })
   limitOffsetPage(@Args(() => LimitOffsetArgs) args: LimitOffsetArgs, @Info() info: GraphQLResolveInfo) {
-    return resolveOffsetList(source(), paginations.limitOffset, { ...args }, info);
+    return resolveOffsetList(source(), paginations.limitOffset, args, info);
   }
 
   @Query(() => ArticleConnection, { nullable: true })
   relayArticles(@Args(() => CursorArgs) args: CursorArgs) {
-    return resolveArrayConnection(rows, { ...args });
+    return resolveArrayConnection(rows, args);
   }
 }
 
