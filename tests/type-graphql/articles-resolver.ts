@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { Args, buildSchema, Field, Info, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { arraySource } from 'pagewise/array';
-import { resolveArrayConnection, resolveConnection, resolveOffsetList } from 'pagewise/graphql';
+import { paginationComplexity, resolveArrayConnection, resolveConnection, resolveOffsetList } from 'pagewise/graphql';
 import { ConnectionType, CursorArgs, LimitOffsetArgs, PageNumberArgs, PageType, validatePaginationArgs } from 'pagewise/type-graphql';
 import { articles, paginations, type Article as ArticleRow } from '../graphql/articles-schema';
 
@@ -29,7 +29,7 @@ const source = () => arraySource(rows, { uniqueKey: 'id' });
 
 @Resolver()
 class ArticleResolver {
-  @Query(() => ArticleConnection, { nullable: true })
+  @Query(() => ArticleConnection, { nullable: true, complexity: paginationComplexity(paginations.cursor) })
   cursorConnection(@Args(() => CursorArgs) args: CursorArgs, @Info() info: GraphQLResolveInfo) {
     return resolveConnection(source(), paginations.cursor, args, info);
   }

@@ -18,6 +18,12 @@ describe('type-graphql', () => {
     expect(printSchema(built)).toBe(printSchema(articleSchema()));
   });
 
+  it('carries the cost hint given as type-graphql complexity', async () => {
+    const field = (await typeGraphqlArticleSchema()).getQueryType()!.getFields()['cursorConnection']!;
+    const complexity = field.extensions['complexity'] as (estimate: { args: object; childComplexity: number }) => number;
+    expect(complexity({ args: { first: 5 }, childComplexity: 2 })).toBe(10);
+  });
+
   it('makes one class per node and kind', () => {
     class Node {}
     expect(ConnectionType(Node)).toBe(ConnectionType(Node));
