@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import type { RestResponse } from './error-response';
+import { errorResponse, type RestResponse } from './error-response';
 import type { RestRequest } from './request-url';
 import { checkRestOptions, type RestOptions } from './rest-options';
 import { restResponse } from './rest-response';
@@ -35,6 +35,14 @@ export function sendRestResponse(res: ServerResponse, response: RestResponse): v
 export function nodeHandler<T>(options: RestOptions<T>): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   checkRestOptions(options);
   return async (req, res) => {
-    sendRestResponse(res, await restResponse(restRequestOf(req), options));
+    const request = restRequestOf(req);
+    try {
+      sendRestResponse(res, await restResponse(request, options));
+    } catch (error) {
+      // Only writing can fail here (restResponse never rejects); the handler's promise still never does.
+      const fallback = errorResponse(error, request, options.onError);
+      if (res.headersSent) res.destroy();
+      else sendRestResponse(res, fallback);
+    }
   };
 }

@@ -95,8 +95,8 @@ function cursorOrdering<T>(source: PageSource<T>, pagination: CursorPagination, 
 
 async function wholeList<T>(source: PageSource<T>, pagination: RestPagination, query: QueryEntries): Promise<UnpaginatedRestPage<T>> {
   const ordering = pagination.style === 'cursor' ? cursorOrdering(source, pagination, query) : undefined;
-  const count = await source.count();
-  return { paginated: false, rows: count === 0 ? [] : await source.slice(0, count, ordering) };
+  // DRF evaluates the whole queryset, with no COUNT (DRF #6098): one slice without a real bound.
+  return { paginated: false, rows: await source.slice(0, Number.MAX_SAFE_INTEGER, ordering) };
 }
 
 /**

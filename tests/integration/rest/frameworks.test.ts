@@ -2,7 +2,8 @@
 // and Fastify 5.
 import { cursorPagination, PaginationError, pageNumberPagination, type PageSource } from 'pagewise';
 import { arraySource } from 'pagewise/array';
-import type { RestOptions } from 'pagewise/rest';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { nodeHandler, type RestOptions } from 'pagewise/rest';
 import { serveWithExpress, serveWithFastify, serveWithFastifyPlugin, serveWithNode, type RunningServer, type ServeList } from './servers';
 
 interface Article {
@@ -161,5 +162,42 @@ describe.each(frameworks)('REST adapter through %s', (_name, serve) => {
     const base = await start(pageNumber);
     const response = await fetch(`${base}${PATH}`, { method: 'HEAD' });
     expect([response.status, response.headers.get('content-type'), await response.text()]).toEqual([200, 'application/json', '']);
+  });
+});
+
+describe('the node:http handler', () => {
+  it('answers 500 and tells onError when writing the response fails, and never rejects', async () => {
+    const heard: unknown[] = [];
+    const handler = nodeHandler({
+      pagination: pageNumberPagination({ pageSize: 5 }),
+      source: arraySource(articles),
+      onError: (error) => heard.push(error),
+    });
+    const written: Array<[string, unknown]> = [];
+    let failures = 1;
+    const res = {
+      headersSent: false,
+      statusCode: 0,
+      setHeader(name: string, value: unknown) {
+        if (failures-- > 0) throw new TypeError('Invalid character in header content');
+        written.push([name, value]);
+      },
+      end(body: string) {
+        written.push(['body', body]);
+      },
+      destroy() {},
+    };
+    await expect(
+      handler({ url: '/', headers: { host: 'api.test' } } as IncomingMessage, res as unknown as ServerResponse),
+    ).resolves.toBeUndefined();
+    expect([res.statusCode, written]).toEqual([
+      500,
+      [
+        ['content-type', 'application/json'],
+        ['content-length', 37],
+        ['body', '{"detail":"A server error occurred."}'],
+      ],
+    ]);
+    expect(heard).toEqual([new TypeError('Invalid character in header content')]);
   });
 });
