@@ -1,0 +1,120 @@
+// The demo's GraphQL schema, code-first with pagewise/graphql: every style in both shapes, nested
+// connections (author → articles → comments), client ordering through an allow-list, signed cursors.
+import type { EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, type GraphQLFieldConfig } from 'graphql';
+import { cursorPagination, limitOffsetPagination, pageNumberPagination, type CursorSigner } from 'pagewise';
+import { connectionField, offsetListField, type GraphQLPagination } from 'pagewise/graphql';
+import { mikroOrmSource } from 'pagewise/mikro-orm';
+import { ArticleSchema, AuthorSchema, CommentSchema, type Article, type Author, type Comment } from './entities';
+
+/** What every resolver gets: a request-scoped EntityManager. */
+export interface DemoContext {
+  readonly em: EntityManager;
+}
+
+/** The demo's paginations; the REST routes use the same ones, so cursors work in both. */
+export function demoPaginations(signer: CursorSigner) {
+  return {
+    cursor: cursorPagination({
+      pageSize: 20,
+      maxPageSize: 100,
+      pageSizeQueryParam: 'page_size',
+      ordering: ['-createdAt'],
+      orderingFields: ['createdAt', 'views', 'title', 'id'],
+      signer,
+    }),
+    pageNumber: pageNumberPagination({ pageSize: 20, pageSizeQueryParam: 'page_size', maxPageSize: 100 }),
+    limitOffset: limitOffsetPagination({ defaultLimit: 20, maxLimit: 100 }),
+    nested: cursorPagination({ pageSize: 10, maxPageSize: 50, ordering: ['-createdAt'], signer }),
+  };
+}
+
+const sql = (context: DemoContext): SqlEntityManager => context.em as SqlEntityManager;
+const iso = { type: new GraphQLNonNull(GraphQLString), resolve: (row: { createdAt: Date }) => row.createdAt.toISOString() };
+
+/** Builds the schema; sources are made per request from the context's EntityManager. */
+export function demoSchema(signer: CursorSigner): GraphQLSchema {
+  const paginations = demoPaginations(signer);
+
+  const CommentType: GraphQLObjectType<Comment, DemoContext> = new GraphQLObjectType<Comment, DemoContext>({
+    name: 'Comment',
+    fields: {
+      id: { type: new GraphQLNonNull(GraphQLInt) },
+      body: { type: new GraphQLNonNull(GraphQLString) },
+      createdAt: iso,
+    },
+  });
+
+  const ArticleType: GraphQLObjectType<Article, DemoContext> = new GraphQLObjectType<Article, DemoContext>({
+    name: 'Article',
+    fields: () => ({
+      id: { type: new GraphQLNonNull(GraphQLInt) },
+      title: { type: new GraphQLNonNull(GraphQLString) },
+      views: { type: new GraphQLNonNull(GraphQLInt) },
+      createdAt: iso,
+      author: {
+        type: new GraphQLNonNull(AuthorType),
+        resolve: (article, _args, context) => context.em.findOneOrFail(AuthorSchema, { id: article.author.id }),
+      },
+      comments: connectionField<Article, DemoContext, Comment>({
+        node: CommentType,
+        pagination: paginations.nested,
+        description: 'The comments on this article, newest first.',
+        source: (article, _args, context) => mikroOrmSource(sql(context), CommentSchema, { where: { article: article.id } }),
+      }),
+    }),
+  });
+
+  const AuthorType: GraphQLObjectType<Author, DemoContext> = new GraphQLObjectType<Author, DemoContext>({
+    name: 'Author',
+    fields: () => ({
+      id: { type: new GraphQLNonNull(GraphQLInt) },
+      name: { type: new GraphQLNonNull(GraphQLString) },
+      articles: connectionField<Author, DemoContext, Article>({
+        node: ArticleType,
+        pagination: paginations.nested,
+        description: 'The articles of this author, newest first.',
+        source: (author, _args, context) => mikroOrmSource(sql(context), ArticleSchema, { where: { author: author.id } }),
+      }),
+    }),
+  });
+
+  const articles = (
+    pagination: GraphQLPagination,
+    shape: 'connection' | 'list',
+    description: string,
+  ): GraphQLFieldConfig<unknown, DemoContext> =>
+    (shape === 'connection' ? connectionField : offsetListField)<unknown, DemoContext, Article>({
+      node: ArticleType,
+      pagination,
+      description,
+      // The cursor style's client ordering (`ordering: ["-views"]`) is checked by core against the
+      // pagination's allow-list; offset styles page in the source's default order.
+      source: (_parent, _args, context) => mikroOrmSource(sql(context), ArticleSchema, { ordering: ['-createdAt'] }),
+    });
+
+  return new GraphQLSchema({
+    query: new GraphQLObjectType<unknown, DemoContext>({
+      name: 'Query',
+      fields: {
+        articles: articles(
+          paginations.cursor,
+          'connection',
+          'Articles as a Relay connection, cursor style (keyset on an index, signed cursors).',
+        ),
+        articleFeed: articles(paginations.cursor, 'list', 'Articles as an offset list, cursor style: next/previous are the REST cursors.'),
+        articlesByPage: articles(paginations.pageNumber, 'connection', 'Articles as a Relay connection, page-number style.'),
+        articlePages: articles(paginations.pageNumber, 'list', 'Articles as an offset list, page-number style.'),
+        articlesByOffset: articles(paginations.limitOffset, 'connection', 'Articles as a Relay connection, limit-offset style.'),
+        articleOffsets: articles(paginations.limitOffset, 'list', 'Articles as an offset list, limit-offset style.'),
+        authors: connectionField<unknown, DemoContext, Author>({
+          node: AuthorType,
+          pagination: cursorPagination({ pageSize: 20, maxPageSize: 100, ordering: ['name'], signer }),
+          description: 'Authors, by name; each with its articles and their comments.',
+          source: (_parent, _args, context) => mikroOrmSource(sql(context), AuthorSchema),
+        }),
+      },
+    }),
+  });
+}

@@ -1,0 +1,182 @@
+// The demo over real HTTP: REST in each style, GraphQL in each style and shape, nested connections,
+// client ordering, signed cursors shared by GraphQL and REST, coded errors, and the page at `/`.
+import { runDemo, type RunningDemo } from './demo-server';
+
+let running: RunningDemo;
+beforeAll(async () => {
+  running = await runDemo();
+});
+afterAll(async () => running?.stop());
+
+const get = async (path: string) => {
+  const response = await fetch(running.demo.origin + path);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
+};
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response JSON, asserted field by field
+type Data = Record<string, any>;
+const graphql = async (query: string, variables: Record<string, unknown> = {}) => {
+  const response = await fetch(`${running.demo.origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as {
+    data?: Data;
+    errors?: Array<{ message: string; extensions: Record<string, unknown> }>;
+  };
+};
+
+describe('demo REST', () => {
+  it('lists its endpoints', async () => {
+    const { status, body } = await get('/api/');
+    expect(status).toBe(200);
+    expect(Object.keys(body)).toEqual(['/api/articles', '/api/articles/cursor', '/api/articles/offset', '/api/articles/linked']);
+  });
+
+  it('serves DRF page-number bodies with absolute links', async () => {
+    const { body } = await get('/api/articles?page=2&page_size=3');
+    expect(body).toMatchObject({
+      count: 250,
+      next: `${running.demo.origin}/api/articles?page=3&page_size=3`,
+      previous: `${running.demo.origin}/api/articles?page_size=3`,
+    });
+    expect((body['results'] as Array<{ id: number }>).map((row) => row.id)).toEqual([249, 250, 239]);
+  });
+
+  it('serves limit-offset and cursor bodies; the cursor has no count', async () => {
+    const offset = await get('/api/articles/offset?limit=2&offset=4');
+    expect(Object.keys(offset.body)).toEqual(['count', 'next', 'previous', 'results']);
+    const cursor = await get('/api/articles/cursor?page_size=2&ordering=-views,id');
+    expect(Object.keys(cursor.body)).toEqual(['next', 'previous', 'results']);
+    const views = (cursor.body['results'] as Array<{ views: number }>).map((row) => row.views);
+    expect(views[0]).toBeGreaterThanOrEqual(views[1]!);
+  });
+
+  it('answers bad input with DRF statuses, never a 500', async () => {
+    expect(await get('/api/articles?page=0')).toMatchObject({ status: 404, body: { detail: 'Invalid page.' } });
+    expect(await get('/api/articles/cursor?cursor=bm9wZQ==')).toMatchObject({ status: 404, body: { detail: 'Invalid cursor' } });
+    expect((await get('/api/articles/cursor?ordering=password')).status).toBe(400);
+    expect(await get('/api/nothing')).toMatchObject({ status: 404, body: { detail: 'Not found.' } });
+  });
+
+  it('puts links in a Link header on the linked variant', async () => {
+    const { headers } = await get('/api/articles/linked?page_size=2');
+    expect(headers.get('link')).toMatch(/rel="next"/);
+  });
+});
+
+describe('demo GraphQL', () => {
+  it('serves every style in both shapes', async () => {
+    const { data, errors } = await graphql(`
+      {
+        articles(first: 2) {
+          totalCount
+          edges {
+            node {
+              id
+            }
+          }
+          pageInfo {
+            hasNextPage
+            hasPreviousPage
+          }
+        }
+        articleFeed(first: 2) {
+          results {
+            id
+          }
+          next
+          previous
+        }
+        articlesByPage(page: 2, pageSize: 2) {
+          edges {
+            node {
+              id
+            }
+          }
+          pageInfo {
+            page
+            totalPages
+          }
+        }
+        articlePages(page: "last", pageSize: 100) {
+          results {
+            id
+          }
+          count
+        }
+        articlesByOffset(limit: 2, offset: 2) {
+          nodes {
+            id
+          }
+        }
+        articleOffsets(limit: 2, offset: 248) {
+          results {
+            id
+          }
+          next
+          previous
+        }
+      }
+    `);
+    expect(errors).toBeUndefined();
+    expect(data!['articles']).toEqual({
+      totalCount: 250,
+      edges: [{ node: { id: 246 } }, { node: { id: 247 } }],
+      pageInfo: { hasNextPage: true, hasPreviousPage: false },
+    });
+    expect(data!['articleFeed'].results).toHaveLength(2);
+    expect(data!['articleFeed'].previous).toBeNull();
+    expect(data!['articlesByPage']).toEqual({
+      edges: [{ node: { id: 248 } }, { node: { id: 249 } }],
+      pageInfo: { page: 2, totalPages: 125 },
+    });
+    expect(data!['articlePages'].results).toHaveLength(50);
+    expect(data!['articlesByOffset'].nodes).toHaveLength(2);
+    expect(data!['articleOffsets']).toMatchObject({ next: null, previous: '246' });
+  });
+
+  it('resolves nested connections: author → articles → comments', async () => {
+    const { data, errors } = await graphql(
+      '{ authors(first: 2) { edges { node { name articles(first: 2) { edges { node { id comments(first: 1) { totalCount } } } } } } } }',
+    );
+    expect(errors).toBeUndefined();
+    expect(data!['authors'].edges).toHaveLength(2);
+    expect(data!['authors'].edges[0].node.articles.edges.length).toBeGreaterThan(0);
+  });
+
+  it('continues a GraphQL walk in REST with the same cursor, and back', async () => {
+    const first = await graphql('{ articles(first: 3) { edges { node { id } } pageInfo { endCursor } } }');
+    const cursor = first.data!['articles'].pageInfo.endCursor as string;
+    const rest = await get(`/api/articles/cursor?page_size=3&cursor=${encodeURIComponent(cursor)}`);
+    const restIds = (rest.body['results'] as Array<{ id: number }>).map((row) => row.id);
+    const back = new URL(rest.body['next'] as string).searchParams.get('cursor');
+    const again = await graphql('query($after: String) { articles(first: 3, after: $after) { edges { node { id } } } }', { after: back });
+    const ids = [...first.data!['articles'].edges, ...again.data!['articles'].edges].map((edge: { node: { id: number } }) => edge.node.id);
+    expect([...ids.slice(0, 3), ...restIds, ...ids.slice(3)]).toEqual([246, 247, 248, 249, 250, 239, 240, 241, 242]);
+  });
+
+  it('rejects tampered cursors and bad arguments with coded errors, and keeps serving', async () => {
+    const page = await graphql('{ articles(first: 1) { pageInfo { endCursor } } }');
+    const cursor = page.data!['articles'].pageInfo.endCursor as string;
+    const tampered = cursor.slice(0, 10) + (cursor[10] === 'A' ? 'B' : 'A') + cursor.slice(11);
+    const bad = await graphql('query($after: String) { articles(first: 1, after: $after) { totalCount } }', { after: tampered });
+    expect(bad.errors?.[0]?.extensions['code']).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(bad.errors)).not.toMatch(/stack|at .*\.ts/);
+    const negative = await graphql('{ articles(last: -1) { totalCount } }');
+    expect(negative.errors?.[0]?.extensions['code']).toBe('BAD_USER_INPUT');
+    expect((await graphql('{ articles(first: 1) { totalCount } }')).data!['articles'].totalCount).toBe(250);
+  });
+});
+
+describe('demo page', () => {
+  it("renders the table with the REST adapter's controls", async () => {
+    const response = await fetch(`${running.demo.origin}/?page=3`);
+    const html = await response.text();
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(html).toContain('250 articles, page 3');
+    expect(html).toContain('aria-current="page"');
+    expect(html).toContain('id="load-more"');
+    expect((await fetch(`${running.demo.origin}/?page=99`)).status).toBe(404);
+  });
+});
