@@ -4,5 +4,5 @@ export { paginateDirective } from './paginate-directive';
 export type { PaginateDirective, PaginateDirectiveOptions } from './paginate-directive';
 export type { PaginateDefaults } from './field-plan';
 export { isPageSource } from './to-page-source';
-export type { ArraySourceFactory, PaginatedFieldContext, ToSource } from './to-page-source';
+export type { ArraySourceFactory, PaginatedFieldContext, PaginatedRows, ToSource } from './to-page-source';
 export { paginateDirectiveTypeDefs, paginateTypeDefs } from './type-defs';

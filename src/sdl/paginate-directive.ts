@@ -15,7 +15,7 @@ import {
   type GraphQLType,
 } from 'graphql';
 import { PaginationConfigError } from '../core';
-import { connectionField, offsetListField, PageNumberScalar, paginationArgs, type PaginationArgValues } from '../graphql';
+import { connectionField, offsetListField, PageNumberScalar, paginationArgs } from '../graphql';
 import { fieldError, planField, type FieldPlan, type PaginateDefaults } from './field-plan';
 import { toPageSource, withSliceOrdering, type ArraySourceFactory, type ToSource } from './to-page-source';
 import { directiveEnumNames, paginateDirectiveTypeDefs, sharedTypeNames } from './type-defs';
@@ -73,7 +73,9 @@ function paginatedField(
     args: field.args,
     description: field.description ?? undefined,
     deprecationReason: field.deprecationReason ?? undefined,
-    source: async (parent, args: PaginationArgValues, context, info) => {
+    source: async (parent, passed, context, info) => {
+      // graphql-js passes the field's arguments as a plain object.
+      const args = passed as Readonly<Record<string, unknown>>;
       const value: unknown = await resolve(parent, args, context, info);
       const origin = { coordinate: plan.coordinate, node: plan.node.name, parent, args, context, info };
       const source = await toPageSource(value, origin, { directive: name, toSource: options.toSource, arraySource: options.arraySource });

@@ -83,3 +83,6 @@ export function withSliceOrdering<T>(source: PageSource<T>, ordering: readonly O
     nullOrder: source.nullOrder,
   };
 }
+
+/** What a `@paginate` field's own resolver returns: rows as an array or a PageSource (map codegen's connection types to it). */
+export type PaginatedRows<T> = readonly T[] | PageSource<T>;
