@@ -1,5 +1,4 @@
 import {
-  cursorHtmlContext,
   cursorLinks,
   encodeCursor,
   formatOrdering,
@@ -36,10 +35,10 @@ export interface PaginatedRestPage<T> {
   /** The total (page-number and limit-offset; null for the cursor style, which never counts). */
   readonly count: number | null;
   readonly links: Links;
-  /** The Link header's first and last pages (null when already there). */
-  readonly first: string | null;
-  readonly last: string | null;
-  readonly htmlContext: HtmlContext;
+  /** The Link header's first and last pages (null when already there); computed on call. */
+  boundaryLinks(): { readonly first: string | null; readonly last: string | null };
+  /** DRF's HTML context (page links with ellipses); computed on call, as only HTML needs it. */
+  htmlContext(): Promise<HtmlContext>;
   /** DRF's `display_page_controls`. */
   readonly displayPageControls: boolean;
   /** The 0-based index of the first item in the whole list (null for the cursor style). */
@@ -119,20 +118,18 @@ export async function paginateRequest<T>(url: string, source: PageSource<T>, opt
         { withCount: true },
       );
       if (!page) return wholeList(source, pagination, query);
-      const [count, final, htmlContext] = await Promise.all([
-        page.count(),
-        page.totalPages(),
-        pageNumberHtmlContext(url, pagination, page),
-      ]);
+      const [count, final] = await Promise.all([page.count(), page.totalPages()]);
       const param = pagination.pageQueryParam;
       return {
         paginated: true,
         page,
         count,
         links: pageNumberLinks(url, pagination, page),
-        first: page.hasPrevious ? removeQueryParam(url, param) : null,
-        last: page.page < final ? replaceQueryParam(url, param, final) : null,
-        htmlContext,
+        boundaryLinks: () => ({
+          first: page.hasPrevious ? removeQueryParam(url, param) : null,
+          last: page.page < final ? replaceQueryParam(url, param, final) : null,
+        }),
+        htmlContext: () => pageNumberHtmlContext(url, pagination, page),
         displayPageControls: final > 1,
         startIndex: (page.page - 1) * page.pageSize,
       };
@@ -146,18 +143,22 @@ export async function paginateRequest<T>(url: string, source: PageSource<T>, opt
         { withCount: true },
       );
       if (!page) return wholeList(source, pagination, query);
-      const [count, htmlContext] = await Promise.all([page.count(), limitOffsetHtmlContext(url, pagination, page)]);
-      const { current, final } = limitOffsetPageNumbers(count, page.offset, page.limit);
-      const withLimit = limitParam ? replaceQueryParam(url, limitParam, page.limit) : url;
-      const lastOffset = page.offset + (final - current) * page.limit;
+      const count = await page.count();
       return {
         paginated: true,
         page,
         count,
         links: limitOffsetLinks(url, pagination, page),
-        first: page.hasPrevious ? removeQueryParam(withLimit, pagination.offsetQueryParam) : null,
-        last: page.hasNext && lastOffset > page.offset ? replaceQueryParam(withLimit, pagination.offsetQueryParam, lastOffset) : null,
-        htmlContext,
+        boundaryLinks: () => {
+          const { current, final } = limitOffsetPageNumbers(count, page.offset, page.limit);
+          const withLimit = limitParam ? replaceQueryParam(url, limitParam, page.limit) : url;
+          const lastOffset = page.offset + (final - current) * page.limit;
+          return {
+            first: page.hasPrevious ? removeQueryParam(withLimit, pagination.offsetQueryParam) : null,
+            last: page.hasNext && lastOffset > page.offset ? replaceQueryParam(withLimit, pagination.offsetQueryParam, lastOffset) : null,
+          };
+        },
+        htmlContext: () => limitOffsetHtmlContext(url, pagination, page),
         displayPageControls: count > page.limit,
         startIndex: page.offset,
       };
@@ -171,16 +172,21 @@ export async function paginateRequest<T>(url: string, source: PageSource<T>, opt
       const page = await paginateCursor(source, pagination, args);
       if (!page) return wholeList(source, pagination, query);
       const param = pagination.cursorQueryParam;
-      // DRF's Cursor(offset=0, reverse=True, position=None) is the last page, in either mode.
-      const plan = page.hasNext ? planCursorPage(source, pagination, { pageSize: size, ordering: args.ordering }) : null;
+      const links = cursorLinks(url, pagination, page);
       return {
         paginated: true,
         page,
         count: null,
-        links: cursorLinks(url, pagination, page),
-        first: page.hasPrevious ? removeQueryParam(url, param) : null,
-        last: plan ? replaceQueryParam(url, param, encodeCursor({ offset: 0, reverse: true, position: null }, plan.codec)) : null,
-        htmlContext: cursorHtmlContext(url, pagination, page),
+        links,
+        boundaryLinks: () => {
+          // DRF's Cursor(offset=0, reverse=True, position=None) is the last page, in either mode.
+          const plan = page.hasNext ? planCursorPage(source, pagination, { pageSize: size, ordering: args.ordering }) : null;
+          return {
+            first: page.hasPrevious ? removeQueryParam(url, param) : null,
+            last: plan ? replaceQueryParam(url, param, encodeCursor({ offset: 0, reverse: true, position: null }, plan.codec)) : null,
+          };
+        },
+        htmlContext: () => Promise.resolve({ ...links, pageLinks: [] }),
         displayPageControls: page.hasNext || page.hasPrevious,
         startIndex: null,
       };

@@ -59,7 +59,7 @@ export async function renderRestPage<T>(restPage: RestPage<T>, options: RestOpti
   const results = shape === 'commons' ? withIndex(serialized, restPage.startIndex ?? 0) : serialized;
   const headers: Record<string, string> = {};
   if (inHeader) {
-    const link = linkHeader({ next: links.next, prev: links.previous, first: restPage.first, last: restPage.last });
+    const link = linkHeader({ next: links.next, prev: links.previous, ...restPage.boundaryLinks() });
     if (link !== null) headers['link'] = link;
     if (count !== null) headers['x-total-count'] = String(count);
   }

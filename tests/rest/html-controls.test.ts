@@ -4,18 +4,21 @@ import { absoluteUrl, paginateRequest, renderPaginationControls, type PaginatedR
 
 const hundred = Array.from({ length: 100 }, (_, index) => index + 1);
 
-async function controlsFor<T>(query: string, options: RestOptions<T> & { source: PageSource<T> }): Promise<PaginatedRestPage<T>> {
+async function pageFor<T>(query: string, options: RestOptions<T> & { source: PageSource<T> }): Promise<PaginatedRestPage<T>> {
   const url = absoluteUrl({ url: `/${query}`, headers: { host: 'testserver' } })!;
   const page = await paginateRequest(url, options.source, options);
   if (!page.paginated) throw new Error('expected a page');
   return page;
 }
 
+const controlsFor = async <T>(query: string, options: RestOptions<T> & { source: PageSource<T> }) =>
+  (await pageFor(query, options)).htmlContext();
+
 const pageNumber = { pagination: pageNumberPagination({ pageSize: 5 }), source: arraySource(hundred) };
 
 describe('renderPaginationControls', () => {
   it("renders DRF's test_no_page_number context: numbers, an ellipsis, previous and next", async () => {
-    const { htmlContext } = await controlsFor('', pageNumber);
+    const htmlContext = await controlsFor('', pageNumber);
     expect(renderPaginationControls(htmlContext)).toBe(
       '<nav class="pagination" aria-label="Pagination"><ul class="pagination__list">' +
         '<li class="pagination__item pagination__item--previous pagination__item--disabled"><a class="pagination__link" role="link" aria-disabled="true" aria-label="Previous page">«</a></li>' +
@@ -30,13 +33,13 @@ describe('renderPaginationControls', () => {
   });
 
   it('puts breaks on both sides in the middle, as DRF does for (10, 20)', async () => {
-    const { htmlContext } = await controlsFor('?page=10', pageNumber);
+    const htmlContext = await controlsFor('?page=10', pageNumber);
     const numbers = [...renderPaginationControls(htmlContext).matchAll(/>(\d+|…)<\/(?:a|span)>/g)].map(([, text]) => text);
     expect(numbers).toEqual(['1', '…', '9', '10', '11', '…', '20']);
   });
 
   it('escapes URLs and takes class names and words from the options', async () => {
-    const { htmlContext } = await controlsFor('?page=2&q=%22%3E%3Cscript%3E&x=1', pageNumber);
+    const htmlContext = await controlsFor('?page=2&q=%22%3E%3Cscript%3E&x=1', pageNumber);
     const html = renderPaginationControls(htmlContext, {
       className: 'pager',
       label: 'Seiten',
@@ -56,7 +59,7 @@ describe('renderPaginationControls', () => {
   });
 
   it("renders a cursor list as DRF's previous_and_next.html: previous and next only", async () => {
-    const { htmlContext } = await controlsFor('', {
+    const htmlContext = await controlsFor('', {
       pagination: cursorPagination({ pageSize: 5, ordering: 'value', mode: 'drf' }),
       source: arraySource(hundred.map((value) => ({ value }))),
     });
@@ -69,7 +72,7 @@ describe('renderPaginationControls', () => {
   });
 
   it('reports whether DRF would display the controls', async () => {
-    expect((await controlsFor('', pageNumber)).displayPageControls).toBe(true);
-    expect((await controlsFor('', { ...pageNumber, pagination: pageNumberPagination({ pageSize: 100 }) })).displayPageControls).toBe(false);
+    expect((await pageFor('', pageNumber)).displayPageControls).toBe(true);
+    expect((await pageFor('', { ...pageNumber, pagination: pageNumberPagination({ pageSize: 100 }) })).displayPageControls).toBe(false);
   });
 });
