@@ -103,7 +103,11 @@ async function wholeList<T>(source: PageSource<T>, pagination: RestPagination, q
  * absolute URL), fetches the page (with the count in parallel where the body has one) and builds
  * DRF's links. Throws PaginationError for a bad page or cursor.
  */
-export async function paginateRequest<T>(url: string, source: PageSource<T>, options: RestOptions<T>): Promise<RestPage<T>> {
+export async function paginateRequest<T>(
+  url: string,
+  source: PageSource<T>,
+  options: Omit<RestOptions<T>, 'source'>,
+): Promise<RestPage<T>> {
   const { pagination } = options;
   const query = queryOf(url);
   const size = requestedSize(query, pagination, options);

@@ -26,7 +26,7 @@ function withIndex(items: readonly unknown[], start: number): unknown[] {
  * `results`; no count for the cursor style), the plain list when unpaginated, a Link header instead of
  * body links when asked.
  */
-export async function renderRestPage<T>(restPage: RestPage<T>, options: RestOptions<T>): Promise<RestResponse> {
+export async function renderRestPage<T>(restPage: RestPage<T>, options: Omit<RestOptions<T>, 'source'>): Promise<RestResponse> {
   const shape = options.shape ?? 'drf';
   const inHeader = options.links === 'header';
   const resultsKey = options.resultsKey ?? 'results';
