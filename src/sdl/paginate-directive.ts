@@ -76,7 +76,9 @@ function paginatedField(
     source: async (parent, passed, context, info) => {
       // graphql-js passes the field's arguments as a plain object.
       const args = passed as Readonly<Record<string, unknown>>;
-      const value: unknown = await resolve(parent, args, context, info);
+      // Not awaited here: a query builder is a thenable that runs its query when awaited; toSource
+      // must see it first.
+      const value: unknown = resolve(parent, args, context, info);
       const origin = { coordinate: plan.coordinate, node: plan.node.name, parent, args, context, info };
       const source = await toPageSource(value, origin, { directive: name, toSource: options.toSource, arraySource: options.arraySource });
       return withSliceOrdering(source, plan.sliceOrdering);

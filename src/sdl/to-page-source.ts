@@ -39,17 +39,28 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
 /**
  * The PageSource of a resolver's value: a PageSource as is, else what `toSource` makes of it, else an
- * array through `arraySource`. Anything else is a PaginationConfigError naming the field.
+ * array through `arraySource`. A promise is awaited first; another thenable (a MikroORM or knex query
+ * builder runs its query when awaited) goes to `toSource` before it is awaited as a promise of rows.
+ * Anything else is a PaginationConfigError naming the field.
  */
 export async function toPageSource(
-  value: unknown,
+  resolved: unknown,
   field: PaginatedFieldContext,
   options: { readonly directive: string; readonly toSource?: ToSource | undefined; readonly arraySource?: ArraySourceFactory | undefined },
 ): Promise<PageSource<unknown>> {
+  let value = resolved instanceof Promise ? await resolved : resolved;
   if (isPageSource(value)) return value;
-  const converted = await options.toSource?.(value, field);
+  let converted = await options.toSource?.(value, field);
+  if ((converted === null || converted === undefined) && isThenable(value)) {
+    value = await value;
+    if (isPageSource(value)) return value;
+    converted = await options.toSource?.(value, field);
+  }
   if (converted !== null && converted !== undefined) {
     if (isPageSource(converted)) return converted;
     throw new PaginationConfigError(

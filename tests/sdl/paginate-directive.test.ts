@@ -315,6 +315,26 @@ describe('what a paginated field resolver may return', () => {
     expect(seen).toEqual(['Query.articles Article 2']);
   });
 
+  it('a thenable query builder, shown to toSource before anything awaits (and so runs) it', async () => {
+    const ran: string[] = [];
+    class Query {
+      then(resolve: (rows: Row[]) => void) {
+        ran.push('awaited');
+        resolve(ROWS);
+      }
+    }
+    const schema = buildSchema(
+      typeDefs,
+      { Query: { articles: () => new Query() } },
+      { toSource: (value) => (value instanceof Query ? arraySource(ROWS) : undefined) },
+    );
+    expect(await run(schema, query)).toEqual(expected);
+    expect(ran).toEqual([]);
+    const unconverted = buildSchema(typeDefs, { Query: { articles: () => new Query() } });
+    expect(await run(unconverted, query)).toEqual(expected);
+    expect(ran).toEqual(['awaited']);
+  });
+
   it.each([
     [
       'an array without arraySource',
