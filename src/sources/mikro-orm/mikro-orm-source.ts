@@ -1,6 +1,7 @@
 import type { EntityMetadata, EntityName, EntityProperty, FilterQuery, Platform } from '@mikro-orm/core';
 import type { EntityRepository, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import {
+  assertConfig,
   parseOrdering,
   PaginationError,
   resolveClientOrdering,
@@ -79,13 +80,62 @@ function dialectOf(platform: Platform, options: SqlSourceOptions): KeysetDialect
   };
 }
 
+/** One page's statement as data: conditions ANDed to the source's filter, the order, the window. */
+interface PageQuery {
+  readonly conditions: readonly SqlCondition[];
+  /** The fields (checked against metadata and the allow-list) and whether the scan runs reversed. */
+  readonly ordering: readonly OrderingField[];
+  readonly reversed: boolean;
+  readonly limit: number;
+  readonly offset: number;
+}
+
 interface SourceParts<T extends object> {
   readonly meta: EntityMetadata<T>;
   readonly platform: Platform;
   readonly alias: string;
+  /** The source's query without ordering or window (for the count). */
   readonly base: () => QueryBuilder<T>;
-  readonly load: (rows: T[]) => Promise<unknown>;
+  /** Runs one page statement and returns its rows as managed entities. */
+  readonly run: (query: PageQuery) => Promise<T[]>;
   readonly options: SqlSourceOptions;
+}
+
+/**
+ * Turns raw rows into managed entities as em.find does: each row mapped once, merged into the identity
+ * map, onLoad hooks run.
+ */
+async function hydrate<T extends object>(
+  em: SqlEntityManager,
+  meta: EntityMetadata<T>,
+  raw: readonly Record<string, unknown>[],
+): Promise<T[]> {
+  const factory = em.getEntityFactory();
+  const driver = em.getDriver();
+  const rows = raw.map((row) =>
+    factory.create<T>(meta.className, driver.mapResult(row as never, meta) as never, { merge: true, convertCustomTypes: true }),
+  );
+  await em.getUnitOfWork().dispatchOnLoadEvent();
+  return rows;
+}
+
+/** Pending changes of the entity are flushed first in MikroORM's AUTO flush mode, as em.find does. */
+const flushFirst = (em: SqlEntityManager, meta: EntityMetadata): Promise<void> => em.tryFlush(meta.className, { flushMode: undefined });
+
+/** `"e"."created" desc, "e"."id" asc`: quoted columns from metadata, never client text. */
+function orderBySql(
+  meta: EntityMetadata,
+  platform: Platform,
+  alias: string,
+  ordering: readonly OrderingField[],
+  reversed: boolean,
+): string {
+  return ordering
+    .map(
+      ({ field, descending }) =>
+        `${platform.quoteIdentifier(`${alias}.${orderingProperty(meta, field).fieldNames[0]!}`)} ${descending !== reversed ? 'desc' : 'asc'}`,
+    )
+    .join(', ');
 }
 
 function toDatabase(prop: EntityProperty, value: KeyValue, platform: Platform): unknown {
@@ -101,10 +151,19 @@ function toDatabase(prop: EntityProperty, value: KeyValue, platform: Platform): 
 function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
   const { meta, platform, alias, options } = parts;
   const dialect = dialectOf(platform, options);
+  const types = new Map<string, FieldType>();
+  const fieldType = (field: string): FieldType => {
+    let type = types.get(field);
+    if (type === undefined) {
+      type = fieldTypeOf(meta, field);
+      types.set(field, type);
+    }
+    return type;
+  };
   const uniqueKey = [...meta.primaryKeys] as string[];
-  for (const field of uniqueKey) fieldTypeOf(meta, field);
+  for (const field of uniqueKey) fieldType(field);
   const allowed = options.orderingFields ? new Set([...options.orderingFields, ...uniqueKey]) : null;
-  for (const field of options.orderingFields ?? []) fieldTypeOf(meta, field);
+  for (const field of options.orderingFields ?? []) fieldType(field);
 
   const checked = (ordering: readonly OrderingField[], argument: string): readonly OrderingField[] => {
     for (const { field } of ordering) {
@@ -114,7 +173,7 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
           argument,
         );
       }
-      fieldTypeOf(meta, field);
+      fieldType(field);
     }
     return ordering;
   };
@@ -136,15 +195,6 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
     const prop = orderingProperty(meta, field);
     return { sql: platform.quoteIdentifier(`${alias}.${prop.fieldNames[0]!}`), descending, nullable: prop.nullable === true };
   };
-  const orderBy = (ordering: readonly OrderingField[], reversed: boolean) =>
-    ordering.map(({ field, descending }) => ({ [field]: descending !== reversed ? 'desc' : 'asc' }));
-
-  const fetch = async (qb: QueryBuilder<T>, what: string): Promise<T[]> => {
-    const rows = (await guarded(what, () => qb.getResultList())) as T[];
-    if (rows.length > 0) await guarded(what, () => parts.load(rows));
-    return rows;
-  };
-
   const boundCondition = (ordering: readonly OrderingField[], bound: SeekBound, side: 'after' | 'before'): SqlCondition => {
     const columns = ordering.map(column);
     const convert = (field: string, value: KeyValue) => toDatabase(orderingProperty(meta, field), value, platform);
@@ -160,22 +210,19 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
   return {
     uniqueKey,
     nullOrder: dialect.nullOrder,
-    fieldType: (field: string): FieldType => fieldTypeOf(meta, field),
+    fieldType,
     valueOf: (row: T, field: string): KeyValue => {
       const value = (row as Record<string, unknown>)[field];
       return value === undefined ? null : (value as KeyValue);
     },
     count: () => guarded('count', () => parts.base().getCount()),
-    async slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]> {
+    slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]> {
       const order = ordering ? checked(withTiebreaker(ordering, uniqueKey), argument) : sliceOrdering;
-      const qb = parts.base().orderBy(orderBy(order, false) as never);
-      qb.limit(limit);
-      if (offset > 0) qb.offset(offset);
-      return fetch(qb, 'page');
+      return parts.run({ conditions: [], ordering: order, reversed: false, limit, offset });
     },
     async seek(request: SeekRequest): Promise<SeekResult<T>> {
       const ordering = checked(request.ordering, argument);
-      const qb = parts.base();
+      const conditions: SqlCondition[] = [];
       for (const [bound, side] of [
         [request.after, 'after'],
         [request.before, 'before'],
@@ -183,12 +230,10 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
         if (!bound) continue;
         const condition = boundCondition(ordering, bound, side);
         if (isImpossible(condition)) return { rows: [] };
-        if (!isTrivial(condition)) qb.andWhere(condition.sql, [...condition.params]);
+        if (!isTrivial(condition)) conditions.push(condition);
       }
-      qb.orderBy(orderBy(ordering, request.direction === 'backward') as never);
-      qb.limit(request.limit);
-      if (request.offset > 0) qb.offset(request.offset);
-      return { rows: await fetch(qb, 'page') };
+      const reversed = request.direction === 'backward';
+      return { rows: await parts.run({ conditions, ordering, reversed, limit: request.limit, offset: request.offset }) };
     },
   };
 }
@@ -220,15 +265,32 @@ export function mikroOrmSource<T extends object>(
   const options = (repository ? entityOrOptions : maybeOptions) as MikroOrmSourceOptions<T> | undefined;
   const where = options?.where;
   const populate = options?.populate;
+  const meta = em.getMetadata(entity);
+  const base = (): QueryBuilder<T> => {
+    const qb = em.createQueryBuilder(entity, ALIAS) as unknown as QueryBuilder<T>;
+    return where === undefined ? qb : qb.where(where as never);
+  };
+  const readFrom = em.config.get('preferReadReplicas') ? 'read' : 'write';
   return createSource<T>({
-    meta: em.getMetadata(entity),
+    meta,
     platform: em.getPlatform(),
     alias: ALIAS,
-    base: () => {
-      const qb = em.createQueryBuilder(entity, ALIAS) as unknown as QueryBuilder<T>;
-      return where === undefined ? qb : qb.where(where as never);
+    base,
+    // The filter goes through MikroORM's QueryBuilder; the keyset, order and window are added to its
+    // knex query directly, which saves the builder's criteria processing on every page.
+    run: async ({ conditions, ordering, reversed, limit, offset }) => {
+      const query = base().getKnexQuery();
+      for (const condition of conditions) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
+      query.orderByRaw(orderBySql(meta, em.getPlatform(), ALIAS, ordering, reversed)).limit(limit);
+      if (offset > 0) query.offset(offset);
+      await flushFirst(em, meta);
+      const raw = await guarded('page', () =>
+        em.getConnection(readFrom).execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext()),
+      );
+      const rows = await hydrate(em, meta, raw);
+      if (rows.length > 0 && populate && populate.length > 0) await guarded('populate', () => em.populate(rows, populate as never));
+      return rows;
     },
-    load: (rows) => (populate && populate.length > 0 ? em.populate(rows, populate as never) : Promise.resolve()),
     options: options ?? {},
   });
 }
@@ -240,12 +302,24 @@ export function mikroOrmSource<T extends object>(
 export function queryBuilderSource<T extends object>(qb: QueryBuilder<T>, options: SqlSourceOptions = {}): PageSource<T> {
   // The builder keeps its platform protected; it is the one its EntityManager uses.
   const platform = (qb as unknown as { platform: Platform }).platform;
+  const em = (qb as unknown as { em?: SqlEntityManager }).em;
+  assertConfig(em, 'queryBuilderSource needs a QueryBuilder made by an EntityManager (em.createQueryBuilder)');
+  const meta = qb.mainAlias.metadata as EntityMetadata<T>;
   return createSource<T>({
-    meta: qb.mainAlias.metadata as EntityMetadata<T>,
+    meta,
     platform,
     alias: qb.alias,
     base: () => qb.clone(),
-    load: () => Promise.resolve(),
+    // Through the builder itself, so its joins and populate hints map as MikroORM maps them.
+    run: async ({ conditions, ordering, reversed, limit, offset }) => {
+      const page = qb.clone();
+      for (const condition of conditions) page.andWhere(condition.sql, [...condition.params]);
+      page.orderBy(ordering.map(({ field, descending }) => ({ [field]: descending !== reversed ? 'desc' : 'asc' })) as never);
+      page.limit(limit);
+      if (offset > 0) page.offset(offset);
+      await flushFirst(em, meta);
+      return (await guarded('page', () => page.getResultList())) as T[];
+    },
     options,
   });
 }
