@@ -11,7 +11,7 @@ import {
   printSchema,
   type GraphQLFieldConfig,
 } from 'graphql';
-import { cursorPagination, limitOffsetPagination, pageNumberPagination, type PageSource } from 'pagewise';
+import { cursorPagination, hmacSigner, limitOffsetPagination, pageNumberPagination, type PageSource } from 'pagewise';
 import { arraySource } from 'pagewise/array';
 import { connectionField, offsetListField, type GraphQLPagination } from 'pagewise/graphql';
 import { isPageSource } from 'pagewise/sdl';
@@ -242,6 +242,60 @@ describe('the @paginate transformer', () => {
     expect(await run(schema, '{ sortable(ordering: ["-title"]) { nodes { id } } }')).toEqual({
       data: { sortable: { nodes: [{ id: 6 }, { id: 5 }] } },
     });
+  });
+
+  it('keeps the list field nullability on the generated type', () => {
+    const schema = buildSchema(
+      `type Query { required: [Article!]! @paginate(ordering: ["id"]) optional: [Article] @paginate(ordering: ["id"]) }`,
+    );
+    const fields = schema.getQueryType()!.getFields();
+    expect([String(fields['required']!.type), String(fields['optional']!.type)]).toEqual(['ArticleConnection!', 'ArticleConnection']);
+  });
+
+  it('writes DRF cursors with cursorMode: DRF, as the code-first field in drf mode does', async () => {
+    const typeDefs = `type Query {
+      drf: [Article!]! @paginate(ordering: ["-createdAt"], pageSize: 3, cursorMode: DRF)
+      exact: [Article!]! @paginate(ordering: ["-createdAt"], pageSize: 3)
+    }`;
+    const schema = buildSchema(typeDefs, { Query: { drf: list, exact: list } });
+    const Article = new GraphQLObjectType({ name: 'Article', fields: { id: { type: GraphQLInt }, createdAt: { type: GraphQLString } } });
+    const codeFirst = new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: {
+          drf: connectionField({
+            node: Article,
+            pagination: cursorPagination({ ordering: '-createdAt', pageSize: 3, mode: 'drf' }),
+            source: () => arraySource(ROWS, { uniqueKey: 'id' }),
+          }),
+        },
+      }),
+    });
+    const query = (field: string) => `{ ${field} { nodes { id } pageInfo { endCursor } } }`;
+    const [drf, exact, expected] = await Promise.all([
+      run(schema, query('drf')),
+      run(schema, query('exact')),
+      run(codeFirst, query('drf')),
+    ]);
+    expect(drf).toEqual(expected);
+    expect((drf.data as { drf: unknown }).drf).not.toEqual((exact.data as { exact: unknown }).exact);
+  });
+
+  it('signs cursors with the signer of the defaults: an unsigned cursor is INVALID_CURSOR', async () => {
+    const typeDefs = `type Query { articles: [Article!]! @paginate(ordering: ["id"], pageSize: 2) }`;
+    const unsigned = buildSchema(typeDefs, { Query: { articles: list } });
+    const signed = buildSchema(
+      typeDefs,
+      { Query: { articles: list } },
+      { defaults: { signer: hmacSigner('a server secret of 32 bytes or so') } },
+    );
+    const endCursor = async (schema: GraphQLSchema) =>
+      ((await run(schema, '{ articles { pageInfo { endCursor } } }')).data as { articles: { pageInfo: { endCursor: string } } }).articles
+        .pageInfo.endCursor;
+    const next = 'query($after: String) { articles(after: $after) { nodes { id } } }';
+    expect(await run(signed, next, { after: await endCursor(signed) })).toEqual({ data: { articles: { nodes: [{ id: 3 }, { id: 4 }] } } });
+    const forged = await run(signed, next, { after: await endCursor(unsigned) });
+    expect(forged.errors?.map((error) => error.extensions?.['paginationCode'])).toEqual(['INVALID_CURSOR']);
   });
 
   it('takes its name from the options, SDL included', async () => {
