@@ -1,0 +1,80 @@
+// The array source's batched form: one parent of many meets the whole PageSource contract, and for
+// random rows and requests all parents paged together equal each parent paged alone.
+import fc from 'fast-check';
+import { batchedPageSources, PaginationConfigError } from 'pagewise';
+import { arrayBatchSource, arraySource } from 'pagewise/array';
+import { batchRequestArbitrary, CHILD_FIELDS, childRowsArbitrary, pagesOfParents, type ChildRow } from '../../support/batch-property';
+import { CONTRACT_DATASETS, CONTRACT_FIELDS, describeSourceContract } from '../../support/source-contract';
+
+const everyDataset = CONTRACT_DATASETS.flatMap((dataset) => dataset.rows);
+
+describeSourceContract('array batch source, one parent (data set) of all', (dataset, options) => {
+  const batch = arrayBatchSource(everyDataset, {
+    key: 'dataset',
+    uniqueKey: 'id',
+    fields: CONTRACT_FIELDS,
+    nulls: 'first',
+    ordering: [...(options.ordering ?? []), 'id'],
+  });
+  return Promise.resolve(batchedPageSources(batch)(dataset.name));
+});
+
+describe('arrayBatchSource', () => {
+  it('pages all parents together as each parent alone, for random rows and requests (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        childRowsArbitrary,
+        batchRequestArbitrary,
+        fc.constantFrom('first' as const, 'last' as const),
+        async (rows, request, nulls) => {
+          const batched = batchedPageSources(arrayBatchSource(rows, { key: 'parent', uniqueKey: 'id', fields: CHILD_FIELDS, nulls }));
+          const alone = (parent: number) =>
+            arraySource(
+              rows.filter((row) => row.parent === parent),
+              { uniqueKey: 'id', fields: CHILD_FIELDS, nulls },
+            );
+          expect(await pagesOfParents(batched, request)).toEqual(await pagesOfParents(alone, request));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the default $index tiebreaker of the whole array, so cursors match an unbatched source', async () => {
+    const rows = [
+      { parent: 'x', n: 1 },
+      { parent: 'y', n: 1 },
+      { parent: 'x', n: 1 },
+    ];
+    const batch = arrayBatchSource(rows, { key: 'parent' });
+    expect(batch.uniqueKey).toEqual(['$index']);
+    const [x] = await batch.seekMany([
+      {
+        key: 'x',
+        request: {
+          ordering: [
+            { field: 'n', descending: false },
+            { field: '$index', descending: false },
+          ],
+          direction: 'forward',
+          offset: 0,
+          limit: 5,
+          after: { kind: 'key', values: [1, 0] },
+        },
+      },
+    ]);
+    expect(x!.rows).toEqual([rows[2]]);
+    expect(batch.valueOf(rows[2]!, '$index')).toBe(2);
+    await expect(batch.countMany(['x', 'y', 'z'])).resolves.toEqual([2, 1, 0]);
+    await expect(batch.sliceMany(['y', 'x'], 0, 1)).resolves.toEqual([[rows[1]], [rows[0]]]);
+  });
+
+  it('refuses an unknown ordering field as a config error', () => {
+    const batch = arrayBatchSource<ChildRow>([], { key: 'parent', fields: CHILD_FIELDS, uniqueKey: 'id' });
+    expect(() =>
+      batch.seekMany([
+        { key: 1, request: { ordering: [{ field: 'nope', descending: false }], direction: 'forward', offset: 0, limit: 1 } },
+      ]),
+    ).toThrow(PaginationConfigError);
+  });
+});
