@@ -259,7 +259,8 @@ interface Assembled<T> {
   readonly hasPrevious: boolean;
   readonly next: Cursor | null;
   readonly previous: Cursor | null;
-  readonly cursors: readonly Cursor[];
+  /** Each item's cursor, made only when asked for (REST never asks; signing costs an HMAC each). */
+  readonly cursors: () => readonly Cursor[];
 }
 
 function boundOf<T>(source: PageSource<T>, plan: CursorPlan, cursor: Cursor | undefined, side: 'after' | 'before'): SeekBound | undefined {
@@ -322,12 +323,18 @@ async function fetchExact<T>(source: PageSource<T>, plan: CursorPlan): Promise<A
   const beyond = start === undefined ? false : (result.beyond ?? true);
   const hasNext = backward ? beyond : more;
   const hasPrevious = backward ? more : trimmed || beyond;
-  const cursors = items.map((row) => keyCursor(source, plan, row, false));
   const firstItem = items[0];
   const lastItem = items[items.length - 1];
   const next = !hasNext ? null : lastItem !== undefined ? keyCursor(source, plan, lastItem, false) : start && rebound(start, false);
   const previous = !hasPrevious ? null : firstItem !== undefined ? keyCursor(source, plan, firstItem, true) : start && rebound(start, true);
-  return { items, hasNext, hasPrevious, next: next ?? null, previous: previous ?? null, cursors };
+  return {
+    items,
+    hasNext,
+    hasPrevious,
+    next: next ?? null,
+    previous: previous ?? null,
+    cursors: () => items.map((row) => keyCursor(source, plan, row, false)),
+  };
 }
 
 /** DRF's `get_next_link` cursor (§4.6) for `page`; also gives each edge's cursor on a prefix. */
@@ -428,13 +435,14 @@ async function fetchDrf<T>(source: PageSource<T>, plan: CursorPlan): Promise<Ass
   }
   const positions = items.map(positionOf);
   const common = { ...state, cursor, size: plan.size };
-  const cursors = positions.map((_, index) =>
-    drfNext(positions.slice(0, index + 1), {
-      ...common,
-      size: index + 1,
-      nextPosition: index + 1 < positions.length ? positions[index + 1]! : state.nextPosition,
-    }),
-  );
+  const cursors = (): Cursor[] =>
+    positions.map((_, index) =>
+      drfNext(positions.slice(0, index + 1), {
+        ...common,
+        size: index + 1,
+        nextPosition: index + 1 < positions.length ? positions[index + 1]! : state.nextPosition,
+      }),
+    );
   return {
     items,
     hasNext: state.hasNext,
@@ -450,7 +458,8 @@ export async function fetchCursorPage<T>(source: PageSource<T>, plan: CursorPlan
   const count = lazyCount(() => source.count(), context.withCount === true);
   const page = await (plan.drf ? fetchDrf(source, plan) : fetchExact(source, plan));
   const encode = (cursor: Cursor | null): string | null => (cursor === null ? null : encodeCursor(cursor, plan.codec));
-  const cursors = page.cursors.map((cursor) => encodeCursor(cursor, plan.codec));
+  let encoded: readonly string[] | undefined;
+  const cursors = (): readonly string[] => (encoded ??= page.cursors().map((cursor) => encodeCursor(cursor, plan.codec)));
   const nextCursor = encode(page.next);
   const previousCursor = encode(page.previous);
   const empty = page.items.length === 0;
@@ -463,9 +472,15 @@ export async function fetchCursorPage<T>(source: PageSource<T>, plan: CursorPlan
     hasPrevious: page.hasPrevious,
     nextCursor,
     previousCursor,
-    cursors,
-    startCursor: empty ? null : (previousCursor ?? cursors[0] ?? null),
-    endCursor: empty ? null : (nextCursor ?? cursors[cursors.length - 1] ?? null),
+    get cursors() {
+      return cursors();
+    },
+    get startCursor() {
+      return empty ? null : (previousCursor ?? cursors()[0] ?? null);
+    },
+    get endCursor() {
+      return empty ? null : (nextCursor ?? cursors()[cursors().length - 1] ?? null);
+    },
     count,
     totalPages: async () => Math.max(1, Math.ceil((await count()) / Math.max(plan.size, 1))),
   };

@@ -1,7 +1,7 @@
 // graphql-relay's array connections, arithmetic only, so its users switch to pagewise without touching
 // their clients: the same `arrayconnection:N` cursors, the same edges, the same flags, quirks included
 // (shared/reference/relay-connections.md §3–4). Pagewise's own connections are exact; this is not.
-import { encodeBase64 } from './base64';
+import { encodeAsciiBase64 } from './base64';
 import { PaginationError } from './errors';
 
 const PREFIX = 'arrayconnection:';
@@ -79,7 +79,7 @@ function decodeRelayBase64(input: string): string {
 /** graphql-relay's `offsetToCursor`: base64 of `arrayconnection:` and the offset. */
 export function offsetToCursor(offset: number): string {
   // A number's decimal rendering is ASCII, so its UTF-8 bytes are its char codes.
-  return encodeBase64(Uint8Array.from(PREFIX + offset.toString(), (char) => char.charCodeAt(0)));
+  return encodeAsciiBase64(PREFIX + offset.toString());
 }
 
 /**
