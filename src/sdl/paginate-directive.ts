@@ -42,6 +42,13 @@ export interface PaginateDirective {
 
 type FieldConfig = GraphQLFieldConfig<unknown, unknown>;
 
+// The SDL can only declare the PageNumber scalar; its parsing is pagewise's.
+const parsers = {
+  serialize: PageNumberScalar.serialize,
+  parseValue: PageNumberScalar.parseValue,
+  parseLiteral: PageNumberScalar.parseLiteral,
+};
+
 function withoutDirective(node: FieldDefinitionNode | null | undefined, name: string): FieldDefinitionNode | null | undefined {
   return node && { ...node, directives: node.directives?.filter((directive) => directive.name.value !== name) };
 }
@@ -136,7 +143,6 @@ export function paginateDirective(options: PaginateDirectiveOptions = {}): Pagin
       }
       const paginated = mapSchema(schema, {
         [MapperKind.SCALAR_TYPE]: (type) =>
-          // The SDL can only declare the scalar; its parsing is pagewise's.
           type.name === PageNumberScalar.name
             ? new GraphQLScalarType({ ...PageNumberScalar.toConfig(), ...type.toConfig(), ...parsers })
             : type,
@@ -159,9 +165,3 @@ export function paginateDirective(options: PaginateDirectiveOptions = {}): Pagin
     },
   };
 }
-
-const parsers = {
-  serialize: PageNumberScalar.serialize,
-  parseValue: PageNumberScalar.parseValue,
-  parseLiteral: PageNumberScalar.parseLiteral,
-};
