@@ -5,10 +5,16 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { EntitySchema, Options } from '@mikro-orm/core';
 import { MikroORM } from '@mikro-orm/core';
+import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import { connectTimeouts } from 'pagewise/mikro-orm';
+
+/** An ORM over one of the SQL drivers, so `orm.em` is a SqlEntityManager. */
+export type SqlOrm = MikroORM<AbstractSqlDriver>;
+
+const init = (options: Options): Promise<SqlOrm> => MikroORM.init(options) as unknown as Promise<SqlOrm>;
 
 /** A database a suite can run against. */
 export type Dialect = 'sqlite' | 'postgresql' | 'mariadb';
@@ -16,7 +22,7 @@ export type Dialect = 'sqlite' | 'postgresql' | 'mariadb';
 /** An open test database: the ORM, the SQL it ran (when captured), and how to drop it. */
 export interface TestDatabase {
   readonly dialect: Dialect;
-  readonly orm: MikroORM;
+  readonly orm: SqlOrm;
   /** Every statement MikroORM logged since the last `queries.length = 0`. */
   readonly queries: string[];
   /** The schema (PostgreSQL) or database (MariaDB) of this run. */
@@ -87,7 +93,7 @@ export async function openTestDatabase(dialect: Dialect, open: OpenOptions): Pro
   const common = { entities: [...open.entities], allowGlobalContext: false, ...connectTimeouts(5000), ...logging, ...open.options };
 
   if (dialect === 'sqlite') {
-    const orm = await MikroORM.init({ ...common, driver: SqliteDriver, dbName: ':memory:' } as Options);
+    const orm = await init({ ...common, driver: SqliteDriver, dbName: ':memory:' } as Options);
     await orm.schema.createSchema();
     queries.length = 0;
     return { dialect, orm, queries, namespace: null, close: () => orm.close(true) };
@@ -96,7 +102,7 @@ export async function openTestDatabase(dialect: Dialect, open: OpenOptions): Pro
   if (dialect === 'postgresql') {
     const { host, port, user, dbName } = SERVERS.postgresql;
     const schema = suffix();
-    const orm = await MikroORM.init({ ...common, driver: PostgreSqlDriver, host, port, user, dbName, schema } as Options);
+    const orm = await init({ ...common, driver: PostgreSqlDriver, host, port, user, dbName, schema } as Options);
     await orm.em.getConnection().execute(`create schema "${schema}"`);
     await orm.schema.createSchema({ schema });
     queries.length = 0;
@@ -114,7 +120,7 @@ export async function openTestDatabase(dialect: Dialect, open: OpenOptions): Pro
 
   const { host, port, user } = SERVERS.mariadb;
   const database = suffix();
-  const orm = await MikroORM.init({ ...common, driver: MariaDbDriver, host, port, user, dbName: database, connect: false } as Options);
+  const orm = await init({ ...common, driver: MariaDbDriver, host, port, user, dbName: database, connect: false } as Options);
   await orm.schema.ensureDatabase();
   await orm.schema.createSchema();
   queries.length = 0;

@@ -301,7 +301,7 @@ export function describeSourceContract(name: string, makeSource: MakeSource): vo
           const pagination = cursorPagination({ pageSize: 5, ordering: '-created', orderingFields: ['created', 'title', 'score'] });
           let cursor: string | null = null;
           for (let step = 0; step < 20; step += 1) {
-            const [mine, theirs] = await Promise.all([
+            const [mine, theirs]: Array<CursorPage<ContractRow> | null> = await Promise.all([
               paginateCursor(source, pagination, { cursor, ordering }),
               paginateCursor(expected, pagination, { cursor, ordering }),
             ]);

@@ -1,5 +1,5 @@
-import type { EntityMetadata, EntityName, EntityProperty, FilterQuery, Platform } from '@mikro-orm/core';
-import type { EntityRepository, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
+import type { EntityManager, EntityMetadata, EntityName, EntityProperty, EntityRepository, FilterQuery, Platform } from '@mikro-orm/core';
+import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import {
   assertConfig,
   parseOrdering,
@@ -238,7 +238,7 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
   };
 }
 
-function isRepository<T extends object>(value: SqlEntityManager | EntityRepository<T>): value is EntityRepository<T> {
+function isRepository<T extends object>(value: EntityManager | EntityRepository<T>): value is EntityRepository<T> {
   return typeof (value as { getEntityName?: unknown }).getEntityName === 'function';
 }
 
@@ -248,19 +248,23 @@ function isRepository<T extends object>(value: SqlEntityManager | EntityReposito
  * Give it a request-scoped (forked) EntityManager and the entity, or the entity's repository.
  */
 export function mikroOrmSource<T extends object>(
-  em: SqlEntityManager,
+  em: EntityManager,
   entity: EntityName<T>,
   options?: MikroOrmSourceOptions<T>,
 ): PageSource<T>;
 /** A PageSource over a repository's entity; see the EntityManager form. */
 export function mikroOrmSource<T extends object>(repository: EntityRepository<T>, options?: MikroOrmSourceOptions<T>): PageSource<T>;
 export function mikroOrmSource<T extends object>(
-  target: SqlEntityManager | EntityRepository<T>,
+  target: EntityManager | EntityRepository<T>,
   entityOrOptions?: EntityName<T> | MikroOrmSourceOptions<T>,
   maybeOptions?: MikroOrmSourceOptions<T>,
 ): PageSource<T> {
   const repository = isRepository(target) ? target : null;
-  const em = repository ? repository.getEntityManager() : (target as SqlEntityManager);
+  const em = (repository ? repository.getEntityManager() : target) as SqlEntityManager;
+  assertConfig(
+    typeof em.createQueryBuilder === 'function',
+    'mikroOrmSource needs the EntityManager of a SQL driver (@mikro-orm/postgresql, mariadb, mysql, sqlite, ...)',
+  );
   const entity = repository ? (repository.getEntityName() as EntityName<T>) : (entityOrOptions as EntityName<T>);
   const options = (repository ? entityOrOptions : maybeOptions) as MikroOrmSourceOptions<T> | undefined;
   const where = options?.where;

@@ -1,7 +1,7 @@
 // A whole-table walk by cursor while another connection inserts and deletes rows: no row comes back
 // twice, and no row that existed throughout the walk is skipped (exact mode, forward and backward).
 import { EntitySchema } from '@mikro-orm/core';
-import { cursorPagination, paginateRelay } from 'pagewise';
+import { cursorPagination, paginateRelay, type CursorPage } from 'pagewise';
 import { mikroOrmSource } from 'pagewise/mikro-orm';
 import { describeDatabase, openTestDatabase, type TestDatabase } from '../../support/databases';
 
@@ -81,7 +81,7 @@ describe.each(['postgresql', 'mariadb', 'sqlite'] as const)('concurrent walk on 
         let cursor: string | null = null;
         for (let step = 0; step < 200; step += 1) {
           const source = mikroOrmSource<Item>(db.orm.em.fork(), ItemEntity);
-          const page =
+          const page: CursorPage<Item> =
             direction === 'forward'
               ? await paginateRelay(source, pagination, { first: 25, after: cursor })
               : await paginateRelay(source, pagination, { last: 25, before: cursor });

@@ -1,6 +1,6 @@
 // The SQL each style sends, captured through MikroORM's logger: one statement per page, a COUNT only
 // when asked, no OFFSET on exact cursor pages, and nothing a client sends reaching SQL text.
-import { EntitySchema } from '@mikro-orm/core';
+import { EntitySchema, type EntityManager } from '@mikro-orm/core';
 import {
   cursorPagination,
   limitOffsetPagination,
@@ -11,9 +11,10 @@ import {
   paginateRelay,
   PaginationConfigError,
   PaginationError,
+  type CursorPage,
 } from 'pagewise';
 import { arraySource } from 'pagewise/array';
-import { mikroOrmSource, queryBuilderSource } from 'pagewise/mikro-orm';
+import { mikroOrmSource, queryBuilderSource, type MikroOrmSourceOptions } from 'pagewise/mikro-orm';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
 import { CONTRACT_DATASETS, CONTRACT_FIELDS, type ContractRow } from '../../support/source-contract';
 import { ContractEntity, NoteEntity } from './contract-entity';
@@ -29,7 +30,7 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM SQL on %s'
     let db: TestDatabase;
     const reference = () =>
       arraySource(mixed.rows, { uniqueKey: 'id', fields: CONTRACT_FIELDS, nulls: dialect === 'postgresql' ? 'last' : 'first' });
-    const source = (options: Parameters<typeof mikroOrmSource<ContractRow>>[2] = {}) =>
+    const source = (options: MikroOrmSourceOptions<ContractRow> = {}) =>
       mikroOrmSource(db.orm.em.fork(), ContractEntity, { where: { dataset: mixed.name }, ...options });
 
     beforeAll(async () => {
@@ -180,7 +181,7 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM SQL on %s'
       let cursor: string | null = null;
       const seen: number[] = [];
       for (let step = 0; step < 20; step += 1) {
-        const [page, ref] = await Promise.all([
+        const [page, ref]: Array<CursorPage<ContractRow> | null> = await Promise.all([
           paginateCursor(mine, pagination, { cursor }),
           paginateCursor(expected, pagination, { cursor }),
         ]);
@@ -204,6 +205,11 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM SQL on %s'
 });
 
 describe('entity metadata', () => {
+  it('an EntityManager without SQL (a document store) is a PaginationConfigError', () => {
+    const documents = { getMetadata: () => ({}) } as unknown as EntityManager;
+    expect(() => mikroOrmSource(documents, ContractEntity)).toThrow(PaginationConfigError);
+  });
+
   it('types every property kind pagewise can order by', async () => {
     const Typed = new EntitySchema<{ id: bigint; label: string; amount: number; at: Date; on: boolean; code: string }>({
       name: 'Typed',
