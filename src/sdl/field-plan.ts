@@ -1,4 +1,4 @@
-import { isInterfaceType, isListType, isNonNullType, isObjectType, type GraphQLOutputType } from 'graphql';
+import { isInterfaceType, isListType, isNonNullType, isObjectType, isUnionType, type GraphQLOutputType } from 'graphql';
 import {
   cursorPagination,
   limitOffsetPagination,
@@ -160,7 +160,8 @@ export function planField(
     ...(pagination.style === 'cursor' ? pagination.ordering : (parsed ?? [])).map(({ field }) => field),
     ...(orderingFields ?? []).flatMap((term) => parseOrdering(term).map(({ field }) => field)),
   ];
-  for (const field of checked) {
+  // A union's members have no common fields to check against; its rows are the source's business.
+  for (const field of isUnionType(list.node) ? [] : checked) {
     if (!hasField(list.node, field)) {
       throw fieldError(
         directive,

@@ -304,6 +304,21 @@ describe('the @paginate transformer', () => {
     expect(forged.errors?.map((error) => error.extensions?.['paginationCode'])).toEqual(['INVALID_CURSOR']);
   });
 
+  it('pages a union of node types, its ordering left to the source', async () => {
+    const schema = buildSchema(
+      `type Note { id: Int! body: String! }
+       union Entry = Article | Note
+       type Query { feed: [Entry!]! @paginate(ordering: ["id"], pageSize: 2) }`,
+      {
+        Query: { feed: () => [ROWS[0], { id: 2, body: 'a note' }, ROWS[2]] },
+        Entry: { __resolveType: (row: object) => ('body' in row ? 'Note' : 'Article') },
+      },
+    );
+    expect(await run(schema, '{ feed { nodes { __typename ... on Note { body } } pageInfo { hasNextPage } } }')).toEqual({
+      data: { feed: { nodes: [{ __typename: 'Article' }, { __typename: 'Note', body: 'a note' }], pageInfo: { hasNextPage: true } } },
+    });
+  });
+
   it('takes its name from the options, SDL included', async () => {
     const schema = buildSchema(
       `type Query { articles: [Article!]! @pages(style: PAGE_NUMBER, pageSize: 2) }`,
