@@ -104,7 +104,7 @@ export const batchRequestArbitrary: fc.Arbitrary<BatchRequest> = fc.oneof(
   }),
 );
 
-async function summary(page: Page<ChildRow> | null, source: PageSource<ChildRow>, withCount: boolean) {
+async function summary<R>(page: Page<R> | null, source: PageSource<R>, withCount: boolean) {
   if (!page) return null;
   return {
     ids: page.items.map((row) => source.valueOf(row, 'id')),
@@ -131,9 +131,9 @@ async function outcome<R>(run: () => Promise<R>): Promise<R | { error: string }>
  * cursor style a walk of three steps — first page, on from each parent's own end cursor, then back
  * from that page's start cursor — each step one round over all parents.
  */
-export async function pagesOfParents(sourceFor: (parent: number) => PageSource<ChildRow>, request: BatchRequest): Promise<unknown[]> {
+export async function pagesOfParents<R>(sourceFor: (parent: number) => PageSource<R>, request: BatchRequest): Promise<unknown[]> {
   const { withCount } = request;
-  const all = <R>(run: (parent: number, index: number) => Promise<R>) =>
+  const all = <V>(run: (parent: number, index: number) => Promise<V>) =>
     Promise.all(PARENTS.map((parent, index) => outcome(() => run(parent, index))));
   if (request.style === 'page-number') {
     const pagination = pageNumberPagination({ pageSize: request.pageSize });

@@ -4,3 +4,5 @@ export { mikroOrmSource, queryBuilderSource } from './mikro-orm-source';
 export type { MikroOrmSourceOptions, SqlSourceOptions } from './mikro-orm-source';
 export { connectTimeouts } from './connect-timeouts';
 export type { ConnectTimeoutOptions } from './connect-timeouts';
+export { mikroOrmBatchSource } from './batch-source';
+export type { MikroOrmBatchSourceOptions, ParentKey } from './batch-source';

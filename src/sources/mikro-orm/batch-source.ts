@@ -1,0 +1,318 @@
+import type { EntityMetadata, EntityName, EntityProperty, FilterQuery, Platform } from '@mikro-orm/core';
+import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
+import {
+  assertConfig,
+  parseOrdering,
+  PaginationError,
+  resolveClientOrdering,
+  withTiebreaker,
+  type BatchPageSource,
+  type FieldType,
+  type KeyedSeek,
+  type KeyValue,
+  type OrderingField,
+  type SeekBound,
+  type SeekResult,
+} from '../../core';
+import { fieldTypeOf, orderingProperty } from './field-types';
+import { isImpossible, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
+import type { SqlSourceOptions } from './mikro-orm-source';
+import { guarded } from './unavailable';
+
+/** A parent's key as the batch source takes it: the primary key value of the parent row. */
+export type ParentKey = string | number | bigint;
+
+/** Options of {@link mikroOrmBatchSource}. */
+export interface MikroOrmBatchSourceOptions<T extends object> extends SqlSourceOptions {
+  /**
+   * The property naming each row's parent: a many-to-one relation (`author`) or a scalar column
+   * (`authorId`). Pages are windows per value of its column.
+   */
+  readonly key: string;
+  /** A filter applied to every parent's rows and counts, besides the key. */
+  readonly where?: FilterQuery<T>;
+  /** Relations to load for the rows of all pages (MikroORM populate hints), one populate per batch. */
+  readonly populate?: readonly string[];
+  /**
+   * How a batch of windows is asked: `window` (default; ROW_NUMBER() OVER (PARTITION BY key ...),
+   * every dialect) or `lateral` (PostgreSQL only: a LATERAL subquery per key, each an index seek).
+   */
+  readonly strategy?: 'window' | 'lateral';
+}
+
+const ALIAS = 'e';
+const ROW_NUMBER = 'pw_rn';
+const PARENT = 'pw_key';
+const COUNT = 'pw_count';
+
+function platformKind(platform: Platform): 'postgresql' | 'sqlite' | 'mysql' | 'other' {
+  for (let proto: unknown = Object.getPrototypeOf(platform); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    const name = (proto as { constructor: { name: string } }).constructor.name;
+    if (/postgre/i.test(name)) return 'postgresql';
+    if (/sqlite/i.test(name)) return 'sqlite';
+    if (/mysql|mariadb/i.test(name)) return 'mysql';
+  }
+  return 'other';
+}
+
+function toDatabase(prop: EntityProperty, value: KeyValue, platform: Platform): unknown {
+  if (value === null) return null;
+  let converted: unknown = value;
+  if (prop.customType)
+    converted = prop.customType.convertToDatabaseValue(value, platform, { fromQuery: true, key: prop.name, mode: 'query' });
+  if (converted instanceof Date) return platform.processDateProperty(converted);
+  if (typeof converted === 'bigint') return converted.toString();
+  return converted;
+}
+
+/** Parent keys compare as text: drivers give bigints (and sometimes ints) back as strings. */
+const keyName = (value: unknown): string => String(value);
+
+const signature = (condition: SqlCondition): string =>
+  `${condition.sql}\u0000${JSON.stringify(condition.params, (_, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value))}`;
+
+/**
+ * A BatchPageSource over an entity, for a paginated field under a list of parents: the pages of all
+ * parents are one SQL statement, `ROW_NUMBER() OVER (PARTITION BY key ORDER BY ...)` with each
+ * style's window applied per partition (per-parent keyset bounds ORed by parent), and their counts
+ * one `COUNT(*) ... GROUP BY key`. Give it a request-scoped (forked) EntityManager.
+ */
+export function mikroOrmBatchSource<T extends object>(
+  em: SqlEntityManager,
+  entity: EntityName<T>,
+  options: MikroOrmBatchSourceOptions<T>,
+): BatchPageSource<ParentKey, T> {
+  const meta = em.getMetadata(entity) as EntityMetadata<T>;
+  const platform = em.getPlatform();
+  const kind = platformKind(platform);
+  const keyProp = Object.prototype.hasOwnProperty.call(meta.properties, options.key)
+    ? meta.properties[options.key as keyof typeof meta.properties]
+    : undefined;
+  assertConfig(keyProp, `unknown key property ${JSON.stringify(options.key)} on ${meta.className}`);
+  assertConfig(keyProp.fieldNames?.length === 1, `key property ${JSON.stringify(options.key)} on ${meta.className} must be one column`);
+  const strategy = options.strategy ?? 'window';
+  assertConfig(strategy === 'window' || (strategy === 'lateral' && kind === 'postgresql'), 'strategy "lateral" needs PostgreSQL');
+  const keyColumn = keyProp.fieldNames[0]!;
+  const quote = (name: string): string => platform.quoteIdentifier(name);
+  const keySql = quote(`${ALIAS}.${keyColumn}`);
+  const dialect: KeysetDialect = {
+    nullOrder: options.nullOrder ?? (kind === 'postgresql' ? 'last' : 'first'),
+    rowValues: options.rowValues ?? (kind === 'postgresql' || kind === 'sqlite'),
+  };
+  const readFrom = em.config.get('preferReadReplicas') ? 'read' : 'write';
+
+  const types = new Map<string, FieldType>();
+  const fieldType = (field: string): FieldType => {
+    let type = types.get(field);
+    if (type === undefined) {
+      type = fieldTypeOf(meta, field);
+      types.set(field, type);
+    }
+    return type;
+  };
+  const uniqueKey = [...meta.primaryKeys] as string[];
+  for (const field of uniqueKey) fieldType(field);
+  const allowed = options.orderingFields ? new Set([...options.orderingFields, ...uniqueKey]) : null;
+  for (const field of options.orderingFields ?? []) fieldType(field);
+  const argument = options.orderingArgument ?? 'ordering';
+  const checked = (ordering: readonly OrderingField[]): readonly OrderingField[] => {
+    for (const { field } of ordering) {
+      if (allowed && !allowed.has(field)) {
+        throw PaginationError.invalidArgument(
+          `Cannot order by ${JSON.stringify(field)}; allowed fields: ${[...allowed].join(', ')}.`,
+          argument,
+        );
+      }
+      fieldType(field);
+    }
+    return ordering;
+  };
+  const declared = options.ordering === undefined || options.ordering.length === 0 ? uniqueKey : options.ordering;
+  const fallback = parseOrdering(declared);
+  const base =
+    options.requestedOrdering === undefined || options.requestedOrdering === null
+      ? fallback
+      : resolveClientOrdering(options.requestedOrdering, {
+          ordering: fallback.map(({ field, descending }) => (descending ? `-${field}` : field)),
+          orderingFields: options.orderingFields ?? [],
+          onInvalid: options.onInvalidOrdering ?? 'error',
+          argument,
+        });
+  const sliceOrdering = checked(withTiebreaker(base, uniqueKey));
+
+  const columnOf = (field: string): string => quote(`${ALIAS}.${orderingProperty(meta, field).fieldNames[0]!}`);
+  const orderBy = (ordering: readonly OrderingField[], reversed: boolean): string =>
+    ordering.map(({ field, descending }) => `${columnOf(field)} ${descending !== reversed ? 'desc' : 'asc'}`).join(', ');
+  const boundCondition = (ordering: readonly OrderingField[], bound: SeekBound, side: 'after' | 'before'): SqlCondition => {
+    const columns: KeysetColumn[] = ordering.map(({ field, descending }) => ({
+      sql: columnOf(field),
+      descending,
+      nullable: orderingProperty(meta, field).nullable === true,
+    }));
+    const convert = (field: string, value: KeyValue) => toDatabase(orderingProperty(meta, field), value, platform);
+    if (bound.kind === 'position') return keysetCondition(columns.slice(0, 1), [convert(ordering[0]!.field, bound.value)], side, dialect);
+    return keysetCondition(
+      columns,
+      ordering.map(({ field }, index) => convert(field, bound.values[index] ?? null)),
+      side,
+      dialect,
+    );
+  };
+
+  /** The entity's rows under the source's filter, as MikroORM writes the filter. */
+  const filtered = (): QueryBuilder<T> => {
+    const qb = em.createQueryBuilder(entity, ALIAS) as unknown as QueryBuilder<T>;
+    return options.where === undefined ? qb : qb.where(options.where as never);
+  };
+  const knex = em.getKnex();
+  const execute = (what: string, query: Knex.QueryBuilder): Promise<Array<Record<string, unknown>>> =>
+    guarded(what, () => em.getConnection(readFrom).execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext()));
+
+  /** Raw rows to managed entities, as em.find maps them; relations populated once for the batch. */
+  const hydrate = async (raw: readonly Record<string, unknown>[]): Promise<T[]> => {
+    const factory = em.getEntityFactory();
+    const driver = em.getDriver();
+    const rows = raw.map((row) =>
+      factory.create<T>(meta.className, driver.mapResult(row as never, meta) as never, { merge: true, convertCustomTypes: true }),
+    );
+    await em.getUnitOfWork().dispatchOnLoadEvent();
+    if (rows.length > 0 && options.populate && options.populate.length > 0) {
+      await guarded('populate', () => em.populate(rows, options.populate as never));
+    }
+    return rows;
+  };
+
+  /** One group of parents: the keys and the bound condition they share (trivial when none). */
+  interface Group {
+    readonly keys: readonly ParentKey[];
+    readonly condition: SqlCondition | null;
+  }
+
+  /** `(key in (...) and bound) or ...`: which rows of which parents a statement may return. */
+  const parentsCondition = (groups: readonly Group[]): SqlCondition => {
+    const parts = groups.map(({ keys, condition }) => {
+      const inList = `${keySql} in (${keys.map(() => '?').join(', ')})`;
+      const values = keys.map((key) => (typeof key === 'bigint' ? key.toString() : key));
+      return condition
+        ? { sql: `(${inList} and (${condition.sql}))`, params: [...values, ...condition.params] }
+        : { sql: inList, params: values };
+    });
+    return { sql: parts.map((part) => part.sql).join(' or '), params: parts.flatMap((part) => part.params) };
+  };
+
+  /**
+   * Each parent's window `[offset, offset + limit)` in `ordering` (reversed for backward seeks), in
+   * one statement; rows come back grouped by parent name.
+   */
+  const windows = async (
+    groups: readonly Group[],
+    ordering: readonly OrderingField[],
+    reversed: boolean,
+    offset: number,
+    limit: number,
+  ): Promise<Map<string, T[]>> => {
+    const byParent = new Map<string, T[]>();
+    if (groups.length === 0 || limit <= 0) return byParent;
+    const parents = parentsCondition(groups);
+    const order = orderBy(ordering, reversed);
+    let query;
+    if (strategy === 'lateral') {
+      // One subquery per key, each `... where key = k order by ... limit n offset m`: an index seek.
+      const inner = filtered().getKnexQuery();
+      inner.whereRaw(`${keySql} = ${quote('pw_keys')}.${quote(PARENT)}`);
+      inner.whereRaw(`(${parents.sql})`, [...parents.params] as never[]);
+      inner.orderByRaw(order).limit(limit);
+      if (offset > 0) inner.offset(offset);
+      const keys = [...new Set(groups.flatMap((group) => group.keys.map(keyName)))];
+      const keyType = keyProp.columnTypes?.[0] ?? 'text';
+      query = knex
+        .select(knex.raw(`${quote('pw_page')}.*`))
+        .from(knex.raw(`unnest(array[${keys.map(() => '?').join(', ')}]::${keyType}[]) as ${quote('pw_keys')}(${quote(PARENT)})`, keys))
+        .joinRaw(`cross join lateral ? as ${quote('pw_page')}`, [inner] as never[]);
+    } else {
+      const inner = filtered().getKnexQuery();
+      inner.select(knex.raw(`row_number() over (partition by ${keySql} order by ${order}) as ${quote(ROW_NUMBER)}`));
+      inner.whereRaw(`(${parents.sql})`, [...parents.params] as never[]);
+      query = knex
+        .select('*')
+        .from(inner.as('pw_w'))
+        .where(ROW_NUMBER, '>', offset)
+        .andWhere(ROW_NUMBER, '<=', offset + limit)
+        .orderBy([keyColumn, ROW_NUMBER]);
+    }
+    const raw = await execute('page', query);
+    const parentOf = raw.map((row) => keyName(row[keyColumn]));
+    for (const row of raw) delete row[ROW_NUMBER];
+    const rows = await hydrate(raw);
+    rows.forEach((row, index) => {
+      const name = parentOf[index]!;
+      let list = byParent.get(name);
+      if (!list) {
+        list = [];
+        byParent.set(name, list);
+      }
+      list.push(row);
+    });
+    return byParent;
+  };
+
+  return {
+    uniqueKey,
+    nullOrder: dialect.nullOrder,
+    fieldType,
+    valueOf: (row: T, field: string): KeyValue => {
+      const value = (row as Record<string, unknown>)[field];
+      return value === undefined ? null : (value as KeyValue);
+    },
+    async countMany(keys) {
+      if (keys.length === 0) return [];
+      const parents = parentsCondition([{ keys: [...new Set(keys)], condition: null }]);
+      const query = filtered().getKnexQuery().clearSelect().clearOrder();
+      query.select(knex.raw(`${keySql} as ${quote(PARENT)}`), knex.raw(`count(*) as ${quote(COUNT)}`));
+      query.whereRaw(`(${parents.sql})`, [...parents.params] as never[]).groupByRaw(keySql);
+      const raw = await execute('count', query);
+      const counts = new Map(raw.map((row) => [keyName(row[PARENT]), Number(row[COUNT])]));
+      return keys.map((key) => counts.get(keyName(key)) ?? 0);
+    },
+    async sliceMany(keys, offset, limit, ordering) {
+      const order = ordering ? checked(withTiebreaker(ordering, uniqueKey)) : sliceOrdering;
+      const found = await windows([{ keys: [...new Set(keys)], condition: null }], order, false, offset, limit);
+      return keys.map((key) => found.get(keyName(key)) ?? []);
+    },
+    async seekMany(requests: readonly KeyedSeek<ParentKey>[]): Promise<readonly SeekResult<T>[]> {
+      const shape = requests[0]?.request;
+      if (!shape) return [];
+      const ordering = checked(shape.ordering);
+      const groups = new Map<string, { keys: ParentKey[]; condition: SqlCondition | null }>();
+      for (const { key, request } of requests) {
+        const conditions: SqlCondition[] = [];
+        let impossible = false;
+        for (const [bound, side] of [
+          [request.after, 'after'],
+          [request.before, 'before'],
+        ] as const) {
+          if (!bound) continue;
+          const condition = boundCondition(ordering, bound, side);
+          if (isImpossible(condition)) impossible = true;
+          else if (!isTrivial(condition)) conditions.push(condition);
+        }
+        if (impossible) continue;
+        const condition =
+          conditions.length === 0
+            ? null
+            : conditions.length === 1
+              ? conditions[0]!
+              : { sql: conditions.map((part) => `(${part.sql})`).join(' and '), params: conditions.flatMap((part) => part.params) };
+        const name = condition ? signature(condition) : '';
+        let group = groups.get(name);
+        if (!group) {
+          group = { keys: [], condition };
+          groups.set(name, group);
+        }
+        group.keys.push(key);
+      }
+      const found = await windows([...groups.values()], ordering, shape.direction === 'backward', shape.offset, shape.limit);
+      return requests.map(({ key }) => ({ rows: found.get(keyName(key)) ?? [] }));
+    },
+  };
+}

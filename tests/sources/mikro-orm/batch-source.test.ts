@@ -1,0 +1,151 @@
+// The batched MikroORM source on SQLite, PostgreSQL and MariaDB: one parent of many meets the whole
+// PageSource contract; 100 parents' pages are one statement (ROW_NUMBER per partition, or LATERAL on
+// PostgreSQL) and their counts one GROUP BY; for random rows and requests the batched pages equal
+// the unbatched source's, parent by parent (fast-check).
+import fc from 'fast-check';
+import { batchedPageSources, cursorPagination, paginateRelay, PaginationConfigError } from 'pagewise';
+import { mikroOrmBatchSource, mikroOrmSource } from 'pagewise/mikro-orm';
+import { batchRequestArbitrary, childRowsArbitrary, pagesOfParents } from '../../support/batch-property';
+import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
+import { CONTRACT_DATASETS, describeSourceContract } from '../../support/source-contract';
+import { BatchChildEntity, BatchParentEntity } from './batch-entities';
+import { ContractEntity } from './contract-entity';
+
+/** The statements MikroORM logged, without the logger's prefix and timing suffix. */
+const statements = (db: TestDatabase): string[] =>
+  db.queries.map((line) => line.replace(/^\[query\]\s*/, '').replace(/\s*\[took [^\]]*\]\s*$/, ''));
+
+describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('batched MikroORM on %s', (dialect: Dialect) => {
+  describeDatabase(dialect, `batched MikroORM on ${dialect}`, () => {
+    let db: TestDatabase | undefined;
+    let ready: Promise<TestDatabase> | undefined;
+    const open = (): Promise<TestDatabase> => {
+      ready ??= openTestDatabase(dialect, { entities: [ContractEntity, BatchParentEntity, BatchChildEntity] }).then(async (opened) => {
+        db = opened;
+        const em = opened.orm.em.fork();
+        for (const dataset of CONTRACT_DATASETS) for (const row of dataset.rows) em.create(ContractEntity, { ...row });
+        for (let id = 1; id <= 100; id += 1) em.create(BatchParentEntity, { id, name: `parent ${id}` });
+        await em.flush();
+        return opened;
+      });
+      return ready;
+    };
+    beforeAll(open);
+    afterAll(async () => db?.close());
+
+    describeSourceContract(`batched mikro-orm (${dialect}), one data set of all`, async (dataset, options) => {
+      const { orm } = await open();
+      const batch = mikroOrmBatchSource(orm.em.fork(), ContractEntity, { key: 'dataset', ordering: options.ordering ?? [] });
+      return batchedPageSources(batch)(dataset.name);
+    });
+
+    describe('statements', () => {
+      const fill = async (perParent: number) => {
+        const { orm } = await open();
+        const em = orm.em.fork();
+        await em.nativeDelete(BatchChildEntity, {});
+        let id = 1;
+        for (let parent = 1; parent <= 100; parent += 1) {
+          for (let n = 0; n < perParent; n += 1, id += 1) {
+            em.create(BatchChildEntity, {
+              id,
+              parent,
+              title: 'abc'[n % 3]!,
+              score: n % 4 === 0 ? null : n % 5,
+              created: new Date(Date.UTC(2024, 0, 1 + (n % 7))),
+            });
+          }
+        }
+        await em.flush();
+      };
+      const pagination = cursorPagination({ pageSize: 10, ordering: ['-created'] });
+      const pagesOfAll = async (strategy: 'window' | 'lateral', withCount: boolean, after?: (parent: number) => string | null) => {
+        const { orm } = await open();
+        const sourceFor = batchedPageSources(mikroOrmBatchSource(orm.em.fork(), BatchChildEntity, { key: 'parent', strategy }));
+        db!.queries.length = 0;
+        const pages = await Promise.all(
+          Array.from({ length: 100 }, (_, index) =>
+            paginateRelay(sourceFor(index + 1), pagination, { first: 10, after: after?.(index + 1) ?? null }, { withCount }),
+          ),
+        );
+        if (withCount) await Promise.all(pages.map((page) => page.count()));
+        return pages;
+      };
+      const strategies = dialect === 'postgresql' ? (['window', 'lateral'] as const) : (['window'] as const);
+
+      it.each(strategies)('100 parents × first: 10 is one statement (%s), and one GROUP BY with counts', async (strategy) => {
+        await fill(25);
+        const pages = await pagesOfAll(strategy, false);
+        expect(pages.map((page) => page.items.length)).toEqual(Array(100).fill(10));
+        expect(pages.every((page, index) => page.items.every((row) => row.parent.id === index + 1))).toBe(true);
+        const sql = statements(db!);
+        expect(sql).toHaveLength(1);
+        expect(sql[0]).toMatch(
+          strategy === 'window' ? /row_number\(\) over \(partition by .*parent_id.* order by/i : /cross join lateral/i,
+        );
+
+        const counted = await pagesOfAll(strategy, true);
+        expect(await Promise.all(counted.map((page) => page.count()))).toEqual(Array(100).fill(25));
+        const withCount = statements(db!);
+        expect(withCount).toHaveLength(2);
+        expect(withCount.filter((statement) => /count\(\*\).*group by/i.test(statement))).toHaveLength(1);
+      });
+
+      it.each(strategies)('each parent seeks from its own cursor, still in one statement (%s)', async (strategy) => {
+        await fill(25);
+        const first = await pagesOfAll(strategy, false);
+        const second = await pagesOfAll(strategy, false, (parent) => first[parent - 1]!.endCursor);
+        expect(statements(db!)).toHaveLength(1);
+        const { orm } = await open();
+        const alone = await paginateRelay(mikroOrmSource(orm.em.fork(), BatchChildEntity, { where: { parent: 42 } }), pagination, {
+          first: 10,
+          after: first[41]!.endCursor,
+        });
+        expect(second[41]!.items.map((row) => row.id)).toEqual(alone.items.map((row) => row.id));
+        expect(second[41]!.cursors).toEqual(alone.cursors);
+      });
+
+      it('checks the key and the strategy when the source is made', async () => {
+        const { orm } = await open();
+        expect(() => mikroOrmBatchSource(orm.em.fork(), BatchChildEntity, { key: 'nope' })).toThrow(PaginationConfigError);
+        if (dialect !== 'postgresql') {
+          expect(() => mikroOrmBatchSource(orm.em.fork(), BatchChildEntity, { key: 'parent', strategy: 'lateral' })).toThrow(
+            PaginationConfigError,
+          );
+        }
+      });
+
+      it('refuses an ordering outside the allow-list before any SQL', async () => {
+        const { orm } = await open();
+        const batch = mikroOrmBatchSource(orm.em.fork(), BatchChildEntity, { key: 'parent', orderingFields: ['created'] });
+        db!.queries.length = 0;
+        await expect(batch.sliceMany([1], 0, 5, [{ field: 'title', descending: false }])).rejects.toMatchObject({
+          code: 'INVALID_ARGUMENT',
+        });
+        expect(db!.queries).toEqual([]);
+      });
+    });
+
+    it('pages all parents together as each parent alone, for random rows and requests (property)', async () => {
+      const { orm } = await open();
+      await fc.assert(
+        fc.asyncProperty(childRowsArbitrary, batchRequestArbitrary, async (rows, request) => {
+          const em = orm.em.fork();
+          await em.nativeDelete(BatchChildEntity, {});
+          for (const row of rows) em.create(BatchChildEntity, { ...row });
+          await em.flush();
+          const batched = batchedPageSources(mikroOrmBatchSource(orm.em.fork(), BatchChildEntity, { key: 'parent' }));
+          const lateral =
+            dialect === 'postgresql'
+              ? batchedPageSources(mikroOrmBatchSource(orm.em.fork(), BatchChildEntity, { key: 'parent', strategy: 'lateral' }))
+              : null;
+          const alone = (parent: number) => mikroOrmSource(orm.em.fork(), BatchChildEntity, { where: { parent } });
+          const expected = await pagesOfParents(alone, request);
+          expect(await pagesOfParents(batched, request)).toEqual(expected);
+          if (lateral) expect(await pagesOfParents(lateral, request)).toEqual(expected);
+        }),
+        { numRuns: 40 },
+      );
+    });
+  });
+});
