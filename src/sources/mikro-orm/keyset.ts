@@ -105,11 +105,6 @@ export function keysetCondition(
   return and([notBefore(first.column, values[0] ?? null, first.ascending, first.nullsLast), expanded]);
 }
 
-/** Rows strictly beyond a position on the first column only (DRF's filter). */
-export function positionCondition(column: KeysetColumn, value: unknown, side: 'after' | 'before', dialect: KeysetDialect): SqlCondition {
-  return keysetCondition([column], [value], side, dialect);
-}
-
 /** Whether a condition is the constant true, so callers add nothing to the query. */
 export function isTrivial(condition: SqlCondition): boolean {
   return condition === TRUE;
