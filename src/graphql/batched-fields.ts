@@ -1,0 +1,92 @@
+import type { GraphQLFieldConfig, GraphQLResolveInfo } from 'graphql';
+import {
+  assertConfig,
+  batchLoader,
+  keyedPageSource,
+  runBatch,
+  type BatchAnswer,
+  type BatchCall,
+  type BatchLoader,
+  type BatchPageSource,
+  type PageSource,
+} from '../core';
+import { connectionField, offsetListField, type PaginatedFieldConfig } from './fields';
+import type { PaginationArgValues } from './paginate';
+
+/** A DataLoader batch function over one request's calls; what {@link BatchedFieldConfig.loader} wraps. */
+export type BatchFunction<K, T> = (calls: readonly BatchCall<K>[]) => Promise<Array<BatchAnswer<T> | Error>>;
+
+/** A paginated field under a list of parents, whose pages for all parents are fetched together. */
+export interface BatchedFieldConfig<TParent, TContext, K, T> extends Omit<PaginatedFieldConfig<TParent, TContext, T>, 'source'> {
+  /** The parent's key in the batch (its primary key). */
+  readonly key: (parent: TParent) => K;
+  /**
+   * The rows of all parents, made once per request (per context object) and set of filter
+   * arguments (`args` of this config), e.g. `mikroOrmBatchSource(context.em, Article, { key: 'author' })`.
+   */
+  readonly batchSource: (context: TContext, args: PaginationArgValues, info: GraphQLResolveInfo) => BatchPageSource<K, T>;
+  /**
+   * Makes the request's loader from its batch function. Default: pagewise's own (DataLoader's
+   * scheduling, no cache). DataLoader: `(batch) => new DataLoader(batch, { cache: false })`.
+   */
+  readonly loader?: (batch: BatchFunction<K, T>) => BatchLoader<K, T>;
+}
+
+type SourceFor<K, T> = (key: K) => PageSource<T>;
+
+/**
+ * The `source` of a batched field: per request (the context object) and filter arguments, one batch
+ * source and one loader; each parent gets a PageSource whose calls that loader collects.
+ */
+function batchedSource<TParent, TContext, K, T>(
+  config: BatchedFieldConfig<TParent, TContext, K, T>,
+): PaginatedFieldConfig<TParent, TContext, T>['source'] {
+  const requests = new WeakMap<object, Map<string, SourceFor<K, T>>>();
+  const filterNames = Object.keys(config.args ?? {});
+  return (parent, args, context, info) => {
+    assertConfig(
+      typeof context === 'object' && context !== null,
+      'a batched field needs a context object per request (batches are scoped to it)',
+    );
+    let perRequest = requests.get(context);
+    if (!perRequest) {
+      perRequest = new Map();
+      requests.set(context, perRequest);
+    }
+    const values = args as Readonly<Record<string, unknown>>;
+    const filters = JSON.stringify(filterNames.map((name) => values[name] ?? null));
+    let sourceFor = perRequest.get(filters);
+    if (!sourceFor) {
+      const batch = config.batchSource(context, args, info);
+      const loader = config.loader ? config.loader((calls) => runBatch(batch, calls)) : batchLoader(batch);
+      sourceFor = (key) => keyedPageSource(batch, loader, key);
+      perRequest.set(filters, sourceFor);
+    }
+    return sourceFor(config.key(parent));
+  };
+}
+
+function plainConfig<TParent, TContext, K, T>(
+  config: BatchedFieldConfig<TParent, TContext, K, T>,
+): PaginatedFieldConfig<TParent, TContext, T> {
+  // The batch's own options ride along unread: the field builders read only theirs.
+  return { ...config, source: batchedSource(config) };
+}
+
+/**
+ * A Relay connection field under a list, batched: all parents' pages are one `seekMany`/`sliceMany`
+ * per level (one SQL statement with the MikroORM batch source), their counts one `countMany`, and
+ * only when selected. Each parent's page, cursors and flags are what {@link connectionField} gives.
+ */
+export function batchedConnectionField<TParent, TContext, K, T>(
+  config: BatchedFieldConfig<TParent, TContext, K, T>,
+): GraphQLFieldConfig<TParent, TContext> {
+  return connectionField(plainConfig(config));
+}
+
+/** An offset-list field under a list, batched as {@link batchedConnectionField}. */
+export function batchedOffsetListField<TParent, TContext, K, T>(
+  config: BatchedFieldConfig<TParent, TContext, K, T>,
+): GraphQLFieldConfig<TParent, TContext> {
+  return offsetListField(plainConfig(config));
+}
