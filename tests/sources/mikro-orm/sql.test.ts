@@ -21,6 +21,29 @@ import { ContractEntity, NoteEntity } from './contract-entity';
 
 const mixed = CONTRACT_DATASETS[0]!;
 
+interface Pair {
+  a: number;
+  b: string;
+  score: number | null;
+}
+
+/** A table with a composite primary key: both columns become the tiebreaker. */
+const PairEntity = new EntitySchema<Pair>({
+  name: 'Pair',
+  tableName: 'pair',
+  properties: {
+    a: { type: 'integer', primary: true, autoincrement: false },
+    b: { type: 'string', primary: true, length: 8 },
+    score: { type: 'integer', nullable: true },
+  },
+});
+
+const pairs: Pair[] = Array.from({ length: 23 }, (_, index) => ({
+  a: index % 4,
+  b: String.fromCharCode(122 - index),
+  score: index % 5 === 0 ? null : index % 3,
+}));
+
 /** The statements MikroORM logged, without the logger's prefix and timing suffix. */
 const statements = (db: TestDatabase): string[] =>
   db.queries.map((line) => line.replace(/^\[query\]\s*/, '').replace(/\s*\[took [^\]]*\]\s*$/, ''));
@@ -34,10 +57,11 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM SQL on %s'
       mikroOrmSource(db.orm.em.fork(), ContractEntity, { where: { dataset: mixed.name }, ...options });
 
     beforeAll(async () => {
-      db = await openTestDatabase(dialect, { entities: [ContractEntity, NoteEntity] });
+      db = await openTestDatabase(dialect, { entities: [ContractEntity, NoteEntity, PairEntity] });
       const em = db.orm.em.fork();
       for (const row of mixed.rows) em.create(ContractEntity, { ...row });
       em.create(NoteEntity, { id: 1, body: 'first note', row: mixed.rows[0]!.id });
+      for (const pair of pairs) em.create(PairEntity, { ...pair });
       await em.flush();
     });
     afterAll(async () => db?.close());
@@ -193,6 +217,46 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM SQL on %s'
       expect(seen.sort((a, b) => a - b)).toEqual(rows.map((row) => row.id).sort((a, b) => a - b));
       await expect(mine.count()).resolves.toBe(rows.length);
       expect(statements(db).every((statement) => /\b(from|as) \S*r\S* /.test(statement))).toBe(true);
+    });
+
+    it.each(['exact', 'drf'] as const)('a composite primary key is the tiebreaker (%s mode), walking both ways', async (mode) => {
+      const mine = mikroOrmSource(db.orm.em.fork(), PairEntity);
+      expect(mine.uniqueKey).toEqual(['a', 'b']);
+      const expected = arraySource(pairs, {
+        uniqueKey: ['a', 'b'],
+        fields: { a: 'number', b: 'string', score: 'number' },
+        nulls: mine.nullOrder,
+      });
+      const pagination = cursorPagination({ pageSize: 4, ordering: '-score', mode });
+      const key = (pair: Pair) => `${pair.a}${pair.b}`;
+      const lastPageCursor = async (): Promise<string | null> => {
+        let cursor: string | null = null;
+        for (;;) {
+          const next: string | null = (await paginateCursor(expected, pagination, { cursor }))!.nextCursor;
+          if (next === null) return cursor;
+          cursor = next;
+        }
+      };
+      let pages = 0;
+      for (const follow of ['nextCursor', 'previousCursor'] as const) {
+        let cursor: string | null = follow === 'nextCursor' ? null : await lastPageCursor();
+        for (let step = 0; step < 30; step += 1) {
+          const [page, ref]: Array<CursorPage<Pair> | null> = await Promise.all([
+            paginateCursor(mine, pagination, { cursor }),
+            paginateCursor(expected, pagination, { cursor }),
+          ]);
+          expect({ cursor, keys: page!.items.map(key), next: page!.nextCursor, previous: page!.previousCursor }).toEqual({
+            cursor,
+            keys: ref!.items.map(key),
+            next: ref!.nextCursor,
+            previous: ref!.previousCursor,
+          });
+          cursor = page![follow];
+          pages += 1;
+          if (cursor === null) break;
+        }
+      }
+      expect(pages).toBeGreaterThanOrEqual(2 * Math.ceil(pairs.length / 4));
     });
 
     it('does not leave the builder it was given changed', async () => {
