@@ -119,6 +119,28 @@ async function hydrate<T extends object>(
   return rows;
 }
 
+/**
+ * Runs a page through a QueryBuilder itself, so joins and populate hints map as MikroORM maps them,
+ * and a filter that joins a collection is wrapped in MikroORM's subquery (no row twice on a page).
+ */
+async function runThroughBuilder<T extends object>(
+  page: QueryBuilder<T>,
+  em: SqlEntityManager,
+  meta: EntityMetadata<T>,
+  query: PageQuery,
+): Promise<T[]> {
+  for (const condition of query.conditions) page.andWhere(condition.sql, [...condition.params]);
+  page.orderBy(query.ordering.map(({ field, descending }) => ({ [field]: descending !== query.reversed ? 'desc' : 'asc' })) as never);
+  page.limit(query.limit);
+  if (query.offset > 0) page.offset(query.offset);
+  await flushFirst(em, meta);
+  return (await guarded('page', () => page.getResultList())) as T[];
+}
+
+/** Whether a builder joins a collection (its filter names a 1:m or m:n relation). */
+const joinsCollection = <T extends object>(qb: QueryBuilder<T>): boolean =>
+  (qb as unknown as { hasToManyJoins(): boolean }).hasToManyJoins();
+
 /** Pending changes of the entity are flushed first in MikroORM's AUTO flush mode, as em.find does. */
 const flushFirst = (em: SqlEntityManager, meta: EntityMetadata): Promise<void> => em.tryFlush(meta.className, { flushMode: undefined });
 
@@ -281,17 +303,24 @@ export function mikroOrmSource<T extends object>(
     alias: ALIAS,
     base,
     // The filter goes through MikroORM's QueryBuilder; the keyset, order and window are added to its
-    // knex query directly, which saves the builder's criteria processing on every page.
-    run: async ({ conditions, ordering, reversed, limit, offset }) => {
-      const query = base().getKnexQuery();
-      for (const condition of conditions) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
-      query.orderByRaw(orderBySql(meta, em.getPlatform(), ALIAS, ordering, reversed)).limit(limit);
-      if (offset > 0) query.offset(offset);
-      await flushFirst(em, meta);
-      const raw = await guarded('page', () =>
-        em.getConnection(readFrom).execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext()),
-      );
-      const rows = await hydrate(em, meta, raw);
+    // knex query directly, which saves the builder's criteria processing on every page. A filter on
+    // a collection joins it, and then the builder's own subquery keeps rows from repeating.
+    run: async (page) => {
+      const filtered = base();
+      let rows: T[];
+      if (joinsCollection(filtered)) {
+        rows = await runThroughBuilder(filtered, em, meta, page);
+      } else {
+        const query = filtered.getKnexQuery();
+        for (const condition of page.conditions) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
+        query.orderByRaw(orderBySql(meta, em.getPlatform(), ALIAS, page.ordering, page.reversed)).limit(page.limit);
+        if (page.offset > 0) query.offset(page.offset);
+        await flushFirst(em, meta);
+        const raw = await guarded('page', () =>
+          em.getConnection(readFrom).execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext()),
+        );
+        rows = await hydrate(em, meta, raw);
+      }
       if (rows.length > 0 && populate && populate.length > 0) await guarded('populate', () => em.populate(rows, populate as never));
       return rows;
     },
@@ -314,16 +343,7 @@ export function queryBuilderSource<T extends object>(qb: QueryBuilder<T>, option
     platform,
     alias: qb.alias,
     base: () => qb.clone(),
-    // Through the builder itself, so its joins and populate hints map as MikroORM maps them.
-    run: async ({ conditions, ordering, reversed, limit, offset }) => {
-      const page = qb.clone();
-      for (const condition of conditions) page.andWhere(condition.sql, [...condition.params]);
-      page.orderBy(ordering.map(({ field, descending }) => ({ [field]: descending !== reversed ? 'desc' : 'asc' })) as never);
-      page.limit(limit);
-      if (offset > 0) page.offset(offset);
-      await flushFirst(em, meta);
-      return (await guarded('page', () => page.getResultList())) as T[];
-    },
+    run: (page) => runThroughBuilder(qb.clone(), em, meta, page),
     options,
   });
 }

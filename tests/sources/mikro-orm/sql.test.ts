@@ -1,6 +1,6 @@
 // The SQL each style sends, captured through MikroORM's logger: one statement per page, a COUNT only
 // when asked, no OFFSET on exact cursor pages, and nothing a client sends reaching SQL text.
-import { EntitySchema, type EntityManager } from '@mikro-orm/core';
+import { EntitySchema, type Collection, type EntityManager } from '@mikro-orm/core';
 import {
   cursorPagination,
   limitOffsetPagination,
@@ -38,6 +38,39 @@ const PairEntity = new EntitySchema<Pair>({
   },
 });
 
+interface Author {
+  id: number;
+  name: string;
+  posts: Collection<Post>;
+}
+
+interface Post {
+  id: number;
+  title: string;
+  author: Author;
+}
+
+/** Authors and their posts: a filter on `posts` joins a collection. */
+const AuthorEntity = new EntitySchema<Author>({
+  name: 'Author',
+  tableName: 'author',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: false },
+    name: { type: 'string', length: 16 },
+    posts: { kind: '1:m', entity: 'Post', mappedBy: 'author' },
+  },
+});
+
+const PostEntity = new EntitySchema<Post>({
+  name: 'Post',
+  tableName: 'post',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: false },
+    title: { type: 'string', length: 16 },
+    author: { kind: 'm:1', entity: 'Author' },
+  },
+});
+
 const pairs: Pair[] = Array.from({ length: 23 }, (_, index) => ({
   a: index % 4,
   b: String.fromCharCode(122 - index),
@@ -57,11 +90,17 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM SQL on %s'
       mikroOrmSource(db.orm.em.fork(), ContractEntity, { where: { dataset: mixed.name }, ...options });
 
     beforeAll(async () => {
-      db = await openTestDatabase(dialect, { entities: [ContractEntity, NoteEntity, PairEntity] });
+      db = await openTestDatabase(dialect, { entities: [ContractEntity, NoteEntity, PairEntity, AuthorEntity, PostEntity] });
       const em = db.orm.em.fork();
       for (const row of mixed.rows) em.create(ContractEntity, { ...row });
       em.create(NoteEntity, { id: 1, body: 'first note', row: mixed.rows[0]!.id });
       for (const pair of pairs) em.create(PairEntity, { ...pair });
+      // Author n has n posts titled "draft" and one titled "final" when n is even.
+      for (let n = 1; n <= 9; n += 1) {
+        em.create(AuthorEntity, { id: n, name: `author ${String.fromCharCode(106 - n)}` });
+        for (let k = 0; k < n; k += 1) em.create(PostEntity, { id: n * 100 + k, title: 'draft', author: n });
+        if (n % 2 === 0) em.create(PostEntity, { id: n * 100 + 99, title: 'final', author: n });
+      }
       await em.flush();
     });
     afterAll(async () => db?.close());
@@ -257,6 +296,30 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM SQL on %s'
         }
       }
       expect(pages).toBeGreaterThanOrEqual(2 * Math.ceil(pairs.length / 4));
+    });
+
+    it('a filter on a collection repeats no author on a page, in every style, and counts each once', async () => {
+      const authors = () => mikroOrmSource(db.orm.em.fork(), AuthorEntity, { where: { posts: { title: 'draft' } }, ordering: '-name' });
+      const numbered = await paginatePageNumber(authors(), pageNumberPagination({ pageSize: 4 }), { page: '2' }, { withCount: true });
+      expect(numbered!.items.map((author) => author.id)).toEqual([5, 6, 7, 8]);
+      await expect(numbered!.count()).resolves.toBe(9);
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      for (let step = 0; step < 10; step += 1) {
+        const page: CursorPage<Author> | null = await paginateCursor(authors(), cursorPagination({ pageSize: 2, ordering: 'name' }), {
+          cursor,
+        });
+        seen.push(...page!.items.map((author) => author.id));
+        cursor = page!.nextCursor;
+        if (cursor === null) break;
+      }
+      expect(seen).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1]);
+      const finals = await paginateRelay(
+        mikroOrmSource(db.orm.em.fork(), AuthorEntity, { where: { posts: { title: 'final' } } }),
+        cursorPagination({ pageSize: 10, ordering: 'id' }),
+        { first: 10 },
+      );
+      expect(finals.items.map((author) => author.id)).toEqual([2, 4, 6, 8]);
     });
 
     it('does not leave the builder it was given changed', async () => {
