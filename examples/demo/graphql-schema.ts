@@ -1,11 +1,13 @@
 // The demo's GraphQL schema, code-first with pagewise/graphql: every style in both shapes, nested
-// connections (author → articles → comments), client ordering through an allow-list, signed cursors.
+// connections (author → articles → comments) batched into one SQL statement per level, client
+// ordering through an allow-list, signed cursors.
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import DataLoader from 'dataloader';
 import { GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, type GraphQLFieldConfig } from 'graphql';
 import { cursorPagination, limitOffsetPagination, pageNumberPagination, type CursorSigner } from 'pagewise';
-import { connectionField, offsetListField, type GraphQLPagination } from 'pagewise/graphql';
-import { mikroOrmSource } from 'pagewise/mikro-orm';
+import { batchedConnectionField, connectionField, offsetListField, type BatchFunction, type GraphQLPagination } from 'pagewise/graphql';
+import { mikroOrmBatchSource, mikroOrmSource, type ParentKey } from 'pagewise/mikro-orm';
 import { ArticleSchema, AuthorSchema, CommentSchema, type Article, type Author, type Comment } from './entities';
 
 /** What every resolver gets: a request-scoped EntityManager. */
@@ -31,6 +33,8 @@ export function demoPaginations(signer: CursorSigner) {
 }
 
 const sql = (context: DemoContext): SqlEntityManager => context.em as SqlEntityManager;
+// Nested connections batch through DataLoader, one per request and field (no cache: each call is a page).
+const dataLoader = <T>(batch: BatchFunction<ParentKey, T>) => new DataLoader(batch, { cache: false });
 const iso = { type: new GraphQLNonNull(GraphQLString), resolve: (row: { createdAt: Date }) => row.createdAt.toISOString() };
 
 /** Builds the schema; sources are made per request from the context's EntityManager. */
@@ -57,11 +61,14 @@ export function demoSchema(signer: CursorSigner): GraphQLSchema {
         type: new GraphQLNonNull(AuthorType),
         resolve: (article, _args, context) => context.em.findOneOrFail(AuthorSchema, { id: article.author.id }),
       },
-      comments: connectionField<Article, DemoContext, Comment>({
+      // Under a list of articles: the comments of all of them are one SQL statement (a window per article).
+      comments: batchedConnectionField<Article, DemoContext, ParentKey, Comment>({
         node: CommentType,
         pagination: paginations.nested,
         description: 'The comments on this article, newest first.',
-        source: (article, _args, context) => mikroOrmSource(sql(context), CommentSchema, { where: { article: article.id } }),
+        key: (article) => article.id,
+        batchSource: (context) => mikroOrmBatchSource(sql(context), CommentSchema, { key: 'article' }),
+        loader: dataLoader,
       }),
     }),
   });
@@ -71,11 +78,13 @@ export function demoSchema(signer: CursorSigner): GraphQLSchema {
     fields: () => ({
       id: { type: new GraphQLNonNull(GraphQLInt) },
       name: { type: new GraphQLNonNull(GraphQLString) },
-      articles: connectionField<Author, DemoContext, Article>({
+      articles: batchedConnectionField<Author, DemoContext, ParentKey, Article>({
         node: ArticleType,
         pagination: paginations.nested,
         description: 'The articles of this author, newest first.',
-        source: (author, _args, context) => mikroOrmSource(sql(context), ArticleSchema, { where: { author: author.id } }),
+        key: (author) => author.id,
+        batchSource: (context) => mikroOrmBatchSource(sql(context), ArticleSchema, { key: 'author' }),
+        loader: dataLoader,
       }),
     }),
   });
