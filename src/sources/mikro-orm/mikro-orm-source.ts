@@ -1,4 +1,13 @@
-import type { EntityManager, EntityMetadata, EntityName, EntityProperty, EntityRepository, FilterQuery, Platform } from '@mikro-orm/core';
+import type {
+  EntityManager,
+  EntityMetadata,
+  EntityName,
+  EntityProperty,
+  EntityRepository,
+  FilterOptions,
+  FilterQuery,
+  Platform,
+} from '@mikro-orm/core';
 import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import {
   assertConfig,
@@ -53,6 +62,11 @@ export interface MikroOrmSourceOptions<T extends object> extends SqlSourceOption
   readonly where?: FilterQuery<T>;
   /** Relations to load for the page's rows (MikroORM populate hints), after the page query. */
   readonly populate?: readonly string[];
+  /**
+   * MikroORM filters (`@Filter`), applied as em.find applies them: default filters on unless this
+   * says otherwise (`{ softDelete: false }`); `false` turns them all off.
+   */
+  readonly filters?: FilterOptions;
 }
 
 const ALIAS = 'e';
@@ -95,7 +109,8 @@ interface SourceParts<T extends object> {
   readonly platform: Platform;
   readonly alias: string;
   /** The source's query without ordering or window (for the count). */
-  readonly base: () => QueryBuilder<T>;
+  /** Boxed: a QueryBuilder is thenable, so a promise of one would run it. */
+  readonly base: () => Promise<{ readonly qb: QueryBuilder<T> }>;
   /** Runs one page statement and returns its rows as managed entities. */
   readonly run: (query: PageQuery) => Promise<T[]>;
   readonly options: SqlSourceOptions;
@@ -237,7 +252,7 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
       const value = (row as Record<string, unknown>)[field];
       return value === undefined ? null : (value as KeyValue);
     },
-    count: () => guarded('count', () => parts.base().getCount()),
+    count: () => guarded('count', async () => (await parts.base()).qb.getCount()),
     slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]> {
       const order = ordering ? checked(withTiebreaker(ordering, uniqueKey), argument) : sliceOrdering;
       return parts.run({ conditions: [], ordering: order, reversed: false, limit, offset });
@@ -292,9 +307,15 @@ export function mikroOrmSource<T extends object>(
   const where = options?.where;
   const populate = options?.populate;
   const meta = em.getMetadata(entity);
-  const base = (): QueryBuilder<T> => {
+  const filters = options?.filters;
+  const base = async (): Promise<{ readonly qb: QueryBuilder<T> }> => {
     const qb = em.createQueryBuilder(entity, ALIAS) as unknown as QueryBuilder<T>;
-    return where === undefined ? qb : qb.where(where as never);
+    if (where !== undefined) qb.where(where as never);
+    if (filters !== false) {
+      const active = await em.applyFilters<T>(meta.className, {}, filters, 'read');
+      if (active && Reflect.ownKeys(active).length > 0) qb.andWhere(active as never);
+    }
+    return { qb };
   };
   const readFrom = em.config.get('preferReadReplicas') ? 'read' : 'write';
   return createSource<T>({
@@ -306,7 +327,7 @@ export function mikroOrmSource<T extends object>(
     // knex query directly, which saves the builder's criteria processing on every page. A filter on
     // a collection joins it, and then the builder's own subquery keeps rows from repeating.
     run: async (page) => {
-      const filtered = base();
+      const { qb: filtered } = await base();
       let rows: T[];
       if (joinsCollection(filtered)) {
         rows = await runThroughBuilder(filtered, em, meta, page);
@@ -342,7 +363,7 @@ export function queryBuilderSource<T extends object>(qb: QueryBuilder<T>, option
     meta,
     platform,
     alias: qb.alias,
-    base: () => qb.clone(),
+    base: () => Promise.resolve({ qb: qb.clone() }),
     run: (page) => runThroughBuilder(qb.clone(), em, meta, page),
     options,
   });

@@ -71,6 +71,22 @@ const PostEntity = new EntitySchema<Post>({
   },
 });
 
+interface Doc {
+  id: number;
+  deleted: boolean;
+}
+
+/** Soft-deleted documents behind a default filter, as MikroORM users write them. */
+const DocEntity = new EntitySchema<Doc>({
+  name: 'Doc',
+  tableName: 'doc',
+  filters: { live: { name: 'live', cond: { deleted: false }, default: true } },
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: false },
+    deleted: { type: 'boolean' },
+  },
+});
+
 const pairs: Pair[] = Array.from({ length: 23 }, (_, index) => ({
   a: index % 4,
   b: String.fromCharCode(122 - index),
@@ -90,11 +106,12 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM SQL on %s'
       mikroOrmSource(db.orm.em.fork(), ContractEntity, { where: { dataset: mixed.name }, ...options });
 
     beforeAll(async () => {
-      db = await openTestDatabase(dialect, { entities: [ContractEntity, NoteEntity, PairEntity, AuthorEntity, PostEntity] });
+      db = await openTestDatabase(dialect, { entities: [ContractEntity, NoteEntity, PairEntity, AuthorEntity, PostEntity, DocEntity] });
       const em = db.orm.em.fork();
       for (const row of mixed.rows) em.create(ContractEntity, { ...row });
       em.create(NoteEntity, { id: 1, body: 'first note', row: mixed.rows[0]!.id });
       for (const pair of pairs) em.create(PairEntity, { ...pair });
+      for (let id = 1; id <= 10; id += 1) em.create(DocEntity, { id, deleted: id % 3 === 0 });
       // Author n has n posts titled "draft" and one titled "final" when n is even.
       for (let n = 1; n <= 9; n += 1) {
         em.create(AuthorEntity, { id: n, name: `author ${String.fromCharCode(106 - n)}` });
@@ -107,6 +124,7 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM SQL on %s'
     beforeEach(() => {
       db.queries.length = 0;
     });
+    const em = () => db.orm.em.fork();
 
     it('a page-number page is one statement with LIMIT n+1 and no COUNT', async () => {
       const page = await paginatePageNumber(source(), pageNumberPagination({ pageSize: 5 }), { page: '2' });
@@ -320,6 +338,18 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM SQL on %s'
         { first: 10 },
       );
       expect(finals.items.map((author) => author.id)).toEqual([2, 4, 6, 8]);
+    });
+
+    it.each([
+      ['default filters, as em.find applies them', undefined, [1, 2, 4, 5, 7, 8, 10]],
+      ['the filter turned off by name', { live: false }, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]],
+      ['all filters off', false, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]],
+    ] as const)('MikroORM filters: %s', async (_label, filters, ids) => {
+      const docs = mikroOrmSource(db.orm.em.fork(), DocEntity, { filters: filters as never });
+      const page = await paginateRelay(docs, cursorPagination({ pageSize: 20, ordering: 'id' }), { first: 20 });
+      expect(page.items.map((doc) => doc.id)).toEqual(ids);
+      await expect(docs.count()).resolves.toBe(ids.length);
+      expect((await em().find(DocEntity, {}, { filters: filters as never })).length).toBe(ids.length);
     });
 
     it('does not leave the builder it was given changed', async () => {
