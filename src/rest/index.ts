@@ -21,3 +21,5 @@ export type { RestOptions, RestPagination, RestShape, RestSource } from './rest-
 export { paginateRequest } from './rest-page';
 export type { PaginatedRestPage, RestPage, UnpaginatedRestPage } from './rest-page';
 export { renderRestPage, restResponse } from './rest-response';
+export { restEmbed } from './rest-embed';
+export type { RestEmbed, RestEmbedOptions } from './rest-embed';

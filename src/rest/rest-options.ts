@@ -1,6 +1,7 @@
 import { assertConfig, type CursorPagination, type LimitOffsetPagination, type PageNumberPagination, type PageSource } from '../core';
 import type { RestErrorHook } from './error-response';
 import type { RestRequest, UrlOptions } from './request-url';
+import type { RestEmbed } from './rest-embed';
 
 /** A resolved pagination of any of DRF's three styles. */
 export type RestPagination = PageNumberPagination | LimitOffsetPagination | CursorPagination;
@@ -48,6 +49,8 @@ export interface RestOptions<T> extends UrlOptions {
   readonly message?: string;
   /** The clock of the commons shape's `timestamp` (default: now). */
   readonly now?: () => Date;
+  /** Paginated child lists embedded in each row ({@link RestEmbed}, from `restEmbed`), batched over the page. */
+  readonly embed?: readonly RestEmbed<T>[];
   /** Hears of every error answered with a 500 or 503 (logging); never changes the answer. */
   readonly onError?: RestErrorHook;
 }

@@ -3,6 +3,7 @@ import { renderJson } from './json';
 import { linkHeader } from './link-header';
 import { absoluteUrl, type RestRequest } from './request-url';
 import { checkRestOptions, type RestOptions } from './rest-options';
+import { withEmbeds } from './rest-embed';
 import { paginateRequest, type RestPage } from './rest-page';
 
 const JSON_TYPE = 'application/json';
@@ -96,7 +97,8 @@ export async function restResponse<T>(request: RestRequest, options: RestOptions
     const url = absoluteUrl(request, options);
     if (url === null) return detailResponse(400, 'Invalid host header.');
     const source = typeof options.source === 'function' ? await options.source(request) : options.source;
-    return await renderRestPage(await paginateRequest(url, source, options), options);
+    const restPage = await paginateRequest(url, source, options);
+    return await renderRestPage(restPage, await withEmbeds(restPage, options, request, url));
   } catch (error) {
     return errorResponse(error, request, options.onError);
   }

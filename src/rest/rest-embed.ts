@@ -1,0 +1,129 @@
+import {
+  batchLoader,
+  cursorLinks,
+  keyedPageSource,
+  limitOffsetLinks,
+  pageNumberLinks,
+  paginateCursor,
+  paginateLimitOffset,
+  paginatePageNumber,
+  type BatchPageSource,
+  type Page,
+  type PageSource,
+} from '../core';
+import type { RestRequest } from './request-url';
+import type { RestOptions, RestPagination } from './rest-options';
+import type { RestPage } from './rest-page';
+
+/** A paginated child list embedded in each row of a list body (made by {@link restEmbed}). */
+export interface RestEmbed<T> {
+  /** The key the child list is put under in each serialized row. */
+  readonly name: string;
+  /** The child lists of `rows`, in their order: all rows' first pages in one batch. */
+  pages(rows: readonly T[], request: RestRequest, url: string): Promise<readonly unknown[]>;
+}
+
+/** Options of {@link restEmbed}. */
+export interface RestEmbedOptions<T, K, C> {
+  /** The key of the child list in each row (`comments`). */
+  readonly name: string;
+  /** A row's key in the batch (its primary key). */
+  readonly key: (row: T) => K;
+  /** The children of all rows, made per request (e.g. `mikroOrmBatchSource(em, Comment, { key: 'article' })`). */
+  readonly batchSource: (request: RestRequest) => BatchPageSource<K, C> | Promise<BatchPageSource<K, C>>;
+  /** The child list's pagination; each row gets its first page at the default size. */
+  readonly pagination: RestPagination;
+  /** Turns a child into what the body shows (default: the child itself). */
+  readonly serialize?: (child: C) => unknown;
+  /**
+   * The child list's own endpoint for a row (a path such as `/api/articles/7/comments`, or a URL);
+   * then `next` and `previous` are DRF's links to it. Without it they are the bare position: the
+   * cursor, page number or offset, as in a GraphQL offset list.
+   */
+  readonly link?: (row: T) => string;
+  /** Whether the embedded body has DRF's `count` (default: page-number and limit-offset, as DRF). */
+  readonly count?: boolean;
+}
+
+const text = (value: number | null): string | null => (value === null ? null : String(value));
+
+function positions(page: Page<unknown>): { next: string | null; previous: string | null } {
+  if (page.style === 'cursor') return { next: page.nextCursor, previous: page.previousCursor };
+  if (page.style === 'page-number') return { next: text(page.nextPage), previous: text(page.previousPage) };
+  return { next: text(page.nextOffset), previous: text(page.previousOffset) };
+}
+
+function linksOf(url: string, pagination: RestPagination, page: Page<unknown>): { next: string | null; previous: string | null } {
+  if (pagination.style === 'cursor' && page.style === 'cursor') return cursorLinks(url, pagination, page);
+  if (pagination.style === 'page-number' && page.style === 'page-number') return pageNumberLinks(url, pagination, page);
+  if (pagination.style === 'limit-offset' && page.style === 'limit-offset') return limitOffsetLinks(url, pagination, page);
+  return positions(page);
+}
+
+async function firstPage<C>(source: PageSource<C>, pagination: RestPagination, withCount: boolean): Promise<Page<C> | null> {
+  switch (pagination.style) {
+    case 'page-number':
+      return paginatePageNumber(source, pagination, {}, { withCount });
+    case 'limit-offset':
+      return paginateLimitOffset(source, pagination, {}, { withCount });
+    case 'cursor':
+      return paginateCursor(source, pagination, {}, { withCount });
+  }
+}
+
+/**
+ * A child list embedded in every row of a REST list (`embed: [restEmbed({ name: 'comments', ... })]`):
+ * each row's first page in DRF's body (`count`, `next`, `previous`, `results`), all rows' pages asked
+ * as one batch, so a list of 50 articles with their comments is two SQL statements (three with counts).
+ */
+export function restEmbed<T, K, C>(options: RestEmbedOptions<T, K, C>): RestEmbed<T> {
+  const { pagination, name } = options;
+  const counted = options.count ?? pagination.style !== 'cursor';
+  const serialize = options.serialize ?? ((child: C): unknown => child);
+  return {
+    name,
+    async pages(rows, request, url) {
+      const batch = await options.batchSource(request);
+      const loader = batchLoader(batch);
+      return Promise.all(
+        rows.map(async (row) => {
+          const source = keyedPageSource(batch, loader, options.key(row));
+          const page = await firstPage(source, pagination, counted);
+          if (!page) return Promise.all((await source.slice(0, Number.MAX_SAFE_INTEGER)).map(serialize));
+          const links = options.link ? linksOf(new URL(options.link(row), url).toString(), pagination, page) : positions(page);
+          const results = await Promise.all(page.items.map(serialize));
+          return counted
+            ? { count: await page.count(), next: links.next, previous: links.previous, results }
+            : { next: links.next, previous: links.previous, results };
+        }),
+      );
+    },
+  };
+}
+
+/**
+ * The options a page renders with: each row's serialization followed by its embedded child lists
+ * (objects only; anything else is left as it is).
+ */
+export async function withEmbeds<T>(
+  restPage: RestPage<T>,
+  options: RestOptions<T>,
+  request: RestRequest,
+  url: string,
+): Promise<RestOptions<T>> {
+  const embeds = options.embed ?? [];
+  if (embeds.length === 0) return options;
+  const rows = restPage.paginated ? restPage.page.items : restPage.rows;
+  const lists = await Promise.all(embeds.map((embed) => embed.pages(rows, request, url)));
+  const indexOf = new Map<T, number>(rows.map((row, index) => [row, index]));
+  const serialize = options.serialize ?? ((row: T): unknown => row);
+  return {
+    ...options,
+    serialize: async (row) => {
+      const body = await serialize(row);
+      const index = indexOf.get(row);
+      if (index === undefined || typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+      return { ...body, ...Object.fromEntries(embeds.map((embed, at) => [embed.name, lists[at]![index]])) };
+    },
+  };
+}
