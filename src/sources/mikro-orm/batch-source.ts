@@ -1,4 +1,4 @@
-import type { EntityMetadata, EntityName, EntityProperty, FilterQuery, Platform } from '@mikro-orm/core';
+import type { EntityMetadata, EntityName, EntityProperty, Platform } from '@mikro-orm/core';
 import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import {
   assertConfig,
@@ -16,23 +16,19 @@ import {
 } from '../../core';
 import { fieldTypeOf, orderingProperty } from './field-types';
 import { isImpossible, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
-import type { SqlSourceOptions } from './mikro-orm-source';
+import type { MikroOrmSourceOptions } from './mikro-orm-source';
 import { guarded } from './unavailable';
 
 /** A parent's key as the batch source takes it: the primary key value of the parent row. */
 export type ParentKey = string | number | bigint;
 
-/** Options of {@link mikroOrmBatchSource}. */
-export interface MikroOrmBatchSourceOptions<T extends object> extends SqlSourceOptions {
+/** Options of {@link mikroOrmBatchSource}: those of `mikroOrmSource`, plus the parent key. */
+export interface MikroOrmBatchSourceOptions<T extends object> extends MikroOrmSourceOptions<T> {
   /**
    * The property naming each row's parent: a many-to-one relation (`author`) or a scalar column
-   * (`authorId`). Pages are windows per value of its column.
+   * (`authorId`). Pages are windows per value of its column; `where` and `filters` apply besides it.
    */
   readonly key: string;
-  /** A filter applied to every parent's rows and counts, besides the key. */
-  readonly where?: FilterQuery<T>;
-  /** Relations to load for the rows of all pages (MikroORM populate hints), one populate per batch. */
-  readonly populate?: readonly string[];
   /**
    * How a batch of windows is asked: `window` (default; ROW_NUMBER() OVER (PARTITION BY key ...),
    * every dialect) or `lateral` (PostgreSQL only: a LATERAL subquery per key, each an index seek).
@@ -159,14 +155,38 @@ export function mikroOrmBatchSource<T extends object>(
     );
   };
 
-  /** The entity's rows under the source's filter, as MikroORM writes the filter. */
-  const filtered = (): QueryBuilder<T> => {
-    const qb = em.createQueryBuilder(entity, ALIAS) as unknown as QueryBuilder<T>;
-    return options.where === undefined ? qb : qb.where(options.where as never);
+  /** A builder of the entity under `where` and the active MikroORM filters, boxed (a builder is thenable). */
+  const filtered = async (alias: string): Promise<{ readonly qb: QueryBuilder<T> }> => {
+    const qb = em.createQueryBuilder(entity, alias) as unknown as QueryBuilder<T>;
+    if (options.where !== undefined) qb.where(options.where as never);
+    if (options.filters !== false) {
+      const active = await em.applyFilters<T>(meta.className, {}, options.filters, 'read');
+      if (active && Reflect.ownKeys(active).length > 0) qb.andWhere(active as never);
+    }
+    return { qb };
   };
+  /**
+   * The rows the windows partition, each once (boxed: a knex builder is thenable too): a filter on a collection joins it and would repeat
+   * rows (and so shift every window), so then the filter becomes `pk in (select distinct pk ...)`.
+   */
+  const rowsQuery = async (): Promise<{ readonly query: Knex.QueryBuilder }> => {
+    const { qb } = await filtered(ALIAS);
+    if (!(qb as unknown as { hasToManyJoins(): boolean }).hasToManyJoins()) return { query: qb.getKnexQuery() };
+    assertConfig(uniqueKey.length === 1, `a filter on a collection of ${meta.className} needs a single-column primary key to batch`);
+    const { qb: matching } = await filtered('pw_f');
+    matching.select(uniqueKey as never, true);
+    const outer = em.createQueryBuilder(entity, ALIAS) as unknown as QueryBuilder<T>;
+    return { query: outer.where({ [uniqueKey[0]!]: { $in: matching.getKnexQuery() } } as never).getKnexQuery() };
+  };
+  /** Pending changes of the entity are flushed first in MikroORM's AUTO flush mode, as em.find does. */
+  const flushFirst = (): Promise<void> => em.tryFlush(meta.className, { flushMode: undefined });
   const knex = em.getKnex();
-  const execute = (what: string, query: Knex.QueryBuilder): Promise<Array<Record<string, unknown>>> =>
-    guarded(what, () => em.getConnection(readFrom).execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext()));
+  const execute = async (what: string, query: Knex.QueryBuilder): Promise<Array<Record<string, unknown>>> => {
+    await flushFirst();
+    return guarded(what, () =>
+      em.getConnection(readFrom).execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext()),
+    );
+  };
 
   /** Raw rows to managed entities, as em.find maps them; relations populated once for the batch. */
   const hydrate = async (raw: readonly Record<string, unknown>[]): Promise<T[]> => {
@@ -218,7 +238,7 @@ export function mikroOrmBatchSource<T extends object>(
     let query;
     if (strategy === 'lateral') {
       // One subquery per key, each `... where key = k order by ... limit n offset m`: an index seek.
-      const inner = filtered().getKnexQuery();
+      const { query: inner } = await rowsQuery();
       inner.whereRaw(`${keySql} = ${quote('pw_keys')}.${quote(PARENT)}`);
       inner.whereRaw(`(${parents.sql})`, [...parents.params] as never[]);
       inner.orderByRaw(order).limit(limit);
@@ -230,7 +250,7 @@ export function mikroOrmBatchSource<T extends object>(
         .from(knex.raw(`unnest(array[${keys.map(() => '?').join(', ')}]::${keyType}[]) as ${quote('pw_keys')}(${quote(PARENT)})`, keys))
         .joinRaw(`cross join lateral ? as ${quote('pw_page')}`, [inner] as never[]);
     } else {
-      const inner = filtered().getKnexQuery();
+      const { query: inner } = await rowsQuery();
       inner.select(knex.raw(`row_number() over (partition by ${keySql} order by ${order}) as ${quote(ROW_NUMBER)}`));
       inner.whereRaw(`(${parents.sql})`, [...parents.params] as never[]);
       query = knex
@@ -267,7 +287,7 @@ export function mikroOrmBatchSource<T extends object>(
     async countMany(keys) {
       if (keys.length === 0) return [];
       const parents = parentsCondition([{ keys: [...new Set(keys)], condition: null }]);
-      const query = filtered().getKnexQuery().clearSelect().clearOrder();
+      const query = (await rowsQuery()).query.clearSelect().clearOrder();
       query.select(knex.raw(`${keySql} as ${quote(PARENT)}`), knex.raw(`count(*) as ${quote(COUNT)}`));
       query.whereRaw(`(${parents.sql})`, [...parents.params] as never[]).groupByRaw(keySql);
       const raw = await execute('count', query);

@@ -15,7 +15,7 @@ import {
 } from 'pagewise/graphql';
 import { mikroOrmBatchSource, mikroOrmSource, type ParentKey } from 'pagewise/mikro-orm';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
-import { BatchChildEntity, BatchParentEntity, type BatchChild, type BatchParent } from '../../sources/mikro-orm/batch-entities';
+import { BatchChildEntity, BatchParentEntity, BatchTagEntity, type BatchChild, type BatchParent } from '../../sources/mikro-orm/batch-entities';
 
 interface Context {
   readonly em: SqlEntityManager;
@@ -98,7 +98,7 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('nested connections 
   describeDatabase(dialect, `nested connections on ${dialect}`, () => {
     let db: TestDatabase;
     beforeAll(async () => {
-      db = await openTestDatabase(dialect, { entities: [BatchParentEntity, BatchChildEntity] });
+      db = await openTestDatabase(dialect, { entities: [BatchParentEntity, BatchChildEntity, BatchTagEntity] });
       const em = db.orm.em.fork();
       let id = 1;
       for (let parent = 1; parent <= 100; parent += 1) {

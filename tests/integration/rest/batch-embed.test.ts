@@ -5,13 +5,13 @@ import { cursorPagination, pageNumberPagination } from 'pagewise';
 import { mikroOrmBatchSource, mikroOrmSource } from 'pagewise/mikro-orm';
 import { restEmbed, restResponse } from 'pagewise/rest';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
-import { BatchChildEntity, BatchParentEntity, type BatchChild, type BatchParent } from '../../sources/mikro-orm/batch-entities';
+import { BatchChildEntity, BatchParentEntity, BatchTagEntity, type BatchChild, type BatchParent } from '../../sources/mikro-orm/batch-entities';
 
 describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('REST embeds on %s', (dialect: Dialect) => {
   describeDatabase(dialect, `REST embeds on ${dialect}`, () => {
     let db: TestDatabase;
     beforeAll(async () => {
-      db = await openTestDatabase(dialect, { entities: [BatchParentEntity, BatchChildEntity] });
+      db = await openTestDatabase(dialect, { entities: [BatchParentEntity, BatchChildEntity, BatchTagEntity] });
       const em = db.orm.em.fork();
       let id = 1;
       for (let parent = 1; parent <= 60; parent += 1) {

@@ -3,12 +3,12 @@
 // PostgreSQL) and their counts one GROUP BY; for random rows and requests the batched pages equal
 // the unbatched source's, parent by parent (fast-check).
 import fc from 'fast-check';
-import { batchedPageSources, cursorPagination, paginateRelay, PaginationConfigError } from 'pagewise';
+import { batchedPageSources, cursorPagination, paginateRelay, PaginationConfigError, type PageSource } from 'pagewise';
 import { mikroOrmBatchSource, mikroOrmSource } from 'pagewise/mikro-orm';
 import { batchRequestArbitrary, childRowsArbitrary, pagesOfParents } from '../../support/batch-property';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
 import { CONTRACT_DATASETS, describeSourceContract } from '../../support/source-contract';
-import { BatchChildEntity, BatchParentEntity } from './batch-entities';
+import { BatchChildEntity, BatchParentEntity, BatchTagEntity, type BatchChild } from './batch-entities';
 import { ContractEntity } from './contract-entity';
 
 /** The statements MikroORM logged, without the logger's prefix and timing suffix. */
@@ -20,14 +20,16 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('batched MikroORM on
     let db: TestDatabase | undefined;
     let ready: Promise<TestDatabase> | undefined;
     const open = (): Promise<TestDatabase> => {
-      ready ??= openTestDatabase(dialect, { entities: [ContractEntity, BatchParentEntity, BatchChildEntity] }).then(async (opened) => {
-        db = opened;
-        const em = opened.orm.em.fork();
-        for (const dataset of CONTRACT_DATASETS) for (const row of dataset.rows) em.create(ContractEntity, { ...row });
-        for (let id = 1; id <= 100; id += 1) em.create(BatchParentEntity, { id, name: `parent ${id}` });
-        await em.flush();
-        return opened;
-      });
+      ready ??= openTestDatabase(dialect, { entities: [ContractEntity, BatchParentEntity, BatchChildEntity, BatchTagEntity] }).then(
+        async (opened) => {
+          db = opened;
+          const em = opened.orm.em.fork();
+          for (const dataset of CONTRACT_DATASETS) for (const row of dataset.rows) em.create(ContractEntity, { ...row });
+          for (let id = 1; id <= 100; id += 1) em.create(BatchParentEntity, { id, name: `parent ${id}` });
+          await em.flush();
+          return opened;
+        },
+      );
       return ready;
     };
     beforeAll(open);
@@ -43,7 +45,8 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('batched MikroORM on
       const fill = async (perParent: number) => {
         const { orm } = await open();
         const em = orm.em.fork();
-        await em.nativeDelete(BatchChildEntity, {});
+        await em.nativeDelete(BatchTagEntity, {});
+        await em.nativeDelete(BatchChildEntity, {}, { filters: false });
         let id = 1;
         for (let parent = 1; parent <= 100; parent += 1) {
           for (let n = 0; n < perParent; n += 1, id += 1) {
@@ -126,12 +129,72 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('batched MikroORM on
       });
     });
 
+    describe('filters', () => {
+      const reset = async () => {
+        const { orm } = await open();
+        const em = orm.em.fork();
+        await em.nativeDelete(BatchTagEntity, {});
+        await em.nativeDelete(BatchChildEntity, {}, { filters: false });
+        // Parents 1..4, five children each; every third child hidden; each child tagged x twice
+        // when its id is even, so a filter on tags joins two rows for it.
+        for (let id = 1; id <= 20; id += 1) {
+          const parent = ((id - 1) % 4) + 1;
+          em.create(BatchChildEntity, {
+            id,
+            parent,
+            title: id % 3 === 0 ? 'hidden' : 'abc'[id % 3]!,
+            score: id % 5,
+            created: new Date(Date.UTC(2024, 0, id)),
+          });
+          for (let n = 0; n < (id % 2 === 0 ? 2 : 1); n += 1)
+            em.create(BatchTagEntity, { id: id * 10 + n, child: id, name: id % 2 === 0 ? 'x' : 'y' });
+        }
+        await em.flush();
+        return orm;
+      };
+      const pagination = cursorPagination({ pageSize: 2, ordering: ['-created'] });
+      const walk = async (sourceFor: (parent: number) => PageSource<BatchChild>) => {
+        const firstPages = await Promise.all(
+          [1, 2, 3, 4].map((parent) => paginateRelay(sourceFor(parent), pagination, { first: 2 }, { withCount: true })),
+        );
+        const counts = await Promise.all(firstPages.map((page) => page.count()));
+        const next = await Promise.all(
+          [1, 2, 3, 4].map((parent, index) =>
+            paginateRelay(sourceFor(parent), pagination, { first: 2, after: firstPages[index]!.endCursor }),
+          ),
+        );
+        return {
+          first: firstPages.map((page) => page.items.map((row) => row.id)),
+          counts,
+          next: next.map((page) => page.items.map((row) => row.id)),
+        };
+      };
+
+      it.each([
+        ['default filters (hidden children left out)', {}],
+        ['filters off', { filters: false as const }],
+        ['a filter on a collection (tags), which joins rows twice', { where: { tags: { name: 'x' } } }],
+        ['a collection filter with filters off', { where: { tags: { name: 'x' } }, filters: false as const }],
+      ])('%s: batched as unbatched', async (_name, extra) => {
+        const orm = await reset();
+        const batched = batchedPageSources(mikroOrmBatchSource(orm.em.fork(), BatchChildEntity, { key: 'parent', ...extra }));
+        const alone = (parent: number) =>
+          mikroOrmSource(orm.em.fork(), BatchChildEntity, { ...extra, where: { ...('where' in extra ? extra.where : {}), parent } });
+        const expected = await walk(alone);
+        expect(await walk(batched)).toEqual(expected);
+        expect(expected.counts.reduce((sum, count) => sum + count, 0)).toBe(
+          'where' in extra ? ('filters' in extra ? 10 : 7) : 'filters' in extra ? 20 : 14,
+        );
+      });
+    });
+
     it('pages all parents together as each parent alone, for random rows and requests (property)', async () => {
       const { orm } = await open();
       await fc.assert(
         fc.asyncProperty(childRowsArbitrary, batchRequestArbitrary, async (rows, request) => {
           const em = orm.em.fork();
-          await em.nativeDelete(BatchChildEntity, {});
+          await em.nativeDelete(BatchTagEntity, {});
+          await em.nativeDelete(BatchChildEntity, {}, { filters: false });
           for (const row of rows) em.create(BatchChildEntity, { ...row });
           await em.flush();
           const batched = batchedPageSources(mikroOrmBatchSource(orm.em.fork(), BatchChildEntity, { key: 'parent' }));
