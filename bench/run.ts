@@ -5,12 +5,14 @@ import { deepPage } from './deep-page';
 import { graphqlOverhead } from './graphql-overhead';
 import { httpThroughput } from './http-throughput';
 import type { Bench, BenchResult } from './measure';
+import { nested } from './nested';
 
 const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['deep-page', deepPage],
   ['array-connection', arrayConnection],
   ['graphql-overhead', graphqlOverhead],
   ['http-throughput', httpThroughput],
+  ['nested', nested],
 ];
 
 function table(results: readonly BenchResult[]): string {

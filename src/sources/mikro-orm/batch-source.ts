@@ -233,23 +233,40 @@ export function mikroOrmBatchSource<T extends object>(
   ): Promise<Map<string, T[]>> => {
     const byParent = new Map<string, T[]>();
     if (groups.length === 0 || limit <= 0) return byParent;
-    const parents = parentsCondition(groups);
     const order = orderBy(ordering, reversed);
     let query;
     if (strategy === 'lateral') {
-      // One subquery per key, each `... where key = k order by ... limit n offset m`: an index seek.
+      // One subquery per key, each `... where key = k [and its group's bound] order by ... limit n`:
+      // an index seek. Each key carries its group's number, so no subquery scans a list of keys.
       const { query: inner } = await rowsQuery();
-      inner.whereRaw(`${keySql} = ${quote('pw_keys')}.${quote(PARENT)}`);
-      inner.whereRaw(`(${parents.sql})`, [...parents.params] as never[]);
+      const keysRef = quote('pw_keys');
+      inner.whereRaw(`${keySql} = ${keysRef}.${quote(PARENT)}`);
+      const bounded = groups.some((group) => group.condition !== null);
+      if (bounded) {
+        const parts = groups.map(({ condition }, index) =>
+          condition
+            ? { sql: `(${keysRef}.${quote('pw_group')} = ${index} and (${condition.sql}))`, params: condition.params }
+            : { sql: `${keysRef}.${quote('pw_group')} = ${index}`, params: [] },
+        );
+        inner.whereRaw(`(${parts.map((part) => part.sql).join(' or ')})`, parts.flatMap((part) => part.params) as never[]);
+      }
       inner.orderByRaw(order).limit(limit);
       if (offset > 0) inner.offset(offset);
-      const keys = [...new Set(groups.flatMap((group) => group.keys.map(keyName)))];
+      const keys = groups.flatMap((group) => group.keys.map(keyName));
+      const numbers = groups.flatMap((group, index) => group.keys.map(() => index));
       const keyType = keyProp.columnTypes?.[0] ?? 'text';
+      const list = (count: number) => Array.from({ length: count }, () => '?').join(', ');
       query = knex
         .select(knex.raw(`${quote('pw_page')}.*`))
-        .from(knex.raw(`unnest(array[${keys.map(() => '?').join(', ')}]::${keyType}[]) as ${quote('pw_keys')}(${quote(PARENT)})`, keys))
+        .from(
+          knex.raw(
+            `unnest(array[${list(keys.length)}]::${keyType}[], array[${list(numbers.length)}]::int[]) as ${keysRef}(${quote(PARENT)}, ${quote('pw_group')})`,
+            [...keys, ...numbers],
+          ),
+        )
         .joinRaw(`cross join lateral ? as ${quote('pw_page')}`, [inner] as never[]);
     } else {
+      const parents = parentsCondition(groups);
       const { query: inner } = await rowsQuery();
       inner.select(knex.raw(`row_number() over (partition by ${keySql} order by ${order}) as ${quote(ROW_NUMBER)}`));
       inner.whereRaw(`(${parents.sql})`, [...parents.params] as never[]);
