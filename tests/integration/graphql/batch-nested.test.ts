@@ -15,7 +15,13 @@ import {
 } from 'pagewise/graphql';
 import { mikroOrmBatchSource, mikroOrmSource, type ParentKey } from 'pagewise/mikro-orm';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
-import { BatchChildEntity, BatchParentEntity, BatchTagEntity, type BatchChild, type BatchParent } from '../../sources/mikro-orm/batch-entities';
+import {
+  BatchChildEntity,
+  BatchParentEntity,
+  BatchTagEntity,
+  type BatchChild,
+  type BatchParent,
+} from '../../sources/mikro-orm/batch-entities';
 
 interface Context {
   readonly em: SqlEntityManager;

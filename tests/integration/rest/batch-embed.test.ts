@@ -5,7 +5,13 @@ import { cursorPagination, pageNumberPagination } from 'pagewise';
 import { mikroOrmBatchSource, mikroOrmSource } from 'pagewise/mikro-orm';
 import { restEmbed, restResponse } from 'pagewise/rest';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
-import { BatchChildEntity, BatchParentEntity, BatchTagEntity, type BatchChild, type BatchParent } from '../../sources/mikro-orm/batch-entities';
+import {
+  BatchChildEntity,
+  BatchParentEntity,
+  BatchTagEntity,
+  type BatchChild,
+  type BatchParent,
+} from '../../sources/mikro-orm/batch-entities';
 
 describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('REST embeds on %s', (dialect: Dialect) => {
   describeDatabase(dialect, `REST embeds on ${dialect}`, () => {
