@@ -2,6 +2,7 @@
 // PageSource contract; 100 parents' pages are one statement (ROW_NUMBER per partition, or LATERAL on
 // PostgreSQL) and their counts one GROUP BY; for random rows and requests the batched pages equal
 // the unbatched source's, parent by parent (fast-check).
+import { wrap } from '@mikro-orm/core';
 import fc from 'fast-check';
 import { batchedPageSources, cursorPagination, paginateRelay, PaginationConfigError, type PageSource } from 'pagewise';
 import { mikroOrmBatchSource, mikroOrmSource } from 'pagewise/mikro-orm';
@@ -106,6 +107,21 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('batched MikroORM on
         });
         expect(second[41]!.items.map((row) => row.id)).toEqual(alone.items.map((row) => row.id));
         expect(second[41]!.cursors).toEqual(alone.cursors);
+      });
+
+      it("populates relations of all parents' rows with one query for the batch", async () => {
+        await fill(3);
+        const { orm } = await open();
+        const em = orm.em.fork();
+        const sourceFor = batchedPageSources(mikroOrmBatchSource(em, BatchChildEntity, { key: 'parent', populate: ['parent'] }));
+        db!.queries.length = 0;
+        const pages = await Promise.all([1, 2, 3].map((parent) => paginateRelay(sourceFor(parent), pagination, { first: 2 })));
+        expect(pages.map((page) => page.items.map((row) => wrap(row.parent).isInitialized() && row.parent.name))).toEqual([
+          ['parent 1', 'parent 1'],
+          ['parent 2', 'parent 2'],
+          ['parent 3', 'parent 3'],
+        ]);
+        expect(statements(db!)).toHaveLength(2);
       });
 
       it('checks the key and the strategy when the source is made', async () => {
