@@ -320,36 +320,48 @@ export function mikroOrmBatchSource<T extends object>(
       const shape = requests[0]?.request;
       if (!shape) return [];
       const ordering = checked(shape.ordering);
-      const groups = new Map<string, { keys: ParentKey[]; condition: SqlCondition | null }>();
-      for (const { key, request } of requests) {
+      // Rows come back by parent, so a parent asked twice (two windows) goes into a further statement.
+      const rounds: Array<Array<{ readonly index: number; readonly key: ParentKey; readonly condition: SqlCondition | null }>> = [];
+      const asked = new Map<string, number>();
+      const results: SeekResult<T>[] = requests.map(() => ({ rows: [] }));
+      requests.forEach(({ key, request }, index) => {
         const conditions: SqlCondition[] = [];
-        let impossible = false;
         for (const [bound, side] of [
           [request.after, 'after'],
           [request.before, 'before'],
         ] as const) {
           if (!bound) continue;
           const condition = boundCondition(ordering, bound, side);
-          if (isImpossible(condition)) impossible = true;
-          else if (!isTrivial(condition)) conditions.push(condition);
+          if (isImpossible(condition)) return;
+          if (!isTrivial(condition)) conditions.push(condition);
         }
-        if (impossible) continue;
         const condition =
           conditions.length === 0
             ? null
             : conditions.length === 1
               ? conditions[0]!
               : { sql: conditions.map((part) => `(${part.sql})`).join(' and '), params: conditions.flatMap((part) => part.params) };
-        const name = condition ? signature(condition) : '';
-        let group = groups.get(name);
-        if (!group) {
-          group = { keys: [], condition };
-          groups.set(name, group);
-        }
-        group.keys.push(key);
-      }
-      const found = await windows([...groups.values()], ordering, shape.direction === 'backward', shape.offset, shape.limit);
-      return requests.map(({ key }) => ({ rows: found.get(keyName(key)) ?? [] }));
+        const times = asked.get(keyName(key)) ?? 0;
+        asked.set(keyName(key), times + 1);
+        (rounds[times] ??= []).push({ index, key, condition });
+      });
+      await Promise.all(
+        rounds.map(async (round) => {
+          const groups = new Map<string, { keys: ParentKey[]; condition: SqlCondition | null }>();
+          for (const { key, condition } of round) {
+            const name = condition ? signature(condition) : '';
+            let group = groups.get(name);
+            if (!group) {
+              group = { keys: [], condition };
+              groups.set(name, group);
+            }
+            group.keys.push(key);
+          }
+          const found = await windows([...groups.values()], ordering, shape.direction === 'backward', shape.offset, shape.limit);
+          for (const { index, key } of round) results[index] = { rows: found.get(keyName(key)) ?? [] };
+        }),
+      );
+      return results;
     },
   };
 }

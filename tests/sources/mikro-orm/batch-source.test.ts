@@ -124,6 +124,29 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('batched MikroORM on
         expect(statements(db!)).toHaveLength(2);
       });
 
+      it.each(strategies)('a parent asked twice in one seekMany gets each window (%s)', async (strategy) => {
+        await fill(6);
+        const { orm } = await open();
+        const batch = mikroOrmBatchSource(orm.em.fork(), BatchChildEntity, { key: 'parent', strategy });
+        const ordering = [{ field: 'id', descending: false }];
+        const request = (after?: number) => ({
+          ordering,
+          direction: 'forward' as const,
+          offset: 0,
+          limit: 3,
+          ...(after === undefined ? {} : { after: { kind: 'key' as const, values: [after] } }),
+        });
+        db!.queries.length = 0;
+        const results = await batch.seekMany([
+          { key: 7, request: request() },
+          { key: 7, request: request(40) },
+          { key: 8, request: request() },
+          { key: 7, request: { ...request(), after: { kind: 'key', values: [null] } } },
+        ]);
+        expect(results.map((result) => result.rows.map((row) => row.id))).toEqual([[37, 38, 39], [41, 42], [43, 44, 45], []]);
+        expect(statements(db!)).toHaveLength(2);
+      });
+
       it('checks the key and the strategy when the source is made', async () => {
         const { orm } = await open();
         expect(() => mikroOrmBatchSource(orm.em.fork(), BatchChildEntity, { key: 'nope' })).toThrow(PaginationConfigError);
