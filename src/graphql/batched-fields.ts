@@ -32,18 +32,24 @@ export interface BatchedFieldConfig<TParent, TContext, K, T> extends Omit<Pagina
   readonly loader?: (batch: BatchFunction<K, T>) => BatchLoader<K, T>;
 }
 
-type SourceFor<K, T> = (key: K) => PageSource<T>;
+/** Options of {@link requestBatches}. */
+export interface RequestBatchesOptions<K, T> {
+  /** Makes a request's loader from its batch function (default: pagewise's own); see {@link BatchedFieldConfig.loader}. */
+  readonly loader?: (batch: BatchFunction<K, T>) => BatchLoader<K, T>;
+}
 
 /**
- * The `source` of a batched field: per request (the context object) and filter arguments, one batch
- * source and one loader; each parent gets a PageSource whose calls that loader collects.
+ * Per-parent PageSources batched per request, for resolvers written by hand (type-graphql field
+ * resolvers, schema-first resolvers): `sourceFor(context, parent.id)` inside the resolver, then
+ * `resolveConnection(...)`. One batch source and loader per context object and `scope` (a string
+ * naming filter arguments, when the batch source depends on them).
  */
-function batchedSource<TParent, TContext, K, T>(
-  config: BatchedFieldConfig<TParent, TContext, K, T>,
-): PaginatedFieldConfig<TParent, TContext, T>['source'] {
-  const requests = new WeakMap<object, Map<string, SourceFor<K, T>>>();
-  const filterNames = Object.keys(config.args ?? {});
-  return (parent, args, context, info) => {
+export function requestBatches<TContext, K, T>(
+  batchSource: (context: TContext, scope: string) => BatchPageSource<K, T>,
+  options: RequestBatchesOptions<K, T> = {},
+): (context: TContext, key: K, scope?: string) => PageSource<T> {
+  const requests = new WeakMap<object, Map<string, (key: K) => PageSource<T>>>();
+  return (context, key, scope = '') => {
     assertConfig(
       typeof context === 'object' && context !== null,
       'a batched field needs a context object per request (batches are scoped to it)',
@@ -53,16 +59,33 @@ function batchedSource<TParent, TContext, K, T>(
       perRequest = new Map();
       requests.set(context, perRequest);
     }
-    const values = args as Readonly<Record<string, unknown>>;
-    const filters = JSON.stringify(filterNames.map((name) => values[name] ?? null));
-    let sourceFor = perRequest.get(filters);
+    let sourceFor = perRequest.get(scope);
     if (!sourceFor) {
-      const batch = config.batchSource(context, args, info);
-      const loader = config.loader ? config.loader((calls) => runBatch(batch, calls)) : batchLoader(batch);
-      sourceFor = (key) => keyedPageSource(batch, loader, key);
-      perRequest.set(filters, sourceFor);
+      const batch = batchSource(context, scope);
+      const loader = options.loader ? options.loader((calls) => runBatch(batch, calls)) : batchLoader(batch);
+      sourceFor = (parentKey) => keyedPageSource(batch, loader, parentKey);
+      perRequest.set(scope, sourceFor);
     }
-    return sourceFor(config.key(parent));
+    return sourceFor(key);
+  };
+}
+
+/**
+ * The `source` of a batched field: per request (the context object) and filter arguments, one batch
+ * source and one loader; each parent gets a PageSource whose calls that loader collects.
+ */
+function batchedSource<TParent, TContext, K, T>(
+  config: BatchedFieldConfig<TParent, TContext, K, T>,
+): PaginatedFieldConfig<TParent, TContext, T>['source'] {
+  const filterNames = Object.keys(config.args ?? {});
+  // The batch source gets the arguments and info of the first parent of its scope: the filter
+  // arguments are the scope, so they are the same for every parent in it.
+  let current: { args: PaginationArgValues; info: GraphQLResolveInfo } | undefined;
+  const sources = requestBatches<TContext, K, T>((context) => config.batchSource(context, current!.args, current!.info), config);
+  return (parent, args, context, info) => {
+    const values = args as Readonly<Record<string, unknown>>;
+    current = { args, info };
+    return sources(context, config.key(parent), JSON.stringify(filterNames.map((name) => values[name] ?? null)));
   };
 }
 

@@ -16,5 +16,5 @@ export { connectionOf, offsetListOf, pageInfoOf } from './shapes';
 export type { ConnectionValue, EdgeValue, OffsetListValue, PageInfoValue } from './shapes';
 export { connectionType, edgeType, offsetListType, pageInfoType } from './types';
 export type { NodeType, PaginationTypeOptions } from './types';
-export { batchedConnectionField, batchedOffsetListField } from './batched-fields';
-export type { BatchedFieldConfig, BatchFunction } from './batched-fields';
+export { batchedConnectionField, batchedOffsetListField, requestBatches } from './batched-fields';
+export type { BatchedFieldConfig, BatchFunction, RequestBatchesOptions } from './batched-fields';

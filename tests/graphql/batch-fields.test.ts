@@ -27,6 +27,8 @@ import {
   batchedOffsetListField,
   connectionField,
   offsetListField,
+  requestBatches,
+  resolveConnection,
   type BatchedFieldConfig,
   type GraphQLPagination,
 } from 'pagewise/graphql';
@@ -313,5 +315,48 @@ describe('fan-out batch (no batched form)', () => {
     });
     const { result } = await run(schema, query);
     expect(result).toEqual((await run(schemaOf(false), query)).result);
+  });
+});
+
+describe('requestBatches (resolvers written by hand)', () => {
+  it('batches a hand-written resolver per request, as type-graphql or schema-first resolvers would use it', async () => {
+    const sourceFor = requestBatches<Context, KeyValue, Post>((context, scope) =>
+      logged(
+        arrayBatchSource(
+          POSTS.filter((post) => !scope || post.title === scope),
+          { key: 'authorId', uniqueKey: 'id' },
+        ),
+        context.log,
+        `posts[${scope}]`,
+      ),
+    );
+    const pagination = PAGINATIONS['cursor']!;
+    const Node = new GraphQLObjectType<Post>({ name: 'Post', fields: { id: { type: GraphQLInt } } });
+    const plain = connectionField<Author, Context, Post>({ node: Node, pagination, source: () => arraySource([], { uniqueKey: 'id' }) });
+    const Author = new GraphQLObjectType<Author, Context>({
+      name: 'Author',
+      fields: {
+        posts: {
+          ...plain,
+          args: { ...plain.args, title: { type: GraphQLString } },
+          resolve: (author, args: { title?: string | null }, context, info) =>
+            resolveConnection(sourceFor(context, author.id, args.title ?? ''), pagination, args, info),
+        },
+      },
+    });
+    const schema = new GraphQLSchema({
+      query: new GraphQLObjectType({ name: 'Query', fields: { authors: { type: new GraphQLList(Author), resolve: () => AUTHORS } } }),
+    });
+    const { result, log } = await run(
+      schema,
+      '{ authors { all: posts(first: 2) { totalCount edges { node { id } } } odd: posts(first: 1, title: "odd") { edges { node { id } } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(log).toEqual(['posts[].countMany(8)', 'posts[].seekMany(8)', 'posts[odd].seekMany(8)']);
+    const first = (
+      result.data as { authors: Array<{ all: { totalCount: number; edges: unknown[] }; odd: { edges: Array<{ node: { id: number } }> } }> }
+    ).authors[0]!;
+    expect(first.all.totalCount).toBe(6);
+    expect(first.odd.edges.map((edge) => edge.node.id)).toEqual([101]);
   });
 });
