@@ -108,8 +108,7 @@ interface SourceParts<T extends object> {
   readonly meta: EntityMetadata<T>;
   readonly platform: Platform;
   readonly alias: string;
-  /** The source's query without ordering or window (for the count). */
-  /** Boxed: a QueryBuilder is thenable, so a promise of one would run it. */
+  /** The source's query without ordering or window (for the count); boxed, as a builder is thenable. */
   readonly base: () => Promise<{ readonly qb: QueryBuilder<T> }>;
   /** Runs one page statement and returns its rows as managed entities. */
   readonly run: (query: PageQuery) => Promise<T[]>;
