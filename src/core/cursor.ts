@@ -337,52 +337,35 @@ async function fetchExact<T>(source: PageSource<T>, plan: CursorPlan): Promise<A
   };
 }
 
-/** DRF's `get_next_link` cursor (§4.6) for `page`; also gives each edge's cursor on a prefix. */
-function drfNext(
-  page: readonly string[],
-  state: { cursor: Cursor | null; hasPrevious: boolean; nextPosition: string | null; previousPosition: string | null; size: number },
-): Cursor {
-  const { cursor } = state;
-  let compare = page.length > 0 && cursor?.reverse && cursor.offset ? page[page.length - 1]! : state.nextPosition;
-  let offset = 0;
-  let position: string | null = null;
-  let found = false;
-  for (let i = page.length - 1; i >= 0; i -= 1) {
-    position = page[i]!;
-    if (position !== compare) {
-      found = true;
-      break;
-    }
-    compare = position;
-    offset += 1;
-  }
-  if (page.length > 0 && !found) {
-    if (!state.hasPrevious) {
-      offset = state.size;
-      position = null;
-    } else if (cursor?.reverse) {
-      offset = 0;
-      position = state.previousPosition;
-    } else {
-      offset = (cursor?.offset ?? 0) + state.size;
-      position = state.previousPosition;
-    }
-  }
-  if (page.length === 0) position = state.nextPosition;
-  return { offset, reverse: false, position };
+interface DrfState {
+  readonly cursor: Cursor | null;
+  readonly hasNext: boolean;
+  readonly hasPrevious: boolean;
+  readonly nextPosition: string | null;
+  readonly previousPosition: string | null;
+  readonly size: number;
 }
 
-/** DRF's `get_previous_link` cursor (§4.7). */
-function drfPrevious(
-  page: readonly string[],
-  state: { cursor: Cursor | null; hasNext: boolean; nextPosition: string | null; previousPosition: string | null; size: number },
-): Cursor {
+/**
+ * DRF's `get_next_link` (§4.6) and `get_previous_link` (§4.7) cursors, which mirror each other: walk
+ * from the page's edge facing the link to the first item whose position differs (the marker), counting
+ * the items passed as the offset; with no marker, DRF's fallbacks (artifacts included). On a prefix
+ * of the page, the next cursor is also each edge's cursor.
+ */
+function drfLink(toward: 'next' | 'previous', positions: readonly string[], state: DrfState): Cursor {
+  const next = toward === 'next';
   const { cursor } = state;
-  let compare = page.length > 0 && cursor && !cursor.reverse && cursor.offset ? page[0]! : state.previousPosition;
+  const facing = next ? [...positions].reverse() : positions;
+  let compare =
+    facing.length > 0 && cursor !== null && cursor.reverse === next && cursor.offset
+      ? facing[0]!
+      : next
+        ? state.nextPosition
+        : state.previousPosition;
   let offset = 0;
   let position: string | null = null;
   let found = false;
-  for (const item of page) {
+  for (const item of facing) {
     position = item;
     if (position !== compare) {
       found = true;
@@ -391,20 +374,17 @@ function drfPrevious(
     compare = position;
     offset += 1;
   }
-  if (page.length > 0 && !found) {
-    if (!state.hasNext) {
+  if (facing.length > 0 && !found) {
+    if (!(next ? state.hasPrevious : state.hasNext)) {
       offset = state.size;
       position = null;
-    } else if (cursor?.reverse) {
-      offset = cursor.offset + state.size;
-      position = state.nextPosition;
     } else {
-      offset = 0;
-      position = state.nextPosition;
+      offset = cursor?.reverse === next ? 0 : (cursor?.offset ?? 0) + state.size;
+      position = next ? state.previousPosition : state.nextPosition;
     }
   }
-  if (page.length === 0) position = state.previousPosition;
-  return { offset, reverse: true, position };
+  if (facing.length === 0) position = next ? state.nextPosition : state.previousPosition;
+  return { offset, reverse: !next, position };
 }
 
 async function fetchDrf<T>(source: PageSource<T>, plan: CursorPlan): Promise<Assembled<T>> {
@@ -437,7 +417,7 @@ async function fetchDrf<T>(source: PageSource<T>, plan: CursorPlan): Promise<Ass
   const common = { ...state, cursor, size: plan.size };
   const cursors = (): Cursor[] =>
     positions.map((_, index) =>
-      drfNext(positions.slice(0, index + 1), {
+      drfLink('next', positions.slice(0, index + 1), {
         ...common,
         size: index + 1,
         nextPosition: index + 1 < positions.length ? positions[index + 1]! : state.nextPosition,
@@ -447,8 +427,8 @@ async function fetchDrf<T>(source: PageSource<T>, plan: CursorPlan): Promise<Ass
     items,
     hasNext: state.hasNext,
     hasPrevious: state.hasPrevious,
-    next: state.hasNext ? drfNext(positions, common) : null,
-    previous: state.hasPrevious ? drfPrevious(positions, common) : null,
+    next: state.hasNext ? drfLink('next', positions, common) : null,
+    previous: state.hasPrevious ? drfLink('previous', positions, common) : null,
     cursors,
   };
 }
