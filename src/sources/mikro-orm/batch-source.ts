@@ -22,6 +22,9 @@ import { guarded } from './unavailable';
 /** A parent's key as the batch source takes it: the primary key value of the parent row. */
 export type ParentKey = string | number | bigint;
 
+/** How {@link mikroOrmBatchSource} puts the windows of many parents into one statement. */
+export type BatchStrategy = 'union' | 'lateral' | 'window';
+
 /** Options of {@link mikroOrmBatchSource}: those of `mikroOrmSource`, plus the parent key. */
 export interface MikroOrmBatchSourceOptions<T extends object> extends MikroOrmSourceOptions<T> {
   /**
@@ -30,16 +33,23 @@ export interface MikroOrmBatchSourceOptions<T extends object> extends MikroOrmSo
    */
   readonly key: string;
   /**
-   * How a batch of windows is asked: `window` (default; ROW_NUMBER() OVER (PARTITION BY key ...),
-   * every dialect) or `lateral` (PostgreSQL only: a LATERAL subquery per key, each an index seek).
+   * How the windows of a batch are asked, always in one statement: `union` (`(… where key = k1 order
+   * by … limit n) union all (…)`, each an index seek; the default on SQLite and MariaDB), `lateral`
+   * (PostgreSQL only, and its default: a LATERAL subquery per key, each an index seek) or `window`
+   * (ROW_NUMBER() OVER (PARTITION BY key ORDER BY …), which reads every row of every parent: fine
+   * for parents with few rows, slow for parents with many).
    */
-  readonly strategy?: 'window' | 'lateral';
+  readonly strategy?: BatchStrategy;
 }
 
 const ALIAS = 'e';
 const ROW_NUMBER = 'pw_rn';
 const PARENT = 'pw_key';
 const COUNT = 'pw_count';
+/** Stands for the parent's key in a union branch's bindings until each branch gets its own. */
+const KEY_SLOT = '\u0000pagewise:parent\u0000';
+/** SQLite takes at most 500 terms in one compound SELECT; longer unions nest in chunks. */
+const UNION_CHUNK = 500;
 
 function platformKind(platform: Platform): 'postgresql' | 'sqlite' | 'mysql' | 'other' {
   for (let proto: unknown = Object.getPrototypeOf(platform); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
@@ -60,6 +70,9 @@ function toDatabase(prop: EntityProperty, value: KeyValue, platform: Platform): 
   if (typeof converted === 'bigint') return converted.toString();
   return converted;
 }
+
+/** A parent key as a query parameter (drivers take bigints as text). */
+const databaseKey = (key: ParentKey): string | number => (typeof key === 'bigint' ? key.toString() : key);
 
 /** Parent keys compare as text: drivers give bigints (and sometimes ints) back as strings. */
 const keyName = (value: unknown): string => String(value);
@@ -86,8 +99,10 @@ export function mikroOrmBatchSource<T extends object>(
     : undefined;
   assertConfig(keyProp, `unknown key property ${JSON.stringify(options.key)} on ${meta.className}`);
   assertConfig(keyProp.fieldNames?.length === 1, `key property ${JSON.stringify(options.key)} on ${meta.className} must be one column`);
-  const strategy = options.strategy ?? 'window';
-  assertConfig(strategy === 'window' || (strategy === 'lateral' && kind === 'postgresql'), 'strategy "lateral" needs PostgreSQL');
+  const lateralKind = kind === 'postgresql' || (kind === 'sqlite' && meta.primaryKeys.length === 1);
+  const strategy: BatchStrategy = options.strategy ?? (lateralKind ? 'lateral' : 'union');
+  assertConfig(['union', 'lateral', 'window'].includes(strategy), `strategy must be "union", "lateral" or "window"`);
+  assertConfig(strategy !== 'lateral' || lateralKind, 'strategy "lateral" needs PostgreSQL, or SQLite with a single-column primary key');
   const keyColumn = keyProp.fieldNames[0]!;
   const quote = (name: string): string => platform.quoteIdentifier(name);
   const keySql = quote(`${ALIAS}.${keyColumn}`);
@@ -139,6 +154,20 @@ export function mikroOrmBatchSource<T extends object>(
   const columnOf = (field: string): string => quote(`${ALIAS}.${orderingProperty(meta, field).fieldNames[0]!}`);
   const orderBy = (ordering: readonly OrderingField[], reversed: boolean): string =>
     ordering.map(({ field, descending }) => `${columnOf(field)} ${descending !== reversed ? 'desc' : 'asc'}`).join(', ');
+  /**
+   * The order of a statement's result: by parent, then the page's order, by the columns' plain names
+   * (as a union's or a derived table's rows are named), so no dialect is trusted to keep subquery order.
+   */
+  const resultOrder = (ordering: readonly OrderingField[], reversed: boolean, table?: string): string =>
+    [
+      { column: keyColumn, direction: 'asc' },
+      ...ordering.map(({ field, descending }) => ({
+        column: orderingProperty(meta, field).fieldNames[0]!,
+        direction: descending !== reversed ? 'desc' : 'asc',
+      })),
+    ]
+      .map(({ column, direction }) => `${table ? `${quote(table)}.` : ''}${quote(column)} ${direction}`)
+      .join(', ');
   const boundCondition = (ordering: readonly OrderingField[], bound: SeekBound, side: 'after' | 'before'): SqlCondition => {
     const columns: KeysetColumn[] = ordering.map(({ field, descending }) => ({
       sql: columnOf(field),
@@ -178,10 +207,11 @@ export function mikroOrmBatchSource<T extends object>(
     const outer = em.createQueryBuilder(entity, ALIAS) as unknown as QueryBuilder<T>;
     return { query: outer.where({ [uniqueKey[0]!]: { $in: matching.getKnexQuery() } } as never).getKnexQuery() };
   };
+  const primaryColumn = (): string => orderingProperty(meta, uniqueKey[0]!).fieldNames[0]!;
   /** Pending changes of the entity are flushed first in MikroORM's AUTO flush mode, as em.find does. */
   const flushFirst = (): Promise<void> => em.tryFlush(meta.className, { flushMode: undefined });
   const knex = em.getKnex();
-  const execute = async (what: string, query: Knex.QueryBuilder): Promise<Array<Record<string, unknown>>> => {
+  const execute = async (what: string, query: Knex.QueryBuilder | Knex.Raw): Promise<Array<Record<string, unknown>>> => {
     await flushFirst();
     return guarded(what, () =>
       em.getConnection(readFrom).execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext()),
@@ -212,7 +242,7 @@ export function mikroOrmBatchSource<T extends object>(
   const parentsCondition = (groups: readonly Group[]): SqlCondition => {
     const parts = groups.map(({ keys, condition }) => {
       const inList = `${keySql} in (${keys.map(() => '?').join(', ')})`;
-      const values = keys.map((key) => (typeof key === 'bigint' ? key.toString() : key));
+      const values = keys.map(databaseKey);
       return condition
         ? { sql: `(${inList} and (${condition.sql}))`, params: [...values, ...condition.params] }
         : { sql: inList, params: values };
@@ -235,7 +265,33 @@ export function mikroOrmBatchSource<T extends object>(
     if (groups.length === 0 || limit <= 0) return byParent;
     const order = orderBy(ordering, reversed);
     let query;
-    if (strategy === 'lateral') {
+    if (strategy === 'lateral' && kind === 'sqlite') {
+      // SQLite has no LATERAL; a join of the keys (json_each) to the rows whose key is among the
+      // first n of their parent's, `pk in (select pk ... where key = k order by ... limit n)`, runs
+      // that subquery once per key, an index seek each. Keys come as [key, group] pairs.
+      const { query: inner } = await rowsQuery();
+      const keysRef = quote('pw_k');
+      const keyOf = `json_extract(${keysRef}.${quote('value')}, '$[0]')`;
+      const groupOf = `json_extract(${keysRef}.${quote('value')}, '$[1]')`;
+      inner.clearSelect().select(knex.raw(quote(`${ALIAS}.${primaryColumn()}`)));
+      inner.whereRaw(`${keySql} = ${keyOf}`);
+      if (groups.some((group) => group.condition !== null)) {
+        const parts = groups.map(({ condition }, index) =>
+          condition
+            ? { sql: `(${groupOf} = ${index} and (${condition.sql}))`, params: condition.params }
+            : { sql: `${groupOf} = ${index}`, params: [] },
+        );
+        inner.whereRaw(`(${parts.map((part) => part.sql).join(' or ')})`, parts.flatMap((part) => part.params) as never[]);
+      }
+      inner.orderByRaw(order).limit(limit);
+      if (offset > 0) inner.offset(offset);
+      const pairs = groups.flatMap((group, index) => group.keys.map((key) => [typeof key === 'bigint' ? key.toString() : key, index]));
+      query = knex
+        .select(knex.raw(`${quote('pw_page')}.*`))
+        .from(knex.raw(`json_each(?) as ${keysRef}`, [JSON.stringify(pairs)]))
+        .joinRaw(`join ${quote(meta.tableName)} as ${quote('pw_page')} on ${quote(`pw_page.${primaryColumn()}`)} in ?`, [inner] as never[])
+        .orderByRaw(resultOrder(ordering, reversed, 'pw_page'));
+    } else if (strategy === 'lateral') {
       // One subquery per key, each `... where key = k [and its group's bound] order by ... limit n`:
       // an index seek. Each key carries its group's number, so no subquery scans a list of keys.
       const { query: inner } = await rowsQuery();
@@ -264,7 +320,34 @@ export function mikroOrmBatchSource<T extends object>(
             [...keys, ...numbers],
           ),
         )
-        .joinRaw(`cross join lateral ? as ${quote('pw_page')}`, [inner] as never[]);
+        .joinRaw(`cross join lateral ? as ${quote('pw_page')}`, [inner] as never[])
+        .orderByRaw(resultOrder(ordering, reversed, 'pw_page'));
+    } else if (strategy === 'union') {
+      // One branch per key, `select * from (... where key = k [and bound] order by ... limit n) as b`,
+      // each an index seek; a group's branch is compiled once and bound to each of its keys.
+      const branches: string[] = [];
+      const bindings: unknown[] = [];
+      for (const group of groups) {
+        const { query: inner } = await rowsQuery();
+        inner.whereRaw(`${keySql} = ?`, [KEY_SLOT]);
+        if (group.condition) inner.whereRaw(`(${group.condition.sql})`, [...group.condition.params] as never[]);
+        inner.orderByRaw(order).limit(limit);
+        if (offset > 0) inner.offset(offset);
+        const template = inner.toSQL();
+        const slot = template.bindings.indexOf(KEY_SLOT);
+        for (const key of group.keys) {
+          branches.push(`select * from (${template.sql}) as ${quote(`pw_b${branches.length}`)}`);
+          bindings.push(...template.bindings.map((value, index) => (index === slot ? databaseKey(key) : value)));
+        }
+      }
+      const chunks: string[] = [];
+      for (let start = 0; start < branches.length; start += UNION_CHUNK)
+        chunks.push(branches.slice(start, start + UNION_CHUNK).join(' union all '));
+      const body =
+        chunks.length === 1
+          ? chunks[0]!
+          : chunks.map((chunk, index) => `select * from (${chunk}) as ${quote(`pw_c${index}`)}`).join(' union all ');
+      query = knex.raw(`${body} order by ${resultOrder(ordering, reversed)}`, bindings as never[]);
     } else {
       const parents = parentsCondition(groups);
       const { query: inner } = await rowsQuery();

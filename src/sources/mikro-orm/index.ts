@@ -5,4 +5,4 @@ export type { MikroOrmSourceOptions, SqlSourceOptions } from './mikro-orm-source
 export { connectTimeouts } from './connect-timeouts';
 export type { ConnectTimeoutOptions } from './connect-timeouts';
 export { mikroOrmBatchSource } from './batch-source';
-export type { MikroOrmBatchSourceOptions, ParentKey } from './batch-source';
+export type { BatchStrategy, MikroOrmBatchSourceOptions, ParentKey } from './batch-source';
