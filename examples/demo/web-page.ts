@@ -88,7 +88,7 @@ export function webPage(orm: MikroORM): (req: IncomingMessage, res: ServerRespon
 <tbody id="rows">
 ${rowsHtml(restPage.page.items)}
 </tbody></table>
-${renderPaginationControls(restPage.htmlContext)}
+${renderPaginationControls(await restPage.htmlContext())}
 </section>
 <section aria-labelledby="more">
 <h2 id="more">Load more (GraphQL connection, signed cursors)</h2>

@@ -65,16 +65,16 @@ describeBrowser('demo page in a browser', () => {
     await page.goto(`${running.demo.origin}/`);
     const button = page.getByRole('button', { name: 'Load more' });
     await button.click();
-    await page.waitForFunction(() => document.querySelectorAll('#feed li').length === 10);
+    await page.locator('#feed li').nth(9).waitFor();
     await button.click();
-    await page.waitForFunction(() => document.querySelectorAll('#feed li').length === 20);
+    await page.locator('#feed li').nth(19).waitFor();
     const items = await page.locator('#feed li').allTextContents();
     expect(new Set(items).size).toBe(20);
     expect(items[0]).toMatch(/^#92 /);
     for (let clicks = 0; clicks < 10 && (await button.isEnabled()); clicks += 1) {
       const before = await page.locator('#feed li').count();
       await button.click();
-      await page.waitForFunction((count) => document.querySelectorAll('#feed li').length > count, before);
+      await page.locator('#feed li').nth(before).waitFor();
     }
     await expect(page.locator('#feed li').count()).resolves.toBe(95);
     await expect(button.isDisabled()).resolves.toBe(true);
