@@ -159,6 +159,16 @@ function decodeFor(pagination: CursorPagination, codec: CursorCodecOptions, valu
   return cursor;
 }
 
+/**
+ * A DRF-written cursor: no `exact` key, but a position or an offset. A cursor with neither names no
+ * row — the start, or with `r=1` the end (the REST `last` link) — and needs no DRF semantics.
+ */
+const isDrfCursor = (cursor: Cursor | null | undefined): boolean =>
+  cursor !== null && cursor !== undefined && cursor.key === undefined && (cursor.position !== null || cursor.offset !== 0);
+
+/** An `exact` bound: only a cursor with a key names a row to seek from. */
+const keyed = (cursor: Cursor | null | undefined): Cursor | undefined => (cursor?.key === undefined ? undefined : cursor);
+
 /** Plans a page from DRF's query parameters (`cursor`, `page_size`, `ordering`); null when off. */
 export function planCursorPage<T>(source: PageSource<T>, pagination: CursorPagination, args: CursorArgs): CursorPlan | null {
   const size = resolvePageSize(pagination, args.pageSize);
@@ -167,14 +177,14 @@ export function planCursorPage<T>(source: PageSource<T>, pagination: CursorPagin
   const codec = codecFor(pagination, ordering, pagination.cursorQueryParam);
   const cursor =
     args.cursor === null || args.cursor === undefined ? null : decodeFor(pagination, codec, args.cursor, pagination.cursorQueryParam);
-  const drf = pagination.mode === 'drf' || (cursor !== null && cursor.key === undefined);
+  const drf = pagination.mode === 'drf' || isDrfCursor(cursor);
   return {
     ordering,
     size,
     direction: cursor?.reverse ? 'backward' : 'forward',
     cursor,
-    after: cursor && !cursor.reverse ? cursor : undefined,
-    before: cursor?.reverse ? cursor : undefined,
+    after: cursor && !cursor.reverse ? (drf ? cursor : keyed(cursor)) : undefined,
+    before: cursor?.reverse ? (drf ? cursor : keyed(cursor)) : undefined,
     drf,
     names: { after: pagination.cursorQueryParam, before: pagination.cursorQueryParam },
     codec,
@@ -219,7 +229,7 @@ export function planRelayPage<T>(
   const before = args.before === null || args.before === undefined ? undefined : decodeFor(pagination, codec, args.before, 'before');
   const fallback = pagination.pageSize ?? pagination.maxPageSize ?? 0;
 
-  if (pagination.mode === 'drf' || (after && after.key === undefined) || (before && before.key === undefined)) {
+  if (pagination.mode === 'drf' || isDrfCursor(after) || isDrfCursor(before)) {
     if (after && before) {
       throw PaginationError.invalidArgument('A drf-mode cursor carries its own direction: pass "after" or "before", not both', 'before');
     }
@@ -244,8 +254,8 @@ export function planRelayPage<T>(
     size,
     direction: backward ? 'backward' : 'forward',
     cursor: (backward ? before : after) ?? null,
-    after,
-    before,
+    after: keyed(after),
+    before: keyed(before),
     keepLast: !backward && last !== undefined ? last : undefined,
     drf: false,
     names: { after: 'after', before: 'before' },

@@ -254,3 +254,24 @@ describe('cursor', () => {
     }
   });
 });
+
+describe('regressions', () => {
+  it('a keyless cursor without position (REST rel="last") starts an exact walk from the end, no rows skipped', async () => {
+    const rows = Array.from({ length: 12 }, (_, index) => ({ id: index + 1, created: Math.floor(index / 4) }));
+    const source = arraySource(rows, { uniqueKey: 'id' });
+    const pagination = cursorPagination({ pageSize: 5, ordering: 'created' });
+    const ids = (page: { items: ReadonlyArray<{ id: number }> }) => page.items.map((row) => row.id);
+    const last = (await paginateCursor(source, pagination, { cursor: 'cj0x' }))!; // r=1: the end
+    expect(ids(last)).toEqual([8, 9, 10, 11, 12]);
+    expect(last).toMatchObject({ hasNext: false, hasPrevious: true });
+    const middle = (await paginateCursor(source, pagination, { cursor: last.previousCursor }))!;
+    expect(ids(middle)).toEqual([3, 4, 5, 6, 7]);
+    const first = (await paginateCursor(source, pagination, { cursor: middle.previousCursor }))!;
+    expect(ids(first)).toEqual([1, 2]);
+    const again = (await paginateCursor(source, pagination, { cursor: first.nextCursor }))!;
+    expect(ids(again)).toEqual([3, 4, 5, 6, 7]);
+    const relay = await paginateRelay(source, pagination, { last: 5, before: 'cj0x' });
+    expect(ids(relay)).toEqual([8, 9, 10, 11, 12]);
+    expect(ids((await paginateCursor(source, pagination, { cursor: '' }))!)).toEqual([1, 2, 3, 4, 5]);
+  });
+});
