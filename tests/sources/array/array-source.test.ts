@@ -1,4 +1,11 @@
-import { cursorPagination, limitOffsetPagination, paginateCursor, paginateLimitOffset, paginateRelay, PaginationConfigError } from 'pagewise';
+import {
+  cursorPagination,
+  limitOffsetPagination,
+  paginateCursor,
+  paginateLimitOffset,
+  paginateRelay,
+  PaginationConfigError,
+} from 'pagewise';
 import { arraySource } from 'pagewise/array';
 
 describe('arraySource', () => {
@@ -24,13 +31,18 @@ describe('arraySource', () => {
 
   it('rejects unknown fields as programmer misuse', () => {
     expect(() => arraySource(people).fieldType('password')).toThrow(PaginationConfigError);
-    expect(() => arraySource(people, { fields: { id: 'number' } }).fieldType('name')).toThrow(expect.objectContaining({ code: 'UNKNOWN_ORDERING_FIELD' }));
+    expect(() => arraySource(people, { fields: { id: 'number' } }).fieldType('name')).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_ORDERING_FIELD' }),
+    );
     expect(() => arraySource(people, { uniqueKey: 'nope' })).toThrow(PaginationConfigError);
   });
 
   it('uses declared types and a custom reader', async () => {
     const rows = [{ v: '10' }, { v: '9' }, { v: '100' }];
-    const source = arraySource(rows, { fields: { v: 'number', $index: 'number' }, read: (row, field) => (field === '$index' ? rows.indexOf(row) : Number(row.v)) });
+    const source = arraySource(rows, {
+      fields: { v: 'number', $index: 'number' },
+      read: (row, field) => (field === '$index' ? rows.indexOf(row) : Number(row.v)),
+    });
     const page = (await paginateCursor(source, cursorPagination({ pageSize: 2, ordering: 'v' }), {}))!;
     expect(page.items).toEqual([{ v: '9' }, { v: '10' }]);
     const next = (await paginateCursor(source, cursorPagination({ pageSize: 2, ordering: 'v' }), { cursor: page.nextCursor }))!;
@@ -39,7 +51,9 @@ describe('arraySource', () => {
 
   it('sorts NULL last by default and first when told, in both directions', async () => {
     const names = async (nulls: 'first' | 'last', ordering: string) =>
-      (await paginateRelay(arraySource(people, { uniqueKey: 'id', nulls }), cursorPagination({ pageSize: 5, ordering }), {})).items.map((row) => row.name);
+      (await paginateRelay(arraySource(people, { uniqueKey: 'id', nulls }), cursorPagination({ pageSize: 5, ordering }), {})).items.map(
+        (row) => row.name,
+      );
     expect(await names('last', 'score')).toEqual(['Abe', 'Bea', 'Cleo']);
     expect(await names('last', '-score')).toEqual(['Cleo', 'Bea', 'Abe']);
     expect(await names('first', 'score')).toEqual(['Cleo', 'Abe', 'Bea']);
@@ -64,7 +78,9 @@ describe('arraySource', () => {
   it('keeps the array order for offset pages unless given an ordering', async () => {
     const pagination = limitOffsetPagination({ defaultLimit: 2 });
     expect((await paginateLimitOffset(arraySource(people), pagination, {}))!.items.map((row) => row.id)).toEqual([3, 1]);
-    expect((await paginateLimitOffset(arraySource(people, { ordering: '-joined' }), pagination, { offset: 1 }))!.items.map((row) => row.id)).toEqual([2, 1]);
+    expect(
+      (await paginateLimitOffset(arraySource(people, { ordering: '-joined' }), pagination, { offset: 1 }))!.items.map((row) => row.id),
+    ).toEqual([2, 1]);
     expect(await arraySource(people).slice(1, 5, [{ field: 'id', descending: false }])).toEqual([people[2], people[0]]);
   });
 
