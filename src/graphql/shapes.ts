@@ -43,8 +43,9 @@ export interface OffsetListValue<T> {
 }
 
 // Getters, not fields: a default resolver reads a property only when the query selects it, so the
-// count query runs only then (and graphql-js awaits the promise it gets). A count that fails with a
-// PaginationError (SOURCE_UNAVAILABLE) still reaches the client coded.
+// count query runs only then (and graphql-js awaits the promise it gets), and per-item cursors (an
+// HMAC each when signing is on) are made only when edges or start/end cursors are selected. A count
+// that fails with a PaginationError (SOURCE_UNAVAILABLE) still reaches the client coded.
 const coded = <V>(promise: Promise<V>): Promise<V> =>
   promise.catch((error: unknown) => {
     throw isPaginationError(error) ? toGraphQLError(error) : error;
@@ -55,8 +56,12 @@ export function pageInfoOf<T>(page: Page<T>): PageInfoValue {
   return {
     hasNextPage: page.hasNext,
     hasPreviousPage: page.hasPrevious,
-    startCursor: page.startCursor,
-    endCursor: page.endCursor,
+    get startCursor() {
+      return page.startCursor;
+    },
+    get endCursor() {
+      return page.endCursor;
+    },
     get totalCount() {
       return coded(page.count());
     },
@@ -76,8 +81,11 @@ export function pageInfoOf<T>(page: Page<T>): PageInfoValue {
 
 /** A page as a Relay connection: one edge per row with the row's cursor. */
 export function connectionOf<T>(page: Page<T>): ConnectionValue<T> {
+  let edges: readonly EdgeValue<T>[] | undefined;
   return {
-    edges: page.items.map((node, index) => ({ node, cursor: page.cursors[index]! })),
+    get edges() {
+      return (edges ??= page.items.map((node, index) => ({ node, cursor: page.cursors[index]! })));
+    },
     nodes: page.items,
     pageInfo: pageInfoOf(page),
     get totalCount() {

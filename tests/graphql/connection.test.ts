@@ -1,7 +1,7 @@
 import { GraphQLObjectType, GraphQLSchema, GraphQLString, printType } from 'graphql';
 import { cursorPagination, hmacSigner } from 'pagewise';
 import { arraySource } from 'pagewise/array';
-import { connectionField, connectionType, edgeType, offsetListType, pageInfoType } from 'pagewise/graphql';
+import { connectionField, connectionType, edgeType, offsetListField, offsetListType, pageInfoType } from 'pagewise/graphql';
 import { countingSource } from '../support/counting-source';
 import { articles, articleSchema, run } from './articles-schema';
 
@@ -226,5 +226,47 @@ describe('cursor modes and signing', () => {
     expect(result.errors?.map((error) => error.extensions)).toEqual([
       { code: 'BAD_USER_INPUT', paginationCode: 'INVALID_CURSOR', argumentName: 'after' },
     ]);
+  });
+
+  describe('per-item cursors are signed only when selected', () => {
+    const many = articles(120);
+    const counting = () => {
+      const hmac = hmacSigner('a server secret of 32 characters!');
+      const signer = { calls: 0, sign: (payload: string) => ((signer.calls += 1), hmac.sign(payload)) };
+      return signer;
+    };
+    const signedSchema = (signer: ReturnType<typeof counting>) => {
+      const pagination = cursorPagination({ pageSize: 50, maxPageSize: 100, ordering: 'id', signer });
+      const field = { node: Node, pagination, source: () => arraySource(many, { uniqueKey: 'id' }) };
+      return new GraphQLSchema({
+        query: new GraphQLObjectType({ name: 'Query', fields: { c: connectionField(field), list: offsetListField(field) } }),
+      });
+    };
+
+    // One signature is the next page's cursor (DRF's `next`); none is per item unless edges or
+    // start/end cursors are selected.
+    it.each([
+      ['connection nodes', '{ c(first: 50) { nodes { id } } }', 1],
+      ['connection pageInfo flags', '{ c(first: 50) { nodes { id } pageInfo { hasNextPage hasPreviousPage } } }', 1],
+      ['offset list results next', '{ list { results { id } next } }', 1],
+      ['offset list pageInfo flags', '{ list { results { id } pageInfo { hasNextPage } } }', 1],
+      ['connection edge cursors', '{ c(first: 50) { edges { cursor } } }', 51],
+      ['connection start cursor', '{ c(first: 50) { pageInfo { startCursor } } }', 51],
+    ])('%s', async (_, query, signatures) => {
+      const signer = counting();
+      const result = await run(signedSchema(signer), query);
+      expect(result.errors).toBeUndefined();
+      expect(signer.calls).toBe(signatures);
+    });
+
+    it('edges are built once however often they are read', async () => {
+      const signer = counting();
+      const result = await run(
+        signedSchema(signer),
+        '{ c(first: 50) { a: edges { cursor } b: edges { node { id } } pageInfo { endCursor } } }',
+      );
+      expect(result.errors).toBeUndefined();
+      expect(signer.calls).toBe(51);
+    });
   });
 });
