@@ -124,7 +124,12 @@ async function relayPage<T>(source: PageSource<T>, base: CursorPagination, args:
   );
 }
 
-async function numberedPage<T>(source: PageSource<T>, base: PageNumberPagination, args: ArgMap, options: PaginateOptions) {
+async function numberedPage<T>(
+  source: PageSource<T>,
+  base: PageNumberPagination,
+  args: ArgMap,
+  options: PaginateOptions,
+): Promise<Page<T>> {
   const pagination: PageNumberPagination = {
     ...base,
     pageQueryParam: 'page',
@@ -135,17 +140,53 @@ async function numberedPage<T>(source: PageSource<T>, base: PageNumberPagination
   assertPaginationArgs('page-number', args);
   const pageSize = intArg(args, 'pageSize');
   checkSize('pageSize', pageSize, pagination.maxPageSize, options);
-  let page = args['page'] as number | string | null | undefined;
   const after = stringArg(args, 'after');
   if (after !== undefined) {
-    // The page holding the row that follows `after`: with an unchanged page size, the next page.
-    const index = decodeOffsetCursor(after, { argument: 'after' });
     const size = resolvePageSize(pagination, pageSize);
-    if (size) page = Math.floor((index + 1) / size) + 1;
+    if (!size) throw invalid('Pass "pageSize"', 'pageSize');
+    return afterWindow(source, decodeOffsetCursor(after, { argument: 'after' }) + 1, size, options);
   }
+  const page = args['page'] as number | string | null | undefined;
   const result = await paginatePageNumber(source, pagination, { page, pageSize }, { withCount: options.withCount === true });
   if (!result) throw invalid('Pass "pageSize"', 'pageSize');
   return result;
+}
+
+/**
+ * `after` on a page-number field: the `size` rows from `offset` (the row after `after`), as
+ * limit-offset gives them; past the end an empty page. A window that starts on a page boundary is
+ * that page (page, nextPage, previousPage); any other window is no page, so it reports its offset
+ * and limit but no page numbers, and the client goes on with `after: endCursor`.
+ */
+async function afterWindow<T>(source: PageSource<T>, offset: number, size: number, options: PaginateOptions): Promise<Page<T>> {
+  const window = await paginateLimitOffset(
+    source,
+    { style: 'limit-offset', defaultLimit: size, maxLimit: null, limitQueryParam: null, offsetQueryParam: 'offset' },
+    { offset },
+    { withCount: options.withCount === true },
+  );
+  const { items, cursors, startCursor, endCursor, hasNext, hasPrevious, count } = window!;
+  const common = { items, pageSize: size, cursors, startCursor, endCursor, hasNext, hasPrevious, count };
+  if (offset % size !== 0) {
+    return {
+      ...common,
+      style: 'limit-offset',
+      offset,
+      limit: size,
+      nextOffset: null,
+      previousOffset: null,
+      totalPages: window!.totalPages,
+    };
+  }
+  const page = offset / size + 1;
+  return {
+    ...common,
+    style: 'page-number',
+    page,
+    nextPage: hasNext ? page + 1 : null,
+    previousPage: page > 1 ? page - 1 : null,
+    totalPages: async () => Math.max(1, Math.ceil((await count()) / size)),
+  };
 }
 
 async function offsetPage<T>(source: PageSource<T>, base: LimitOffsetPagination, args: ArgMap, options: PaginateOptions) {

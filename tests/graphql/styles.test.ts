@@ -1,5 +1,5 @@
 // Page-number and limit-offset in both shapes, cursor offset lists, and the per-field options.
-import { cursorPagination, limitOffsetPagination, pageNumberPagination } from 'pagewise';
+import { cursorPagination, encodeOffsetCursor, limitOffsetPagination, pageNumberPagination } from 'pagewise';
 import { GraphQLInt, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { arraySource } from 'pagewise/array';
 import { connectionField, paginationComplexity, requestedPageSize } from 'pagewise/graphql';
@@ -46,6 +46,79 @@ describe('page-number', () => {
       { after },
     );
     expect(next).toEqual({ pageNumberConnection: { nodes: [{ id: 5 }, { id: 6 }, { id: 7 }, { id: 8 }], pageInfo: { page: 2 } } });
+  });
+
+  describe('after on a page-number field means the rows after it', () => {
+    const WINDOW = `query ($after: String, $pageSize: Int) {
+      pageNumberConnection(after: $after, pageSize: $pageSize) {
+        nodes { id }
+        pageInfo { page nextPage previousPage offset limit hasNextPage hasPreviousPage }
+      }
+    }`;
+    // Ids are 1..10; the cursor of id n is the offset cursor of index n - 1.
+    it.each([
+      [
+        'mid-page row: the rows after it, not its page',
+        7,
+        5,
+        { ids: [8, 9, 10], page: null, nextPage: null, previousPage: null, offset: 7, limit: 5, hasNextPage: false, hasPreviousPage: true },
+      ],
+      [
+        'last row of a page: the next page, numbered',
+        5,
+        5,
+        {
+          ids: [6, 7, 8, 9, 10],
+          page: 2,
+          nextPage: null,
+          previousPage: 1,
+          offset: null,
+          limit: null,
+          hasNextPage: false,
+          hasPreviousPage: true,
+        },
+      ],
+      [
+        'a changed page size repeats no row',
+        3,
+        4,
+        {
+          ids: [4, 5, 6, 7],
+          page: null,
+          nextPage: null,
+          previousPage: null,
+          offset: 3,
+          limit: 4,
+          hasNextPage: true,
+          hasPreviousPage: true,
+        },
+      ],
+      [
+        'after the last row: an empty page, not INVALID_PAGE',
+        10,
+        5,
+        { ids: [], page: 3, nextPage: null, previousPage: 2, offset: null, limit: null, hasNextPage: false, hasPreviousPage: true },
+      ],
+      [
+        'after the last row, unaligned: an empty page',
+        10,
+        3,
+        { ids: [], page: null, nextPage: null, previousPage: null, offset: 10, limit: 3, hasNextPage: false, hasPreviousPage: true },
+      ],
+    ])('%s', async (_, afterId, pageSize, expected) => {
+      const { ids, ...pageInfo } = expected;
+      expect(await data(WINDOW, { after: encodeOffsetCursor(afterId - 1), pageSize })).toEqual({
+        pageNumberConnection: { nodes: ids.map((id) => ({ id })), pageInfo },
+      });
+    });
+
+    it('the offset list of an unaligned window has no page numbers to go on with', async () => {
+      expect(
+        await data('query ($after: String) { pageNumberPage(after: $after) { results { id } next previous count } }', {
+          after: encodeOffsetCursor(0),
+        }),
+      ).toEqual({ pageNumberPage: { results: [{ id: 2 }, { id: 3 }, { id: 4 }], next: null, previous: null, count: 10 } });
+    });
   });
 
   it('offset list next and previous are page numbers', async () => {
