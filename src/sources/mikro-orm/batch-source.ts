@@ -82,9 +82,9 @@ const signature = (condition: SqlCondition): string =>
 
 /**
  * A BatchPageSource over an entity, for a paginated field under a list of parents: the pages of all
- * parents are one SQL statement, `ROW_NUMBER() OVER (PARTITION BY key ORDER BY ...)` with each
- * style's window applied per partition (per-parent keyset bounds ORed by parent), and their counts
- * one `COUNT(*) ... GROUP BY key`. Give it a request-scoped (forked) EntityManager.
+ * parents are one SQL statement (per-parent index seeks, each with its own keyset bound; see
+ * {@link BatchStrategy}), their counts one `COUNT(*) ... GROUP BY key`. Give it a request-scoped
+ * (forked) EntityManager.
  */
 export function mikroOrmBatchSource<T extends object>(
   em: SqlEntityManager,
@@ -195,8 +195,9 @@ export function mikroOrmBatchSource<T extends object>(
     return { qb };
   };
   /**
-   * The rows the windows partition, each once (boxed: a knex builder is thenable too): a filter on a collection joins it and would repeat
+   * The rows a page is taken from, each once: a filter on a collection joins it and would repeat
    * rows (and so shift every window), so then the filter becomes `pk in (select distinct pk ...)`.
+   * Boxed, as a knex builder is thenable too.
    */
   const rowsQuery = async (): Promise<{ readonly query: Knex.QueryBuilder }> => {
     const { qb } = await filtered(ALIAS);
@@ -252,7 +253,7 @@ export function mikroOrmBatchSource<T extends object>(
 
   /**
    * Each parent's window `[offset, offset + limit)` in `ordering` (reversed for backward seeks), in
-   * one statement; rows come back grouped by parent name.
+   * one statement of the source's strategy; rows come back grouped by parent name.
    */
   const windows = async (
     groups: readonly Group[],
