@@ -51,41 +51,47 @@ export const pageInfoType: GraphQLObjectType = new GraphQLObjectType({
   },
 });
 
+type Extra = PaginationTypeOptions[keyof PaginationTypeOptions];
+type Kind = 'edge' | 'connection' | 'offsetList';
+
+const optionOf = { edge: 'edgeFields', connection: 'connectionFields', offsetList: 'offsetListFields' } as const;
+
 interface Built {
-  readonly options: PaginationTypeOptions;
+  /** The extra fields each kind of type was built with. */
+  readonly extras: Partial<Record<Kind, Extra>>;
   edge?: GraphQLObjectType;
   connection?: GraphQLObjectType;
   offsetList?: GraphQLObjectType;
 }
 
 // One set of types per node type: a node type belongs to one schema, so this is per schema too, and
-// calling a builder twice never makes a second `ArticleConnection`.
+// calling a builder twice never makes a second `ArticleConnection`. Each kind keeps its own extra
+// fields, so a connection and an offset list of one node can each have theirs.
 const built = new WeakMap<NodeType, Built>();
 
-function entry(node: NodeType, options: PaginationTypeOptions | undefined): Built {
+/** The node's built types, and the extra fields of `kind` (fixed by its first build). */
+function entry(node: NodeType, kind: Kind, options: PaginationTypeOptions | undefined): { found: Built; extra: Extra } {
   let found = built.get(node);
   if (!found) {
-    found = { options: options ?? {} };
+    found = { extras: {} };
     built.set(node, found);
-  } else if (options !== undefined && options !== found.options) {
-    const same = (Object.keys(options) as (keyof PaginationTypeOptions)[]).every((key) => options[key] === found!.options[key]);
-    if (!same) {
-      throw new PaginationConfigError('INVALID_OPTIONS', `The pagination types of ${node.name} were already built with other options`);
-    }
   }
-  return found;
+  const requested = options?.[optionOf[kind]];
+  if (found[kind] === undefined) {
+    found.extras[kind] = requested;
+  } else if (requested !== undefined && requested !== found.extras[kind]) {
+    throw new PaginationConfigError('INVALID_OPTIONS', `The ${kind} type of ${node.name} was already built with other ${optionOf[kind]}`);
+  }
+  return { found, extra: found.extras[kind] };
 }
 
-function withExtra(
-  base: GraphQLFieldConfigMap<unknown, unknown>,
-  extra: PaginationTypeOptions[keyof PaginationTypeOptions],
-): () => GraphQLFieldConfigMap<unknown, unknown> {
+function withExtra(base: GraphQLFieldConfigMap<unknown, unknown>, extra: Extra): () => GraphQLFieldConfigMap<unknown, unknown> {
   return () => ({ ...base, ...(typeof extra === 'function' ? extra() : extra) });
 }
 
 /** `<Node>Edge { node: Node!, cursor: String! }` plus `edgeFields`, built once per node type. */
 export function edgeType(node: NodeType, options?: PaginationTypeOptions): GraphQLObjectType {
-  const found = entry(node, options);
+  const { found, extra } = entry(node, 'edge', options);
   found.edge ??= new GraphQLObjectType({
     name: `${node.name}Edge`,
     description: descriptions.edge(node.name),
@@ -94,7 +100,7 @@ export function edgeType(node: NodeType, options?: PaginationTypeOptions): Graph
         node: { type: nonNull(node), description: descriptions.node },
         cursor: { type: nonNull(GraphQLString), description: descriptions.cursor },
       },
-      found.options.edgeFields,
+      extra,
     ),
   });
   return found.edge;
@@ -102,18 +108,19 @@ export function edgeType(node: NodeType, options?: PaginationTypeOptions): Graph
 
 /** `<Node>Connection { edges, nodes, pageInfo, totalCount }` plus `connectionFields`, built once per node type. */
 export function connectionType(node: NodeType, options?: PaginationTypeOptions): GraphQLObjectType {
-  const found = entry(node, options);
+  const { found, extra } = entry(node, 'connection', options);
+  const edge = edgeType(node, options?.edgeFields === undefined ? undefined : { edgeFields: options.edgeFields });
   found.connection ??= new GraphQLObjectType({
     name: `${node.name}Connection`,
     description: descriptions.connection(node.name),
     fields: withExtra(
       {
-        edges: { type: listOf(edgeType(node)), description: descriptions.edges },
+        edges: { type: listOf(edge), description: descriptions.edges },
         nodes: { type: listOf(node), description: descriptions.nodes },
         pageInfo: { type: nonNull(pageInfoType), description: descriptions.pageInfo },
         totalCount: { type: GraphQLInt, description: descriptions.totalCount },
       },
-      found.options.connectionFields,
+      extra,
     ),
   });
   return found.connection;
@@ -121,7 +128,7 @@ export function connectionType(node: NodeType, options?: PaginationTypeOptions):
 
 /** `<Node>Page { results, count, next, previous, pageInfo }` (DRF's body) plus `offsetListFields`, built once per node type. */
 export function offsetListType(node: NodeType, options?: PaginationTypeOptions): GraphQLObjectType {
-  const found = entry(node, options);
+  const { found, extra } = entry(node, 'offsetList', options);
   found.offsetList ??= new GraphQLObjectType({
     name: `${node.name}Page`,
     description: descriptions.offsetList(node.name),
@@ -133,7 +140,7 @@ export function offsetListType(node: NodeType, options?: PaginationTypeOptions):
         previous: { type: GraphQLString, description: descriptions.previous },
         pageInfo: { type: nonNull(pageInfoType), description: descriptions.pageInfo },
       },
-      found.options.offsetListFields,
+      extra,
     ),
   });
   return found.offsetList;

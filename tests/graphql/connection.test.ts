@@ -43,6 +43,34 @@ describe('types', () => {
     expect(() => edgeType(Node, { edgeFields: {} })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
   });
 
+  it('a connection and an offset list of one node type each keep their own extra fields', () => {
+    const Node = new GraphQLObjectType({ name: 'Both', fields: { id: { type: GraphQLString } } });
+    const connectionOptions = { connectionFields: { total: { type: GraphQLString } } };
+    const listOptions = { offsetListFields: { summary: { type: GraphQLString } } };
+    expect(Object.keys(connectionType(Node, connectionOptions).getFields())).toEqual(['edges', 'nodes', 'pageInfo', 'totalCount', 'total']);
+    expect(Object.keys(offsetListType(Node, listOptions).getFields())).toEqual([
+      'results',
+      'count',
+      'next',
+      'previous',
+      'pageInfo',
+      'summary',
+    ]);
+    // Each type is compared on its own key only, so the other kind's options never conflict.
+    expect(connectionType(Node, { ...connectionOptions, ...listOptions })).toBe(connectionType(Node));
+    expect(offsetListType(Node, { ...connectionOptions, ...listOptions })).toBe(offsetListType(Node));
+    expect(() => offsetListType(Node, { offsetListFields: {} })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+    expect(() => connectionType(Node, { connectionFields: {} })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+  });
+
+  it('edge fields given to connectionType reach the edge type', () => {
+    const Node = new GraphQLObjectType({ name: 'EdgeVia', fields: { id: { type: GraphQLString } } });
+    const edgeFields = { weight: { type: GraphQLString } };
+    connectionType(Node, { edgeFields });
+    expect(Object.keys(edgeType(Node).getFields())).toEqual(['node', 'cursor', 'weight']);
+    expect(() => connectionType(Node, { edgeFields: {} })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+  });
+
   it('PageInfo carries every style position', () => {
     expect(Object.keys(pageInfoType.getFields())).toEqual([
       'hasNextPage',
