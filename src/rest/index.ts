@@ -17,7 +17,7 @@ export { restQueryParameters, restResponseSchema } from './openapi';
 export { absoluteUrl } from './request-url';
 export type { RestRequest, UrlOptions } from './request-url';
 export { checkRestOptions } from './rest-options';
-export type { RestOptions, RestPagination, RestShape, RestSource } from './rest-options';
+export type { RestOptions, RestPagination, RestRenderOptions, RestShape, RestSource } from './rest-options';
 export { paginateRequest } from './rest-page';
 export type { PaginatedRestPage, RestPage, UnpaginatedRestPage } from './rest-page';
 export { renderRestPage, restResponse } from './rest-response';

@@ -12,7 +12,7 @@ import {
   type PageSource,
 } from '../core';
 import type { RestRequest } from './request-url';
-import type { RestOptions, RestPagination } from './rest-options';
+import type { RestOptions, RestPagination, RestRenderOptions } from './rest-options';
 import type { RestPage } from './rest-page';
 
 /** A paginated child list embedded in each row of a list body (made by {@link restEmbed}). */
@@ -107,11 +107,11 @@ export function restEmbed<T, K, C>(options: RestEmbedOptions<T, K, C>): RestEmbe
  */
 export async function withEmbeds<T>(
   restPage: RestPage<T>,
-  options: RestOptions<T>,
+  { source: _source, embed, ...options }: RestOptions<T>,
   request: RestRequest,
   url: string,
-): Promise<RestOptions<T>> {
-  const embeds = options.embed ?? [];
+): Promise<RestRenderOptions<T>> {
+  const embeds = embed ?? [];
   if (embeds.length === 0) return options;
   const rows = restPage.paginated ? restPage.page.items : restPage.rows;
   const lists = await Promise.all(embeds.map((embed) => embed.pages(rows, request, url)));

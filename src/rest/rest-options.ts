@@ -55,6 +55,12 @@ export interface RestOptions<T> extends UrlOptions {
   readonly onError?: RestErrorHook;
 }
 
+/**
+ * What {@link renderRestPage} renders with: the endpoint's options without the source and without
+ * `embed` (embedded lists are fetched per request, by `restResponse`).
+ */
+export type RestRenderOptions<T> = Omit<RestOptions<T>, 'source' | 'embed'> & { readonly embed?: never };
+
 /** Checks options once, when an endpoint is defined; throws PaginationConfigError on misuse. */
 export function checkRestOptions<T>(options: RestOptions<T>): void {
   const { pagination, shape = 'drf', links = 'body', resultsKey = 'results' } = options;

@@ -1,8 +1,9 @@
+import { assertConfig } from '../core';
 import { detailResponse, errorResponse, type RestResponse } from './error-response';
 import { renderJson } from './json';
 import { linkHeader } from './link-header';
 import { absoluteUrl, type RestRequest } from './request-url';
-import { checkRestOptions, type RestOptions } from './rest-options';
+import { checkRestOptions, type RestOptions, type RestRenderOptions } from './rest-options';
 import { withEmbeds } from './rest-embed';
 import { paginateRequest, type RestPage } from './rest-page';
 
@@ -25,9 +26,13 @@ function withIndex(items: readonly unknown[], start: number): unknown[] {
 /**
  * Renders a page the way the chosen shape does: DRF's key order (`count`, `next`, `previous`,
  * `results`; no count for the cursor style), the plain list when unpaginated, a Link header instead of
- * body links when asked.
+ * body links when asked. Embeds need the request, so they are `restResponse`'s; not taken here.
  */
-export async function renderRestPage<T>(restPage: RestPage<T>, options: Omit<RestOptions<T>, 'source'>): Promise<RestResponse> {
+export async function renderRestPage<T>(restPage: RestPage<T>, options: RestRenderOptions<T>): Promise<RestResponse> {
+  assertConfig(
+    (options as { readonly embed?: unknown }).embed === undefined,
+    'renderRestPage does not fetch embeds (they need the request): use restResponse',
+  );
   const shape = options.shape ?? 'drf';
   const inHeader = options.links === 'header';
   const resultsKey = options.resultsKey ?? 'results';

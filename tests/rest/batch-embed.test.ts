@@ -10,7 +10,7 @@ import {
   type KeyValue,
 } from 'pagewise';
 import { arrayBatchSource, arraySource } from 'pagewise/array';
-import { restEmbed, restResponse, type RestPagination } from 'pagewise/rest';
+import { paginateRequest, renderRestPage, restEmbed, restResponse, type RestOptions, type RestPagination } from 'pagewise/rest';
 
 interface Article {
   id: number;
@@ -175,5 +175,29 @@ describe('restEmbed', () => {
     });
     expect(response.status).toBe(503);
     expect(JSON.parse(response.body)).toEqual({ detail: 'Service temporarily unavailable, try again later.' });
+  });
+
+  it('renderRestPage refuses embed instead of silently dropping it (embeds need the request)', async () => {
+    const options: RestOptions<Article> = {
+      pagination: pageNumberPagination({ pageSize: 2 }),
+      source: arraySource(ARTICLES, { uniqueKey: 'id' }),
+      embed: [
+        restEmbed({
+          name: 'comments',
+          key: (article: Article) => article.id,
+          batchSource: () => arrayBatchSource(COMMENTS, { key: 'articleId', uniqueKey: 'id' }),
+          pagination: pageNumberPagination({ pageSize: 2 }),
+        }),
+      ],
+    };
+    const restPage = await paginateRequest(`${origin}/api/articles`, arraySource(ARTICLES, { uniqueKey: 'id' }), options);
+    // @ts-expect-error renderRestPage does not take embed: its type says so.
+    await expect(renderRestPage(restPage, options)).rejects.toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+    expect(JSON.parse((await renderRestPage(restPage, { pagination: options.pagination })).body)).toEqual({
+      count: 12,
+      next: `${origin}/api/articles?page=2`,
+      previous: null,
+      results: ARTICLES.slice(0, 2),
+    });
   });
 });
