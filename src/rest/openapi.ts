@@ -68,7 +68,7 @@ export function restResponseSchema(options: SchemaOptions, results: SchemaObject
 
 /**
  * The query parameters of the endpoint: DRF's `get_schema_operation_parameters`, plus drf-commons'
- * `paginated` switch when it is on.
+ * `paginated` switch when it is on (and the pagination has no maximum, which it could not lift).
  */
 export function restQueryParameters(
   options: SchemaOptions,
@@ -77,7 +77,10 @@ export function restQueryParameters(
   const parameters: Array<OperationParameter | SchemaObject> = schemaOperationParameters(options.pagination, descriptions);
   const paginated =
     options.paginatedQueryParam === undefined ? (options.shape === 'commons' ? 'paginated' : null) : options.paginatedQueryParam;
-  if (paginated) {
+  const { pagination } = options;
+  // With a maximum the switch does nothing (a client never lifts it), so it is not offered.
+  const capped = (pagination.style === 'limit-offset' ? pagination.maxLimit : pagination.maxPageSize) !== null;
+  if (paginated && !capped) {
     parameters.push({
       name: paginated,
       required: false,

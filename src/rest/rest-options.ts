@@ -35,7 +35,8 @@ export interface RestOptions<T> extends UrlOptions {
   readonly resultsKey?: string;
   /**
    * drf-commons' switch: when this parameter is present and not `true`, `1` or `yes` (any case), the
-   * whole list is served unpaginated. Default `paginated` for the commons shape, off otherwise.
+   * whole list is served unpaginated, but only when the pagination has no maximum (a client never
+   * lifts `maxPageSize`/`maxLimit`). Default `paginated` for the commons shape, off otherwise.
    */
   readonly paginatedQueryParam?: string | null;
   /**

@@ -71,12 +71,14 @@ function requestedSize(query: QueryEntries, pagination: RestPagination, options:
 }
 
 function clientTurnedOff(query: QueryEntries, size: string | undefined, pagination: RestPagination, options: SwitchOptions): boolean {
+  // A client never lifts a maximum: with one, the whole table is not served whatever it asks.
+  if (maxSizeOf(pagination) !== null) return false;
   const shape = options.shape ?? 'drf';
   const param = options.paginatedQueryParam === undefined ? (shape === 'commons' ? 'paginated' : null) : options.paginatedQueryParam;
   // drf-commons reads `query_params.get("paginated", "true").lower() in ["true", "1", "yes"]`.
   if (param && !['true', '1', 'yes'].includes((lastValue(query, param) ?? 'true').toLowerCase())) return true;
   const zero = options.zeroPageSizeDisables ?? shape === 'rails';
-  return zero && size !== undefined && maxSizeOf(pagination) === null && positiveInt(size) === 0;
+  return zero && size !== undefined && positiveInt(size) === 0;
 }
 
 function cursorOrdering<T>(source: PageSource<T>, pagination: CursorPagination, query: QueryEntries): OrderingField[] {

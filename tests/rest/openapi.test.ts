@@ -71,6 +71,13 @@ describe('the schemas of the other shapes', () => {
     ]);
   });
 
+  it('does not offer ?paginated when the pagination has a maximum, which it could not lift', () => {
+    const capped = cursorPagination({ pageSize: 10, maxPageSize: 50 });
+    expect(restQueryParameters({ pagination: capped, shape: 'commons' })).toEqual([
+      { name: 'cursor', required: false, in: 'query', description: 'The pagination cursor value.', schema: { type: 'string' } },
+    ]);
+  });
+
   it("gives the Rails body's keys in its order, links not nullable since Rails leaves them out", () => {
     const schema = restResponseSchema({ pagination, shape: 'rails' }, items);
     expect(schema).toEqual({

@@ -160,6 +160,18 @@ describe('the drf-commons envelope', () => {
     expect((await get('?all=no', { ...pageNumber, paginatedQueryParam: 'all' })).body).toEqual(ids(1, 12));
   });
 
+  it.each([
+    ['page-number', pageNumberPagination({ pageSize: 5, maxPageSize: 10 }), { count: 12, next: `${BASE}?page=2&paginated=false` }],
+    [
+      'limit-offset',
+      limitOffsetPagination({ defaultLimit: 5, maxLimit: 10 }),
+      { count: 12, next: `${BASE}?limit=5&offset=5&paginated=false` },
+    ],
+  ])('?paginated=false does not serve the whole table when the %s pagination has a maximum', async (_, pagination, links) => {
+    const { body } = await get('?paginated=false', { ...commons, pagination });
+    expect((body as { data: unknown }).data).toEqual({ ...links, previous: null, results: indexed(1, 5) });
+  });
+
   it('numbers limit-offset items from the offset', async () => {
     const { body } = await get('?offset=7&limit=2', { ...commons, pagination: limitOffsetPagination({ defaultLimit: 5 }) });
     expect((body as { data: { results: unknown } }).data.results).toEqual(indexed(8, 9));
