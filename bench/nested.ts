@@ -6,7 +6,8 @@
 // LATERAL on PostgreSQL, a json_each join on SQLite, UNION ALL on MariaDB) on every shape, the other
 // strategies on two shapes. SQLite in memory, and PostgreSQL and MariaDB when they answer.
 // Target: batched at least 5× faster (ratio <= 0.2).
-import { createConnection } from 'node:net';
+import { createConnection, createServer, type AddressInfo, type Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { EntitySchema, MikroORM, type Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
@@ -216,6 +217,50 @@ async function seed(orm: MikroORM): Promise<void> {
   }
 }
 
+/** How long each chunk waits in each direction on the simulated link (timers round up to 1 ms). */
+const LINK_DELAY_MS = 1;
+
+/**
+ * A TCP relay on loopback that holds every chunk `delayMs` before passing it on, each way: the
+ * database as a service on another host sees it (same order, added latency, no bandwidth limit).
+ */
+async function delayLink(targetPort: number, delayMs: number): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = createConnection(targetPort, '127.0.0.1');
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
+      sockets.add(from);
+      from.on('data', (chunk) => setTimeout(() => to.write(chunk), delayMs));
+      from.on('end', () => setTimeout(() => to.end(), delayMs));
+      from.on('error', () => to.destroy());
+      from.on('close', () => sockets.delete(from));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The median time of `select 1` on `orm`, in ms. */
+async function roundTrip(orm: MikroORM): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 21; i += 1) {
+    const start = performance.now();
+    await orm.em.getConnection().execute('select 1');
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[10]!;
+}
+
 const answers = (port: number): Promise<boolean> =>
   new Promise((resolve) => {
     const socket = createConnection(port, '127.0.0.1');
@@ -225,7 +270,12 @@ const answers = (port: number): Promise<boolean> =>
     socket.on('error', () => resolve(false));
   });
 
-async function measure(dialect: string, orm: MikroORM, modes: readonly BatchStrategy[]): Promise<BenchResult[]> {
+async function measure(
+  dialect: string,
+  orm: MikroORM,
+  modes: readonly BatchStrategy[],
+  shapes: readonly Shape[] = SHAPES,
+): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   const run = (schema: GraphQLSchema, document: DocumentNode) => async () => {
     const result = await execute({ schema, document, contextValue: { em: orm.em.fork() as SqlEntityManager } });
@@ -234,7 +284,7 @@ async function measure(dialect: string, orm: MikroORM, modes: readonly BatchStra
   const naive = schemaOf('naive');
   for (const [index, mode] of modes.entries()) {
     // The dialect's default strategy (listed first) on every shape; the others on the first two.
-    for (const shape of index === 0 ? SHAPES : SHAPES.slice(0, 2)) {
+    for (const shape of index === 0 ? shapes : shapes.slice(0, 2)) {
       const document = queryOf(shape);
       const deep = shape === 'three levels';
       const slow = mode === 'window' && shape === '1,000 posts an author';
@@ -262,11 +312,12 @@ async function onDatabase(
   open: () => Promise<MikroORM>,
   modes: readonly BatchStrategy[],
   drop: (orm: MikroORM) => Promise<void>,
+  also: (orm: MikroORM) => Promise<BenchResult[]> = () => Promise.resolve([]),
 ): Promise<BenchResult[]> {
   const orm = await open();
   try {
     await seed(orm);
-    return await measure(dialect, orm, modes);
+    return [...(await measure(dialect, orm, modes)), ...(await also(orm))];
   } finally {
     await drop(orm);
     await orm.close(true);
@@ -310,6 +361,23 @@ export async function nested(): Promise<BenchResult[]> {
         },
         ['lateral', 'union', 'window'],
         (orm) => orm.em.getConnection().execute(`drop schema if exists "${name}" cascade`),
+        async () => {
+          // The same database across a network: N+1 costs round trips, which loopback hides.
+          const link = await delayLink(pgPort, LINK_DELAY_MS);
+          const orm = await MikroORM.init({ ...common, driver: PostgreSqlDriver, ...connection, port: link.port } as Options);
+          try {
+            const rtt = await roundTrip(orm);
+            return await measure(
+              `PostgreSQL over a link of ${rtt.toFixed(1)} ms round trip`,
+              orm,
+              ['lateral'],
+              ['two levels', 'three levels'],
+            );
+          } finally {
+            await orm.close(true);
+            await link.close();
+          }
+        },
       )),
     );
   } else {
