@@ -6,7 +6,7 @@ export { formatPaginationError, toGraphQLError, withGraphQLErrors } from './erro
 export { arrayConnectionField, connectionField, offsetListField, paginationComplexity } from './fields';
 export type { ArrayConnectionFieldConfig, ComplexityEstimatorArgs, PaginatedFieldConfig } from './fields';
 export { PageNumberScalar } from './page-number-scalar';
-export { assertPaginationArgs, paginateArgs, requestedPageSize } from './paginate';
+export { assertPaginationArgs, DEFAULT_MAX_PAGE_SIZE, paginateArgs, requestedPageSize } from './paginate';
 export type { PaginateOptions, PaginationArgValues } from './paginate';
 export { resolveArrayConnection } from './relay-compat';
 export { resolveConnection, resolveOffsetList } from './resolve';

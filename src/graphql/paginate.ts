@@ -17,7 +17,10 @@ import type { GraphQLPagination, RelayDirections } from './args';
 export interface PaginateOptions {
   /** Page size when the client names none (overrides the pagination's `pageSize`/`defaultLimit`). */
   readonly defaultPageSize?: number | null;
-  /** Cap on a client's page size (overrides `maxPageSize`/`maxLimit`). */
+  /**
+   * Cap on a client's page size (overrides `maxPageSize`/`maxLimit`). When neither sets one the cap
+   * is {@link DEFAULT_MAX_PAGE_SIZE}; `null` here opts out of any cap.
+   */
   readonly maxPageSize?: number | null;
   /** A size above the maximum: `clamp` to it (default) or `error` (INVALID_ARGUMENT). */
   readonly onOversize?: 'clamp' | 'error';
@@ -25,6 +28,17 @@ export interface PaginateOptions {
   readonly directions?: RelayDirections;
   /** Start the count now, in parallel with the page (a count field was selected). */
   readonly withCount?: boolean;
+}
+
+/**
+ * The cap on a client's page size of a GraphQL field whose pagination and field options set none: a
+ * client's `first: 2000000000` must not become the LIMIT of a query.
+ */
+export const DEFAULT_MAX_PAGE_SIZE = 100;
+
+/** The field's cap: its own option (null: none), else the pagination's, else the default. */
+function maxOf(paginationMax: number | null, options: PaginateOptions): number | null {
+  return options.maxPageSize !== undefined ? options.maxPageSize : (paginationMax ?? DEFAULT_MAX_PAGE_SIZE);
 }
 
 /** A field's arguments: the object graphql-js passes, or an instance of an args class. */
@@ -102,8 +116,10 @@ async function relayPage<T>(source: PageSource<T>, base: CursorPagination, args:
   const pagination = {
     ...base,
     pageSize: options.defaultPageSize === undefined ? base.pageSize : options.defaultPageSize,
-    maxPageSize: options.maxPageSize === undefined ? base.maxPageSize : options.maxPageSize,
+    maxPageSize: maxOf(base.maxPageSize, options),
   };
+  // A field with no default size needs `first` or `last` unless a maximum was set on purpose.
+  const declaredMax = options.maxPageSize === undefined ? base.maxPageSize : options.maxPageSize;
   const directions = options.directions ?? 'both';
   const forbidden = directions === 'forward' ? ['last', 'before'] : directions === 'backward' ? ['first', 'after'] : [];
   for (const name of forbidden) {
@@ -112,7 +128,7 @@ async function relayPage<T>(source: PageSource<T>, base: CursorPagination, args:
   assertPaginationArgs('cursor', args);
   const first = intArg(args, 'first');
   const last = intArg(args, 'last');
-  if (first === undefined && last === undefined && !pagination.pageSize && !pagination.maxPageSize) {
+  if (first === undefined && last === undefined && !pagination.pageSize && !declaredMax) {
     throw invalid(`Pass "${directions === 'backward' ? 'last' : 'first'}"`, directions === 'backward' ? 'last' : 'first');
   }
   const ordering = args['ordering'];
@@ -135,7 +151,7 @@ async function numberedPage<T>(
     pageQueryParam: 'page',
     pageSizeQueryParam: 'pageSize',
     pageSize: options.defaultPageSize === undefined ? base.pageSize : options.defaultPageSize,
-    maxPageSize: options.maxPageSize === undefined ? base.maxPageSize : options.maxPageSize,
+    maxPageSize: maxOf(base.maxPageSize, options),
   };
   assertPaginationArgs('page-number', args);
   const pageSize = intArg(args, 'pageSize');
@@ -195,7 +211,7 @@ async function offsetPage<T>(source: PageSource<T>, base: LimitOffsetPagination,
     limitQueryParam: 'limit',
     offsetQueryParam: 'offset',
     defaultLimit: options.defaultPageSize === undefined ? base.defaultLimit : options.defaultPageSize,
-    maxLimit: options.maxPageSize === undefined ? base.maxLimit : options.maxPageSize,
+    maxLimit: maxOf(base.maxLimit, options),
   };
   assertPaginationArgs('limit-offset', args);
   const limit = intArg(args, 'limit');
@@ -231,15 +247,18 @@ export async function paginateArgs<T>(
 }
 
 /**
- * The page size a request will get, for cost estimates: the requested size clamped to the maximum,
- * else the default (the maximum, or 1, when neither is set).
+ * The page size a request will get, for cost estimates: the requested size clamped to the maximum
+ * (as {@link paginateArgs} caps it), else the default (the maximum, or 1, when neither is set).
  */
 export function requestedPageSize(pagination: GraphQLPagination, values: PaginationArgValues, options: PaginateOptions = {}): number {
   const args = values as ArgMap;
   const name =
     pagination.style === 'cursor' ? (args['first'] ?? args['last']) : pagination.style === 'page-number' ? args['pageSize'] : args['limit'];
   const fallback = options.defaultPageSize ?? (pagination.style === 'limit-offset' ? pagination.defaultLimit : pagination.pageSize);
-  const max = options.maxPageSize ?? (pagination.style === 'limit-offset' ? pagination.maxLimit : pagination.maxPageSize);
-  const requested = typeof name === 'number' && name >= 0 ? name : (fallback ?? max ?? 1);
+  const paginationMax = pagination.style === 'limit-offset' ? pagination.maxLimit : pagination.maxPageSize;
+  const max = maxOf(paginationMax, options);
+  // Without a size the request fails unless a maximum was set on purpose; the default cap is no size.
+  const declaredMax = options.maxPageSize === undefined ? paginationMax : options.maxPageSize;
+  const requested = typeof name === 'number' && name >= 0 ? name : (fallback ?? declaredMax ?? 1);
   return max ? Math.min(requested, max) : requested;
 }

@@ -197,6 +197,75 @@ describe('per-field options', () => {
     });
   });
 
+  describe('page sizes are capped at 100 by default', () => {
+    const rows = articles(150);
+    const Node = new GraphQLObjectType({ name: 'Capped', fields: { id: { type: GraphQLInt } } });
+    const uncapped = {
+      cursor: cursorPagination({ pageSize: 3, ordering: 'id' }),
+      pageNumber: pageNumberPagination({ pageSize: 3 }),
+      limitOffset: limitOffsetPagination({ defaultLimit: 3 }),
+    };
+    const schemaWith = (field: { maxPageSize?: number | null; onOversize?: 'error' }, capped: Partial<typeof uncapped> = {}) => {
+      const fieldOf = (pagination: (typeof uncapped)[keyof typeof uncapped]) => ({
+        node: Node,
+        pagination,
+        source: () => arraySource(rows, { uniqueKey: 'id' }),
+        ...field,
+      });
+      const p = { ...uncapped, ...capped };
+      return new GraphQLSchema({
+        query: new GraphQLObjectType({
+          name: 'Query',
+          fields: {
+            cursor: connectionField(fieldOf(p.cursor)),
+            pageNumber: connectionField(fieldOf(p.pageNumber)),
+            limitOffset: connectionField(fieldOf(p.limitOffset)),
+          },
+        }),
+      });
+    };
+    const HUGE =
+      '{ cursor(first: 2000000000) { nodes { id } } pageNumber(pageSize: 2000000000) { nodes { id } } limitOffset(limit: 2000000000) { nodes { id } } }';
+    const sizes = async (schema: GraphQLSchema) => {
+      const result = (await data(HUGE, {}, schema)) as Record<string, { nodes: unknown[] }>;
+      return Object.fromEntries(Object.entries(result).map(([name, value]) => [name, value.nodes.length]));
+    };
+
+    it('a huge size is clamped to 100 when neither the pagination nor the field sets a maximum', async () => {
+      expect(await sizes(schemaWith({}))).toEqual({ cursor: 100, pageNumber: 100, limitOffset: 100 });
+    });
+
+    it('with onOversize: error a huge size is INVALID_ARGUMENT naming the default maximum', async () => {
+      const result = await run(schemaWith({ onOversize: 'error' }), HUGE);
+      // Sorted: the three fields fail in whatever order their resolvers settle.
+      expect(result.errors?.map((error) => [error.message, error.extensions]).sort()).toEqual(
+        ['first', 'limit', 'pageSize'].map((name) => [
+          `Argument "${name}" must not exceed 100`,
+          { code: 'BAD_USER_INPUT', paginationCode: 'INVALID_ARGUMENT', argumentName: name },
+        ]),
+      );
+    });
+
+    it("the field's maxPageSize overrides the default, and null opts out", async () => {
+      expect(await sizes(schemaWith({ maxPageSize: 120 }))).toEqual({ cursor: 120, pageNumber: 120, limitOffset: 120 });
+      expect(await sizes(schemaWith({ maxPageSize: null }))).toEqual({ cursor: 150, pageNumber: 150, limitOffset: 150 });
+    });
+
+    it("the pagination's own maximum wins over the default", async () => {
+      const capped = {
+        cursor: cursorPagination({ pageSize: 3, maxPageSize: 130, ordering: 'id' }),
+        pageNumber: pageNumberPagination({ pageSize: 3, maxPageSize: 130 }),
+        limitOffset: limitOffsetPagination({ defaultLimit: 3, maxLimit: 130 }),
+      };
+      expect(await sizes(schemaWith({}, capped))).toEqual({ cursor: 130, pageNumber: 130, limitOffset: 130 });
+    });
+
+    it('the cost hint uses the same cap', () => {
+      expect(requestedPageSize(uncapped.cursor, { first: 2000000000 })).toBe(100);
+      expect(requestedPageSize(uncapped.limitOffset, { limit: 2000000000 }, { maxPageSize: null })).toBe(2000000000);
+    });
+  });
+
   it('forward-only fields offer no last or before', async () => {
     const schema = articleSchema({ field: { directions: 'forward' } });
     const fields = schema.getQueryType()!.getFields();
