@@ -1,13 +1,17 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isPaginationError, type PaginationError } from '../core';
 
+// The REST adapter's text too (DRF's ServiceUnavailable): a source's own message may name hosts or drivers.
+const UNAVAILABLE = 'Service temporarily unavailable, try again later.';
+
 /**
  * A client's pagination error as a GraphQLError: `extensions.code` is `BAD_USER_INPUT`
- * (`SERVICE_UNAVAILABLE` for SOURCE_UNAVAILABLE), `paginationCode` our stable code, `argumentName`
- * the argument at fault. No original error is attached, so no stack reaches a client.
+ * (`SERVICE_UNAVAILABLE` for SOURCE_UNAVAILABLE, with one generic message), `paginationCode` our
+ * stable code, `argumentName` the argument at fault. No original error is attached, so no stack
+ * reaches a client.
  */
 export function toGraphQLError(error: PaginationError): GraphQLError {
-  return new GraphQLError(error.message, {
+  return new GraphQLError(error.code === 'SOURCE_UNAVAILABLE' ? UNAVAILABLE : error.message, {
     extensions: {
       code: error.code === 'SOURCE_UNAVAILABLE' ? 'SERVICE_UNAVAILABLE' : 'BAD_USER_INPUT',
       paginationCode: error.code,

@@ -149,8 +149,20 @@ describe('error mapping', () => {
     const result = await run(failing, '{ cursorConnection(first: 1) { nodes { id } totalCount } }');
     expect(result.data).toEqual({ cursorConnection: { nodes: [{ id: 1 }], totalCount: null } });
     expect(result.errors?.map((error) => [error.message, error.extensions])).toEqual([
-      ['The database is unavailable', { code: 'SERVICE_UNAVAILABLE', paginationCode: 'SOURCE_UNAVAILABLE' }],
+      ['Service temporarily unavailable, try again later.', { code: 'SERVICE_UNAVAILABLE', paginationCode: 'SOURCE_UNAVAILABLE' }],
     ]);
+  });
+
+  it("SOURCE_UNAVAILABLE does not pass the source's own message (hosts, drivers) to clients", async () => {
+    const leaky = 'connect ECONNREFUSED db-primary.internal:5432 (pg 8.11)';
+    const failing = articleSchema({
+      wrap: (source) => ({ ...source, slice: () => Promise.reject(new PaginationError('SOURCE_UNAVAILABLE', leaky)) }),
+    });
+    const result = await run(failing, '{ pageNumberPage { results { id } } }');
+    expect(result.errors?.map((error) => [error.message, error.extensions])).toEqual([
+      ['Service temporarily unavailable, try again later.', { code: 'SERVICE_UNAVAILABLE', paginationCode: 'SOURCE_UNAVAILABLE' }],
+    ]);
+    expect(JSON.stringify(result)).not.toContain('db-primary');
   });
 
   it('SOURCE_UNAVAILABLE is a service error, not a user error', () => {
