@@ -1,16 +1,36 @@
-import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type FragmentSpreadNode,
+  type InlineFragmentNode,
+  type SelectionSetNode,
+} from 'graphql';
 
 /** What {@link selectsCount} needs of a resolver's `info`. */
 export interface SelectionInfo {
   readonly fieldNodes: readonly FieldNode[];
   readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  /** The operation's variables, which `@skip(if: $var)` and `@include(if: $var)` read. */
+  readonly variableValues?: Readonly<Record<string, unknown>>;
 }
 
 const COUNT_FIELDS = new Set(['totalCount', 'count']);
 const PAGE_INFO_COUNT_FIELDS = new Set(['totalCount', 'totalPages']);
 
+/** graphql-js's own rule (`shouldIncludeNode`): skipped when `@skip(if: true)` or `@include(if: false)`. */
+function included(node: FieldNode | FragmentSpreadNode | InlineFragmentNode, info: SelectionInfo): boolean {
+  const variables = info.variableValues ?? {};
+  if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.['if'] === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.['if'] !== false;
+}
+
 function* fieldsOf(set: SelectionSetNode | undefined, info: SelectionInfo, seen: Set<string>): Generator<FieldNode> {
   for (const selection of set?.selections ?? []) {
+    if (!included(selection, info)) continue;
     if (selection.kind === Kind.FIELD) yield selection;
     else if (selection.kind === Kind.INLINE_FRAGMENT) yield* fieldsOf(selection.selectionSet, info, seen);
     else if (!seen.has(selection.name.value)) {
@@ -23,7 +43,8 @@ function* fieldsOf(set: SelectionSetNode | undefined, info: SelectionInfo, seen:
 
 /**
  * Whether the query asks for a count under this field: `totalCount` or `count`, or `totalCount` or
- * `totalPages` of its `pageInfo`, through fragments too. Then the count runs alongside the page.
+ * `totalPages` of its `pageInfo`, through fragments too, honouring `@skip` and `@include`. Then the
+ * count runs alongside the page.
  */
 export function selectsCount(info: SelectionInfo): boolean {
   for (const node of info.fieldNodes) {

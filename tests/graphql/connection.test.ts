@@ -186,6 +186,34 @@ describe('the count runs only when selected', () => {
   });
 
   it.each([
+    ['@skip(if: true) on totalCount', '{ cursorConnection { nodes { id } totalCount @skip(if: true) } }', {}],
+    [
+      '@include(if: $with) false on count',
+      'query ($with: Boolean!) { limitOffsetPage { results { id } count @include(if: $with) } }',
+      { with: false },
+    ],
+    [
+      '@skip(if: $skip) on pageInfo',
+      'query ($skip: Boolean!) { pageNumberConnection { nodes { id } pageInfo @skip(if: $skip) { totalPages } } }',
+      { skip: true },
+    ],
+    [
+      '@include(if: false) on a fragment spread',
+      '{ limitOffsetPage { results { id } ...Counted @include(if: false) } } fragment Counted on ArticlePage { count }',
+      {},
+    ],
+    ['@skip(if: true) on an inline fragment', '{ cursorConnection { nodes { id } ... @skip(if: true) { totalCount } } }', {}],
+  ])('a count field left out by %s runs no count', async (_, query, variables) => {
+    expect((await calls(query, variables)).calls).not.toContain('count');
+  });
+
+  it('a count field kept by @include(if: $with) true still starts with the page', async () => {
+    const result = await calls('query ($with: Boolean!) { limitOffsetPage { count @include(if: $with) } }', { with: true });
+    expect(result.data).toEqual({ limitOffsetPage: { count: 10 } });
+    expect(result.calls[0]).toBe('count');
+  });
+
+  it.each([
     ['totalCount', '{ cursorConnection { totalCount } }', { cursorConnection: { totalCount: 10 } }],
     [
       'pageInfo.totalCount',
