@@ -21,6 +21,8 @@ export type { PageNumberArgs, PageNumberOptions, PageNumberPagination } from './
 export type { PageSource, SeekBound, SeekRequest, SeekResult } from './page-source';
 export { lazyCount } from './page';
 export type { CursorPage, NumberedPage, OffsetPage, Page, PageBase, PaginateContext } from './page';
+export { pagePositions } from './page-positions';
+export type { PagePositions } from './page-positions';
 export { parsePythonInt, positiveInt } from './python-int';
 export type { PositiveIntOptions } from './python-int';
 export { encodeQuery, lastValue, parseQuery, quotePlus, unquotePlus } from './query-string';

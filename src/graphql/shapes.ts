@@ -1,4 +1,4 @@
-import { isPaginationError, type Page } from '../core';
+import { isPaginationError, pagePositions, type Page } from '../core';
 import { toGraphQLError } from './errors';
 
 /** `PageInfo` of a page. `totalCount` and `totalPages` are promises made only when read. */
@@ -94,19 +94,12 @@ export function connectionOf<T>(page: Page<T>): ConnectionValue<T> {
   };
 }
 
-const text = (value: number | null): string | null => (value === null ? null : String(value));
-
 /**
  * A page as an offset list. `next`/`previous` are what the REST links carry: the cursor for the
  * cursor style, the page number or offset (as a string) otherwise.
  */
 export function offsetListOf<T>(page: Page<T>): OffsetListValue<T> {
-  const [next, previous] =
-    page.style === 'cursor'
-      ? [page.nextCursor, page.previousCursor]
-      : page.style === 'page-number'
-        ? [text(page.nextPage), text(page.previousPage)]
-        : [text(page.nextOffset), text(page.previousOffset)];
+  const { next, previous } = pagePositions(page);
   return {
     results: page.items,
     get count() {

@@ -1,5 +1,5 @@
 import { isPaginationError, type PaginationErrorCode } from '../core';
-import { renderJson } from './json';
+import { JSON_CONTENT_TYPE, renderJson } from './json';
 import type { RestRequest } from './request-url';
 
 /** What the adapter answers: a status, headers and the rendered body. */
@@ -20,11 +20,9 @@ const STATUS: Record<PaginationErrorCode, number> = {
   SOURCE_UNAVAILABLE: 503,
 };
 
-const JSON_TYPE = { 'content-type': 'application/json' };
-
 /** A DRF error response: the status and `{"detail": ...}`. */
 export function detailResponse(status: number, detail: string, headers: Readonly<Record<string, string>> = {}): RestResponse {
-  return { status, headers: { ...JSON_TYPE, ...headers }, body: renderJson({ detail }) };
+  return { status, headers: { 'content-type': JSON_CONTENT_TYPE, ...headers }, body: renderJson({ detail }) };
 }
 
 /**

@@ -1,3 +1,6 @@
+/** The content type of every body the adapter writes (DRF's JSONRenderer's, without a charset). */
+export const JSON_CONTENT_TYPE = 'application/json';
+
 /**
  * DRF's JSONRenderer output: compact separators, non-ASCII kept as UTF-8, and U+2028/U+2029 escaped
  * so the body is also valid JavaScript.

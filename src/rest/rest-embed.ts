@@ -7,8 +7,10 @@ import {
   paginateCursor,
   paginateLimitOffset,
   paginatePageNumber,
+  pagePositions,
   type BatchPageSource,
   type Page,
+  type PagePositions,
   type PageSource,
 } from '../core';
 import type { RestRequest } from './request-url';
@@ -45,19 +47,11 @@ export interface RestEmbedOptions<T, K, C> {
   readonly count?: boolean;
 }
 
-const text = (value: number | null): string | null => (value === null ? null : String(value));
-
-function positions(page: Page<unknown>): { next: string | null; previous: string | null } {
-  if (page.style === 'cursor') return { next: page.nextCursor, previous: page.previousCursor };
-  if (page.style === 'page-number') return { next: text(page.nextPage), previous: text(page.previousPage) };
-  return { next: text(page.nextOffset), previous: text(page.previousOffset) };
-}
-
-function linksOf(url: string, pagination: RestPagination, page: Page<unknown>): { next: string | null; previous: string | null } {
+function linksOf(url: string, pagination: RestPagination, page: Page<unknown>): PagePositions {
   if (pagination.style === 'cursor' && page.style === 'cursor') return cursorLinks(url, pagination, page);
   if (pagination.style === 'page-number' && page.style === 'page-number') return pageNumberLinks(url, pagination, page);
   if (pagination.style === 'limit-offset' && page.style === 'limit-offset') return limitOffsetLinks(url, pagination, page);
-  return positions(page);
+  return pagePositions(page);
 }
 
 async function firstPage<C>(source: PageSource<C>, pagination: RestPagination, withCount: boolean): Promise<Page<C> | null> {
@@ -90,7 +84,7 @@ export function restEmbed<T, K, C>(options: RestEmbedOptions<T, K, C>): RestEmbe
           const source = keyedPageSource(batch, loader, options.key(row));
           const page = await firstPage(source, pagination, counted);
           if (!page) return Promise.all((await source.slice(0, Number.MAX_SAFE_INTEGER)).map(serialize));
-          const links = options.link ? linksOf(new URL(options.link(row), url).toString(), pagination, page) : positions(page);
+          const links = options.link ? linksOf(new URL(options.link(row), url).toString(), pagination, page) : pagePositions(page);
           const results = await Promise.all(page.items.map(serialize));
           return counted
             ? { count: await page.count(), next: links.next, previous: links.previous, results }

@@ -1,13 +1,11 @@
 import { assertConfig } from '../core';
 import { detailResponse, errorResponse, type RestResponse } from './error-response';
-import { renderJson } from './json';
+import { JSON_CONTENT_TYPE, renderJson } from './json';
 import { linkHeader } from './link-header';
 import { absoluteUrl, type RestRequest } from './request-url';
 import { checkRestOptions, type RestOptions, type RestRenderOptions } from './rest-options';
 import { withEmbeds } from './rest-embed';
 import { paginateRequest, type RestPage } from './rest-page';
-
-const JSON_TYPE = 'application/json';
 
 /** Python's `datetime.isoformat()` of an aware UTC time, as Django's `timezone.now()` gives it. */
 function isoTimestamp(date: Date): string {
@@ -45,7 +43,7 @@ export async function renderRestPage<T>(restPage: RestPage<T>, options: RestRend
   });
   const respond = (body: unknown, headers: Record<string, string> = {}): RestResponse => ({
     status: 200,
-    headers: { 'content-type': JSON_TYPE, ...headers },
+    headers: { 'content-type': JSON_CONTENT_TYPE, ...headers },
     body: renderJson(body),
   });
 
