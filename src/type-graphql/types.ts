@@ -20,8 +20,9 @@ interface Built {
   page?: ClassType;
 }
 
-// One class per node and kind, so `ConnectionType(Article)` in two resolvers is one type.
-const built = new WeakMap<object, Built>();
+// One class per node, GraphQL name and kind, so `ConnectionType(Article)` in two resolvers is one
+// type, and `ConnectionType(Article, { name: 'Post' })` is another (`PostConnection`).
+const built = new WeakMap<object, Map<string, Built>>();
 
 function nameOf(node: NodeClass, options: NodeTypeOptions): string {
   if (options.name) return options.name;
@@ -31,20 +32,25 @@ function nameOf(node: NodeClass, options: NodeTypeOptions): string {
   return declared?.name ?? node.name;
 }
 
-function entryOf(node: NodeClass): Built {
-  let entry = built.get(node);
+function entryOf(node: NodeClass, name: string): Built {
+  let byName = built.get(node);
+  if (!byName) {
+    byName = new Map();
+    built.set(node, byName);
+  }
+  let entry = byName.get(name);
   if (!entry) {
     entry = {};
-    built.set(node, entry);
+    byName.set(name, entry);
   }
   return entry;
 }
 
 /** `<Node>Edge { node, cursor }`; add edge fields with a `@Resolver(() => EdgeType(Node))` and `@FieldResolver`s. */
 export function EdgeType<T>(node: NodeClass, options: NodeTypeOptions = {}): ClassType<EdgeValue<T>> {
-  const entry = entryOf(node);
+  const name = nameOf(node, options);
+  const entry = entryOf(node, name);
   if (!entry.edge) {
-    const name = nameOf(node, options);
     @ObjectType(`${name}Edge`, { description: descriptions.edge(name) })
     class Edge {
       @Field(() => node, { description: descriptions.node })
@@ -60,10 +66,10 @@ export function EdgeType<T>(node: NodeClass, options: NodeTypeOptions = {}): Cla
 
 /** `<Node>Connection { edges, nodes, pageInfo, totalCount }`, the SDL of pagewise/graphql's `connectionType`. */
 export function ConnectionType<T>(node: NodeClass, options: NodeTypeOptions = {}): ClassType<ConnectionValue<T>> {
-  const entry = entryOf(node);
+  const name = nameOf(node, options);
+  const entry = entryOf(node, name);
   if (!entry.connection) {
-    const name = nameOf(node, options);
-    const edge = EdgeType<T>(node, options);
+    const edge = EdgeType<T>(node, { name });
     @ObjectType(`${name}Connection`, { description: descriptions.connection(name) })
     class Connection {
       @Field(() => [edge], { description: descriptions.edges })
@@ -85,9 +91,9 @@ export function ConnectionType<T>(node: NodeClass, options: NodeTypeOptions = {}
 
 /** `<Node>Page { results, count, next, previous, pageInfo }`, the SDL of pagewise/graphql's `offsetListType`. */
 export function PageType<T>(node: NodeClass, options: NodeTypeOptions = {}): ClassType<OffsetListValue<T>> {
-  const entry = entryOf(node);
+  const name = nameOf(node, options);
+  const entry = entryOf(node, name);
   if (!entry.page) {
-    const name = nameOf(node, options);
     @ObjectType(`${name}Page`, { description: descriptions.offsetList(name) })
     class Page {
       @Field(() => [node], { description: descriptions.results })

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { graphql, printSchema } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
 import {
   ConnectionType,
   CursorArgs,
@@ -29,6 +30,23 @@ describe('type-graphql', () => {
     expect(ConnectionType(Node)).toBe(ConnectionType(Node));
     expect(EdgeType(Node)).toBe(EdgeType(Node));
     expect(PageType(Node)).toBe(PageType(Node));
+  });
+
+  it('a class asked for under another name is its own type, not the first one built', () => {
+    class Node {}
+    const nameOf = (target: object) => getMetadataStorage().objectTypes.find((type) => type.target === target)?.name;
+    const plain = ConnectionType(Node);
+    const post = ConnectionType(Node, { name: 'Post' });
+    expect(post).not.toBe(plain);
+    expect(ConnectionType(Node, { name: 'Post' })).toBe(post);
+    expect(ConnectionType(Node, { name: 'Node' })).toBe(plain);
+    expect([plain, post, EdgeType(Node, { name: 'Post' }), PageType(Node, { name: 'Post' }), PageType(Node)].map(nameOf)).toEqual([
+      'NodeConnection',
+      'PostConnection',
+      'PostEdge',
+      'PostPage',
+      'NodePage',
+    ]);
   });
 
   it('answers the same as the graphql-js schema', async () => {
