@@ -62,8 +62,13 @@ export interface RestOptions<T> extends UrlOptions {
  */
 export type RestRenderOptions<T> = Omit<RestOptions<T>, 'source' | 'embed'> & { readonly embed?: never };
 
+// Options objects that passed the check: the glue checks when an endpoint is defined, and a direct
+// caller of restResponse pays for the check on its first request only.
+const checked = new WeakSet<object>();
+
 /** Checks options once, when an endpoint is defined; throws PaginationConfigError on misuse. */
 export function checkRestOptions<T>(options: RestOptions<T>): void {
+  if (checked.has(options)) return;
   const { pagination, shape = 'drf', links = 'body', resultsKey = 'results' } = options;
   assertConfig(
     typeof pagination === 'object' && pagination !== null && ['page-number', 'limit-offset', 'cursor'].includes(pagination.style),
@@ -77,4 +82,5 @@ export function checkRestOptions<T>(options: RestOptions<T>): void {
   if (options.origin !== undefined) {
     assertConfig(/^https?:\/\/[^/?#]+\/?$/i.test(options.origin), 'origin must be a scheme and host, like https://api.example.org');
   }
+  checked.add(options);
 }

@@ -87,12 +87,13 @@ export async function renderRestPage<T>(restPage: RestPage<T>, options: RestRend
 
 /**
  * One list request to `{status, headers, body}`, framework-agnostic: DRF's bodies, links and errors
- * to the byte. Never rejects: a client's bad input gets DRF's status and detail, anything else a 500
- * without a stack trace (reported to `onError`).
+ * to the byte. A client's bad input gets DRF's status and detail, any other failure a 500 without a
+ * stack trace (reported to `onError`). Only misconfigured options reject (PaginationConfigError, a
+ * programmer's error, not a 500); options are checked on their first use, or already by the glue.
  */
 export async function restResponse<T>(request: RestRequest, options: RestOptions<T>): Promise<RestResponse> {
+  checkRestOptions(options);
   try {
-    checkRestOptions(options);
     const method = (request.method ?? 'GET').toUpperCase();
     if (method !== 'GET' && method !== 'HEAD') {
       return detailResponse(405, `Method "${method}" not allowed.`, { allow: 'GET, HEAD' });

@@ -202,3 +202,52 @@ describe('options checked when a handler is defined', () => {
     }
   });
 });
+
+describe('options are checked once, not on every request', () => {
+  const pagination = pageNumberPagination({ pageSize: 5 });
+  const request = { url: '/rows/', headers: { host: 'api.test' } };
+  // Counts every read of an option, so a check on each request would show as more reads.
+  const watched = () => {
+    const counter = { reads: 0 };
+    const options = new Proxy<RestOptions<Row>>(
+      { pagination, source },
+      {
+        get: (target, key, receiver) => {
+          counter.reads += 1;
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      },
+    );
+    return { options, counter };
+  };
+  const readsOf = async (options: RestOptions<Row>, counter: { reads: number }) => {
+    const before = counter.reads;
+    expect((await restResponse(request, options)).status).toBe(200);
+    return counter.reads - before;
+  };
+
+  it('a direct caller pays for the check on its first request only', async () => {
+    const { options, counter } = watched();
+    const first = await readsOf(options, counter);
+    const second = await readsOf(options, counter);
+    expect(second).toBeLessThan(first);
+    expect(await readsOf(options, counter)).toBe(second);
+  });
+
+  it('options the glue checked are not checked again per request', async () => {
+    const unchecked = watched();
+    const withCheck = await readsOf(unchecked.options, unchecked.counter);
+    const { options, counter } = watched();
+    nodeHandler(options);
+    const first = await readsOf(options, counter);
+    expect(first).toBeLessThan(withCheck);
+    expect(await readsOf(options, counter)).toBe(first);
+  });
+
+  it('a misconfigured options object rejects as the programmer error it is, not a 500 answer', async () => {
+    const onError = jest.fn();
+    const bad = { pagination, source, shape: 'jsonapi', onError } as unknown as RestOptions<Row>;
+    await expect(restResponse(request, bad)).rejects.toThrow(PaginationConfigError);
+    expect(onError).not.toHaveBeenCalled();
+  });
+});
