@@ -1,7 +1,7 @@
 import { decodeCursor, encodeCursor, type Cursor, type CursorCodecOptions } from './cursor-codec';
 import { assertConfig, PaginationError } from './errors';
 import { formatOrdering, parseOrdering, resolveClientOrdering, withTiebreaker, type OrderingField, type OrderingSpec } from './ordering';
-import { lazyCount, type CursorPage, type PaginateContext } from './page';
+import { lazyCount, settleOnError, type CursorPage, type PaginateContext } from './page';
 import type { PageSource, SeekBound } from './page-source';
 import { resolvePageSize } from './page-number';
 import type { CursorSigner } from './signer';
@@ -445,8 +445,9 @@ async function fetchDrf<T>(source: PageSource<T>, plan: CursorPlan): Promise<Ass
 
 /** Fetches and assembles a planned cursor page: size + 1 rows in one seek, no count unless asked. */
 export async function fetchCursorPage<T>(source: PageSource<T>, plan: CursorPlan, context: PaginateContext = {}): Promise<CursorPage<T>> {
-  const count = lazyCount(() => source.count(), context.withCount === true);
-  const page = await (plan.drf ? fetchDrf(source, plan) : fetchExact(source, plan));
+  const eager = context.withCount === true;
+  const count = lazyCount(() => source.count(), eager);
+  const page = await settleOnError(count, eager, () => (plan.drf ? fetchDrf(source, plan) : fetchExact(source, plan)));
   const encode = (cursor: Cursor | null): string | null => (cursor === null ? null : encodeCursor(cursor, plan.codec));
   let encoded: readonly string[] | undefined;
   const cursors = (): readonly string[] => (encoded ??= page.cursors().map((cursor) => encodeCursor(cursor, plan.codec)));

@@ -19,7 +19,7 @@ export type { PageLink } from './page-links';
 export { paginatePageNumber, pageNumberPagination, resolvePageSize } from './page-number';
 export type { PageNumberArgs, PageNumberOptions, PageNumberPagination } from './page-number';
 export type { PageSource, SeekBound, SeekRequest, SeekResult } from './page-source';
-export { lazyCount } from './page';
+export { lazyCount, settleOnError } from './page';
 export type { CursorPage, NumberedPage, OffsetPage, Page, PageBase, PaginateContext } from './page';
 export { pagePositions } from './page-positions';
 export type { PagePositions } from './page-positions';

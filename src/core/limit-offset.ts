@@ -1,6 +1,6 @@
 import { assertConfig } from './errors';
 import { encodeOffsetCursor } from './offset-cursor';
-import { lazyCount, type OffsetPage, type PaginateContext } from './page';
+import { lazyCount, settleOnError, type OffsetPage, type PaginateContext } from './page';
 import type { PageSource } from './page-source';
 import { positiveInt } from './python-int';
 
@@ -86,8 +86,9 @@ export async function paginateLimitOffset<T>(
   const limit = resolveLimit(pagination, args.limit);
   if (limit === null) return null;
   const offset = resolveOffset(args.offset);
-  const count = lazyCount(() => source.count(), context.withCount === true);
-  const rows = await source.slice(offset, limit + 1);
+  const eager = context.withCount === true;
+  const count = lazyCount(() => source.count(), eager);
+  const rows = await settleOnError(count, eager, () => source.slice(offset, limit + 1));
   const items = rows.slice(0, limit);
   const hasNext = rows.length > limit;
   const cursors = items.map((_, index) => encodeOffsetCursor(offset + index));

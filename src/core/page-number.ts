@@ -1,6 +1,6 @@
 import { assertConfig, PaginationError } from './errors';
 import { encodeOffsetCursor } from './offset-cursor';
-import { lazyCount, type NumberedPage, type PaginateContext } from './page';
+import { lazyCount, settleOnError, type NumberedPage, type PaginateContext } from './page';
 import type { PageSource } from './page-source';
 import { parsePythonInt, positiveInt } from './python-int';
 
@@ -89,13 +89,12 @@ export async function paginatePageNumber<T>(
 ): Promise<NumberedPage<T> | null> {
   const size = resolvePageSize(pagination, args.pageSize);
   if (!size) return null;
-  const count = lazyCount(() => source.count(), context.withCount === true);
   const raw = args.page === null || args.page === undefined || args.page === '' ? '1' : String(args.page);
 
-  let page: number;
-  if (typeof args.page === 'string' && pagination.lastPageStrings.includes(args.page)) {
-    page = Math.max(1, Math.ceil((await count()) / size));
-  } else {
+  // The page number is checked before anything runs, so a bad one starts no query at all.
+  const last = typeof args.page === 'string' && pagination.lastPageStrings.includes(args.page);
+  let page = 1;
+  if (!last) {
     const parsed = typeof args.page === 'number' ? (Number.isSafeInteger(args.page) ? BigInt(args.page) : null) : parsePythonInt(raw);
     if (parsed === null) throw invalidPage(pagination, raw, 'That page number is not an integer');
     if (parsed < 1n) throw invalidPage(pagination, raw, 'That page number is less than 1');
@@ -104,11 +103,16 @@ export async function paginatePageNumber<T>(
     }
     page = Number(parsed);
   }
-
+  const eager = context.withCount === true;
+  const count = lazyCount(() => source.count(), eager);
+  const rows = await settleOnError(count, eager, async () => {
+    if (last) page = Math.max(1, Math.ceil((await count()) / size));
+    const found = await source.slice((page - 1) * size, size + 1);
+    // Django's check "page > num_pages" without a count: beyond the last page no row comes back.
+    if (page > 1 && found.length === 0) throw invalidPage(pagination, raw, 'That page contains no results');
+    return found;
+  });
   const offset = (page - 1) * size;
-  const rows = await source.slice(offset, size + 1);
-  // Django's check "page > num_pages" without a count: beyond the last page no row comes back.
-  if (page > 1 && rows.length === 0) throw invalidPage(pagination, raw, 'That page contains no results');
   const items = rows.slice(0, size);
   const hasNext = rows.length > size;
   const cursors = items.map((_, index) => encodeOffsetCursor(offset + index));

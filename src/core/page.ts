@@ -75,3 +75,17 @@ export function lazyCount(run: () => Promise<number>, eager: boolean): () => Pro
   if (eager) start();
   return start;
 }
+
+/**
+ * Runs `work` (the page query and its checks). When it fails while an eager count is in flight, the
+ * count is awaited first: no query of a request outlives the call that started it (a request-scoped
+ * connection may close right after, and a test counting statements must see them all).
+ */
+export async function settleOnError<R>(count: () => Promise<number>, eager: boolean, work: () => Promise<R>): Promise<R> {
+  try {
+    return await work();
+  } catch (error) {
+    if (eager) await count().catch(() => undefined);
+    throw error;
+  }
+}

@@ -275,3 +275,58 @@ describe('regressions', () => {
     expect(ids((await paginateCursor(source, pagination, { cursor: '' }))!)).toEqual([1, 2, 3, 4, 5]);
   });
 });
+
+describe('no query outlives a failed page', () => {
+  const slowCount = <T>(source: PageSource<T>) => {
+    const state = { started: 0, finished: 0 };
+    const wrapped: PageSource<T> = {
+      ...source,
+      fieldType: (field) => source.fieldType(field),
+      valueOf: (row, field) => source.valueOf(row, field),
+      slice: (offset, limit, ordering) => source.slice(offset, limit, ordering),
+      seek: (request) => source.seek(request),
+      count: async () => {
+        state.started += 1;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        state.finished += 1;
+        return source.count();
+      },
+    };
+    return { source: wrapped, state };
+  };
+
+  it('a page past the end waits for the eager count before it rejects', async () => {
+    const { source, state } = slowCount(arraySource(numbers(3)));
+    await expect(paginatePageNumber(source, pageNumberPagination({ pageSize: 5 }), { page: 2 }, { withCount: true })).rejects.toMatchObject(
+      {
+        code: 'INVALID_PAGE',
+      },
+    );
+    expect(state).toEqual({ started: 1, finished: 1 });
+  });
+
+  it('a malformed page number starts no query at all', async () => {
+    const { source, state } = slowCount(arraySource(numbers(3)));
+    await expect(
+      paginatePageNumber(source, pageNumberPagination({ pageSize: 5 }), { page: 'x' }, { withCount: true }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_PAGE',
+    });
+    expect(state).toEqual({ started: 0, finished: 0 });
+  });
+
+  it('a cursor whose key is not of the field type waits for the eager count too', async () => {
+    const { source, state } = slowCount(arraySource(numbers(3), { uniqueKey: 'id' }));
+    const pagination = cursorPagination({ pageSize: 2, ordering: 'created' });
+    const page = (await paginateCursor(arraySource(numbers(3), { uniqueKey: 'id' }), pagination, {}))!;
+    const text = Buffer.from(page.nextCursor!, 'base64')
+      .toString('ascii')
+      .replace(/%22(\d+)%22%5D$/, '%22x%22%5D');
+    await expect(
+      paginateCursor(source, pagination, { cursor: Buffer.from(text).toString('base64') }, { withCount: true }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_CURSOR',
+    });
+    expect(state).toEqual({ started: 1, finished: 1 });
+  });
+});
