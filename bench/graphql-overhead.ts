@@ -91,9 +91,9 @@ export async function graphqlOverhead(): Promise<BenchResult[]> {
     return [
       {
         bench: 'graphql-overhead',
-        measure: 'pagewise connection (first: 100) / hand-written resolver, same SQL',
+        measure: 'pagewise connection (first: 100, signed cursors) / hand-written resolver, same SQL',
         ratio,
-        target: 1.2,
+        target: null,
         detail: `${subjectMs.toFixed(2)} ms vs ${baselineMs.toFixed(2)} ms`,
       },
     ];
