@@ -10,10 +10,12 @@ async function main(): Promise<void> {
   const host = process.env['HOST'] ?? '127.0.0.1';
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${process.env['PORT']}`);
 
-  console.log(`Opening the ${dialectOf(url)} database${url ? '' : ' (.data/demo.sqlite)'}…`);
-  const orm = await openDatabase({ url });
+  const sqliteFile = process.env['DEMO_SQLITE_FILE'] || '.data/demo.sqlite';
+  const articles = Number(process.env['DEMO_ARTICLES'] ?? 100_000);
+  console.log(`Opening the ${dialectOf(url)} database${url ? '' : ` (${sqliteFile})`}…`);
+  const orm = await openDatabase({ url, sqliteFile });
   if (!(await isSeeded(orm))) {
-    const counts = await seed(orm, { progress: progressBar((text) => process.stdout.write(text)) });
+    const counts = await seed(orm, { articles, progress: progressBar((text) => process.stdout.write(text)) });
     console.log(`Seeded ${counts.authors} authors, ${counts.articles} articles, ${counts.comments} comments.`);
   }
   const demo = await startDemo(orm, {

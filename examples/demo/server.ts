@@ -37,6 +37,8 @@ export async function startDemo(orm: MikroORM, options: DemoOptions = {}): Promi
     schema: demoSchema(signer),
     includeStacktraceInErrorResponses: false,
     formatError: formatPaginationError,
+    // main.ts owns SIGINT/SIGTERM and stops Apollo in order; Apollo's own handlers would race it.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const graphql = apolloHandler(apollo, async () => ({ em: orm.em.fork() }));
