@@ -14,6 +14,16 @@ import {
   type SeekBound,
   type SeekResult,
 } from '../../core';
+import {
+  datetimeParam,
+  datetimeText,
+  exactDatetimeFields,
+  platformKind,
+  rememberTexts,
+  takeTexts,
+  textAlias,
+  type ExactDatetime,
+} from './datetime-text';
 import { fieldTypeOf, orderingProperty } from './field-types';
 import { isImpossible, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
 import type { MikroOrmSourceOptions } from './mikro-orm-source';
@@ -50,16 +60,6 @@ const COUNT = 'pw_count';
 const KEY_SLOT = '\u0000pagewise:parent\u0000';
 /** SQLite takes at most 500 terms in one compound SELECT; longer unions nest in chunks. */
 const UNION_CHUNK = 500;
-
-function platformKind(platform: Platform): 'postgresql' | 'sqlite' | 'mysql' | 'other' {
-  for (let proto: unknown = Object.getPrototypeOf(platform); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    const name = (proto as { constructor: { name: string } }).constructor.name;
-    if (/postgre/i.test(name)) return 'postgresql';
-    if (/sqlite/i.test(name)) return 'sqlite';
-    if (/mysql|mariadb/i.test(name)) return 'mysql';
-  }
-  return 'other';
-}
 
 function toDatabase(prop: EntityProperty, value: KeyValue, platform: Platform): unknown {
   if (value === null) return null;
@@ -111,12 +111,13 @@ export function mikroOrmBatchSource<T extends object>(
     rowValues: options.rowValues ?? (kind === 'postgresql' || kind === 'sqlite'),
   };
   const readFrom = em.config.get('preferReadReplicas') ? 'read' : 'write';
+  const exact: ReadonlyMap<string, ExactDatetime> = exactDatetimeFields(meta, kind);
 
   const types = new Map<string, FieldType>();
   const fieldType = (field: string): FieldType => {
     let type = types.get(field);
     if (type === undefined) {
-      type = fieldTypeOf(meta, field);
+      type = fieldTypeOf(meta, field, kind);
       types.set(field, type);
     }
     return type;
@@ -173,8 +174,10 @@ export function mikroOrmBatchSource<T extends object>(
       sql: columnOf(field),
       descending,
       nullable: orderingProperty(meta, field).nullable === true,
+      ...(exact.has(field) ? { placeholder: exact.get(field)!.placeholder } : {}),
     }));
-    const convert = (field: string, value: KeyValue) => toDatabase(orderingProperty(meta, field), value, platform);
+    const convert = (field: string, value: KeyValue) =>
+      exact.has(field) ? datetimeParam(value) : toDatabase(orderingProperty(meta, field), value, platform);
     if (bound.kind === 'position') return keysetCondition(columns.slice(0, 1), [convert(ordering[0]!.field, bound.value)], side, dialect);
     return keysetCondition(
       columns,
@@ -220,17 +223,26 @@ export function mikroOrmBatchSource<T extends object>(
   };
 
   /** Raw rows to managed entities, as em.find maps them; relations populated once for the batch. */
-  const hydrate = async (raw: readonly Record<string, unknown>[]): Promise<T[]> => {
+  const hydrate = async (raw: readonly Record<string, unknown>[], textFields: readonly string[] = []): Promise<T[]> => {
     const factory = em.getEntityFactory();
     const driver = em.getDriver();
+    const texts = takeTexts(raw, textFields);
     const rows = raw.map((row) =>
       factory.create<T>(meta.className, driver.mapResult(row as never, meta) as never, { merge: true, convertCustomTypes: true }),
     );
+    rows.forEach((row, index) => rememberTexts(row, texts[index]!));
     await em.getUnitOfWork().dispatchOnLoadEvent();
     if (rows.length > 0 && options.populate && options.populate.length > 0) {
       await guarded('populate', () => em.populate(rows, options.populate as never));
     }
     return rows;
+  };
+
+  /** The exact datetime fields of an ordering, read as text beside the row (see datetime-text). */
+  const textFieldsOf = (ordering: readonly OrderingField[]): string[] =>
+    ordering.filter(({ field }) => exact.has(field)).map(({ field }) => field);
+  const selectTexts = (inner: Knex.QueryBuilder, fields: readonly string[]): void => {
+    for (const field of fields) inner.select(knex.raw(`${exact.get(field)!.text(columnOf(field))} as ${quote(textAlias(field))}`));
   };
 
   /** One group of parents: the keys and the bound condition they share (trivial when none). */
@@ -265,6 +277,7 @@ export function mikroOrmBatchSource<T extends object>(
     const byParent = new Map<string, T[]>();
     if (groups.length === 0 || limit <= 0) return byParent;
     const order = orderBy(ordering, reversed);
+    const textFields = textFieldsOf(ordering);
     let query;
     if (strategy === 'lateral' && kind === 'sqlite') {
       // SQLite has no LATERAL; a join of the keys (json_each) to the rows whose key is among the
@@ -297,6 +310,7 @@ export function mikroOrmBatchSource<T extends object>(
       // an index seek. Each key carries its group's number, so no subquery scans a list of keys.
       const { query: inner } = await rowsQuery();
       const keysRef = quote('pw_keys');
+      selectTexts(inner, textFields);
       inner.whereRaw(`${keySql} = ${keysRef}.${quote(PARENT)}`);
       const bounded = groups.some((group) => group.condition !== null);
       if (bounded) {
@@ -330,6 +344,7 @@ export function mikroOrmBatchSource<T extends object>(
       const bindings: unknown[] = [];
       for (const group of groups) {
         const { query: inner } = await rowsQuery();
+        selectTexts(inner, textFields);
         inner.whereRaw(`${keySql} = ?`, [KEY_SLOT]);
         if (group.condition) inner.whereRaw(`(${group.condition.sql})`, [...group.condition.params] as never[]);
         inner.orderByRaw(order).limit(limit);
@@ -352,6 +367,7 @@ export function mikroOrmBatchSource<T extends object>(
     } else {
       const parents = parentsCondition(groups);
       const { query: inner } = await rowsQuery();
+      selectTexts(inner, textFields);
       inner.select(knex.raw(`row_number() over (partition by ${keySql} order by ${order}) as ${quote(ROW_NUMBER)}`));
       inner.whereRaw(`(${parents.sql})`, [...parents.params] as never[]);
       query = knex
@@ -364,7 +380,7 @@ export function mikroOrmBatchSource<T extends object>(
     const raw = await execute('page', query);
     const parentOf = raw.map((row) => keyName(row[keyColumn]));
     for (const row of raw) delete row[ROW_NUMBER];
-    const rows = await hydrate(raw);
+    const rows = await hydrate(raw, textFields);
     rows.forEach((row, index) => {
       const name = parentOf[index]!;
       let list = byParent.get(name);
@@ -383,6 +399,7 @@ export function mikroOrmBatchSource<T extends object>(
     fieldType,
     valueOf: (row: T, field: string): KeyValue => {
       const value = (row as Record<string, unknown>)[field];
+      if (exact.has(field)) return datetimeText(row, field, value);
       return value === undefined ? null : (value as KeyValue);
     },
     async countMany(keys) {

@@ -1,5 +1,6 @@
 import { BigIntType, ReferenceKind, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import { assertConfig, type FieldType } from '../../core';
+import { exactDatetime, type PlatformKind } from './datetime-text';
 
 /**
  * The scalar property behind an ordering field; relations, embeddables and unknown names are a
@@ -40,9 +41,10 @@ const BY_TYPE: Readonly<Record<string, FieldType>> = {
 
 /**
  * The declared type of a property as pagewise restores cursor values: from the property's runtime
- * type (MikroORM's `runtimeType`, or its BigIntType mode), never from the data.
+ * type (MikroORM's `runtimeType`, or its BigIntType mode), never from the data. A datetime column
+ * finer than milliseconds on `kind` is `string`: its key is the database's own text of the value.
  */
-export function fieldTypeOf(meta: EntityMetadata, field: string): FieldType {
+export function fieldTypeOf(meta: EntityMetadata, field: string, kind: PlatformKind = 'other'): FieldType {
   const prop = orderingProperty(meta, field);
   if (prop.customType instanceof BigIntType) {
     const mode = (prop.customType as { mode?: string }).mode;
@@ -55,5 +57,5 @@ export function fieldTypeOf(meta: EntityMetadata, field: string): FieldType {
     `ordering field ${JSON.stringify(field)} on ${meta.className} has type ${JSON.stringify(runtime ?? prop.type)}, which cannot order a cursor`,
     'UNKNOWN_ORDERING_FIELD',
   );
-  return type;
+  return type === 'date' && exactDatetime(prop, kind) ? 'string' : type;
 }

@@ -7,7 +7,11 @@ export interface KeysetColumn {
   readonly descending: boolean;
   /** Whether the column may hold NULL; only then does the condition test for it. */
   readonly nullable: boolean;
+  /** The SQL a bound value stands in (default `?`), e.g. a cast to the column's own type. */
+  readonly placeholder?: string;
 }
+
+const param = (column: KeysetColumn): string => column.placeholder ?? '?';
 
 /** A condition with `?` placeholders and its parameters, in order. */
 export interface SqlCondition {
@@ -49,19 +53,19 @@ function beyond(column: KeysetColumn, value: unknown, ascending: boolean, nullsL
     if (nullsLast || !column.nullable) return FALSE;
     return { sql: `${column.sql} is not null`, params: [] };
   }
-  const compare: SqlCondition = { sql: `${column.sql} ${ascending ? '>' : '<'} ?`, params: [value] };
+  const compare: SqlCondition = { sql: `${column.sql} ${ascending ? '>' : '<'} ${param(column)}`, params: [value] };
   return nullsLast && column.nullable ? or([compare, { sql: `${column.sql} is null`, params: [] }]) : compare;
 }
 
 function equal(column: KeysetColumn, value: unknown): SqlCondition {
   if (value === null) return column.nullable ? { sql: `${column.sql} is null`, params: [] } : FALSE;
-  return { sql: `${column.sql} = ?`, params: [value] };
+  return { sql: `${column.sql} = ${param(column)}`, params: [value] };
 }
 
 /** Not before `value` in the scan: the range an index on the first column can serve. */
 function notBefore(column: KeysetColumn, value: unknown, ascending: boolean, nullsLast: boolean): SqlCondition {
   if (value === null) return nullsLast ? equal(column, null) : TRUE;
-  const compare: SqlCondition = { sql: `${column.sql} ${ascending ? '>=' : '<='} ?`, params: [value] };
+  const compare: SqlCondition = { sql: `${column.sql} ${ascending ? '>=' : '<='} ${param(column)}`, params: [value] };
   return nullsLast && column.nullable ? or([compare, { sql: `${column.sql} is null`, params: [] }]) : compare;
 }
 
@@ -89,7 +93,7 @@ export function keysetCondition(
   if (dialect.rowValues && uniform && columns.length > 1 && columns.every((column) => !column.nullable)) {
     const op = scan[0]!.ascending ? '>' : '<';
     return {
-      sql: `(${columns.map((column) => column.sql).join(', ')}) ${op} (${columns.map(() => '?').join(', ')})`,
+      sql: `(${columns.map((column) => column.sql).join(', ')}) ${op} (${columns.map(param).join(', ')})`,
       params: values,
     };
   }

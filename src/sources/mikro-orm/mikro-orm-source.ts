@@ -8,6 +8,7 @@ import type {
   FilterQuery,
   Platform,
 } from '@mikro-orm/core';
+import { raw } from '@mikro-orm/core';
 import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import {
   assertConfig,
@@ -25,6 +26,16 @@ import {
   type SeekRequest,
   type SeekResult,
 } from '../../core';
+import {
+  datetimeParam,
+  datetimeText,
+  exactDatetimeFields,
+  platformKind,
+  rememberTexts,
+  takeTexts,
+  textAlias,
+  type ExactDatetime,
+} from './datetime-text';
 import { fieldTypeOf, orderingProperty } from './field-types';
 import { isImpossible, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
 import { guarded } from './unavailable';
@@ -71,16 +82,6 @@ export interface MikroOrmSourceOptions<T extends object> extends SqlSourceOption
 
 const ALIAS = 'e';
 
-function platformKind(platform: Platform): 'postgresql' | 'sqlite' | 'mysql' | 'other' {
-  for (let proto: unknown = Object.getPrototypeOf(platform); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    const name = (proto as { constructor: { name: string } }).constructor.name;
-    if (/postgre/i.test(name)) return 'postgresql';
-    if (/sqlite/i.test(name)) return 'sqlite';
-    if (/mysql|mariadb/i.test(name)) return 'mysql';
-  }
-  return 'other';
-}
-
 /**
  * NULL order and row-value support of a dialect. PostgreSQL sorts NULL last ascending; SQLite and
  * MariaDB/MySQL first. MariaDB cannot seek an index with a row-value comparison, so it gets the
@@ -102,6 +103,8 @@ interface PageQuery {
   readonly reversed: boolean;
   readonly limit: number;
   readonly offset: number;
+  /** Exact datetime ordering fields and the select of each one's text (`cast(… as text) as pw_t_…`). */
+  readonly texts: ReadonlyArray<{ readonly field: string; readonly select: string }>;
 }
 
 interface SourceParts<T extends object> {
@@ -147,9 +150,39 @@ async function runThroughBuilder<T extends object>(
   page.orderBy(query.ordering.map(({ field, descending }) => ({ [field]: descending !== query.reversed ? 'desc' : 'asc' })) as never);
   page.limit(query.limit);
   if (query.offset > 0) page.offset(query.offset);
+  if (query.texts.length > 0) {
+    const fields = (page as unknown as { _fields?: unknown[] })._fields;
+    if (!fields || fields.length === 0) page.select('*');
+    page.addSelect(query.texts.map(({ select }) => raw(select)) as never);
+  }
+  // getResultList maps the rows it executes; the texts are taken out of them first, keyed by row.
+  const found = new Map<string, ReadonlyMap<string, string>>();
+  if (query.texts.length > 0) {
+    const execute = page.execute.bind(page) as (...args: unknown[]) => Promise<unknown>;
+    (page as unknown as { execute: (...args: unknown[]) => Promise<unknown> }).execute = async (...args) => {
+      const result = await execute(...args);
+      if (Array.isArray(result)) {
+        const taken = takeTexts(
+          result as Record<string, unknown>[],
+          query.texts.map(({ field }) => field),
+        );
+        (result as Record<string, unknown>[]).forEach((row, index) => found.set(primaryKeyText(meta, row), taken[index]!));
+      }
+      return result;
+    };
+  }
   await flushFirst(em, meta);
-  return (await guarded('page', () => page.getResultList())) as T[];
+  const rows = (await guarded('page', () => page.getResultList())) as T[];
+  for (const row of rows) {
+    const texts = found.get(primaryKeyText(meta, row as Record<string, unknown>));
+    if (texts) rememberTexts(row, texts);
+  }
+  return rows;
 }
+
+/** A row's primary key as text, the same for a mapped result and its entity (scalar keys). */
+const primaryKeyText = (meta: EntityMetadata, row: Record<string, unknown>): string =>
+  JSON.stringify(meta.primaryKeys.map((key) => String(row[key])));
 
 /** Whether a builder joins a collection (its filter names a 1:m or m:n relation). */
 const joinsCollection = <T extends object>(qb: QueryBuilder<T>): boolean =>
@@ -187,11 +220,13 @@ function toDatabase(prop: EntityProperty, value: KeyValue, platform: Platform): 
 function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
   const { meta, platform, alias, options } = parts;
   const dialect = dialectOf(platform, options);
+  const kind = platformKind(platform);
+  const exact: ReadonlyMap<string, ExactDatetime> = exactDatetimeFields(meta, kind);
   const types = new Map<string, FieldType>();
   const fieldType = (field: string): FieldType => {
     let type = types.get(field);
     if (type === undefined) {
-      type = fieldTypeOf(meta, field);
+      type = fieldTypeOf(meta, field, kind);
       types.set(field, type);
     }
     return type;
@@ -229,11 +264,25 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
 
   const column = ({ field, descending }: OrderingField): KeysetColumn => {
     const prop = orderingProperty(meta, field);
-    return { sql: platform.quoteIdentifier(`${alias}.${prop.fieldNames[0]!}`), descending, nullable: prop.nullable === true };
+    const placeholder = exact.get(field)?.placeholder;
+    return {
+      sql: platform.quoteIdentifier(`${alias}.${prop.fieldNames[0]!}`),
+      descending,
+      nullable: prop.nullable === true,
+      ...(placeholder ? { placeholder } : {}),
+    };
   };
+  const textsOf = (ordering: readonly OrderingField[]): PageQuery['texts'] =>
+    ordering.flatMap(({ field }) => {
+      const plan = exact.get(field);
+      if (!plan) return [];
+      const sql = platform.quoteIdentifier(`${alias}.${orderingProperty(meta, field).fieldNames[0]!}`);
+      return [{ field, select: `${plan.text(sql)} as ${platform.quoteIdentifier(textAlias(field))}` }];
+    });
   const boundCondition = (ordering: readonly OrderingField[], bound: SeekBound, side: 'after' | 'before'): SqlCondition => {
     const columns = ordering.map(column);
-    const convert = (field: string, value: KeyValue) => toDatabase(orderingProperty(meta, field), value, platform);
+    const convert = (field: string, value: KeyValue) =>
+      exact.has(field) ? datetimeParam(value) : toDatabase(orderingProperty(meta, field), value, platform);
     if (bound.kind === 'position') return keysetCondition(columns.slice(0, 1), [convert(ordering[0]!.field, bound.value)], side, dialect);
     return keysetCondition(
       columns,
@@ -249,12 +298,13 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
     fieldType,
     valueOf: (row: T, field: string): KeyValue => {
       const value = (row as Record<string, unknown>)[field];
+      if (exact.has(field)) return datetimeText(row, field, value);
       return value === undefined ? null : (value as KeyValue);
     },
     count: () => guarded('count', async () => (await parts.base()).qb.getCount()),
     slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]> {
       const order = ordering ? checked(withTiebreaker(ordering, uniqueKey), argument) : sliceOrdering;
-      return parts.run({ conditions: [], ordering: order, reversed: false, limit, offset });
+      return parts.run({ conditions: [], ordering: order, reversed: false, limit, offset, texts: [] });
     },
     async seek(request: SeekRequest): Promise<SeekResult<T>> {
       const ordering = checked(request.ordering, argument);
@@ -269,7 +319,9 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
         if (!isTrivial(condition)) conditions.push(condition);
       }
       const reversed = request.direction === 'backward';
-      return { rows: await parts.run({ conditions, ordering, reversed, limit: request.limit, offset: request.offset }) };
+      return {
+        rows: await parts.run({ conditions, ordering, reversed, limit: request.limit, offset: request.offset, texts: textsOf(ordering) }),
+      };
     },
   };
 }
@@ -332,6 +384,7 @@ export function mikroOrmSource<T extends object>(
         rows = await runThroughBuilder(filtered, em, meta, page);
       } else {
         const query = filtered.getKnexQuery();
+        for (const { select } of page.texts) query.select(em.getKnex().raw(select));
         for (const condition of page.conditions) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
         query.orderByRaw(orderBySql(meta, em.getPlatform(), ALIAS, page.ordering, page.reversed)).limit(page.limit);
         if (page.offset > 0) query.offset(page.offset);
@@ -339,7 +392,12 @@ export function mikroOrmSource<T extends object>(
         const raw = await guarded('page', () =>
           em.getConnection(readFrom).execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext()),
         );
+        const texts = takeTexts(
+          raw,
+          page.texts.map(({ field }) => field),
+        );
         rows = await hydrate(em, meta, raw);
+        rows.forEach((row, index) => rememberTexts(row, texts[index]!));
       }
       if (rows.length > 0 && populate && populate.length > 0) await guarded('populate', () => em.populate(rows, populate as never));
       return rows;

@@ -1,0 +1,116 @@
+import type { EntityMetadata, EntityProperty, Platform } from '@mikro-orm/core';
+import { PaginationError, type KeyValue } from '../../core';
+
+/** The SQL family of a MikroORM platform, found by its class chain (drivers are optional peers). */
+export type PlatformKind = 'postgresql' | 'sqlite' | 'mysql' | 'other';
+
+/** Which SQL family a platform belongs to. */
+export function platformKind(platform: Platform): PlatformKind {
+  for (let proto: unknown = Object.getPrototypeOf(platform); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    const name = (proto as { constructor: { name: string } }).constructor.name;
+    if (/postgre/i.test(name)) return 'postgresql';
+    if (/sqlite/i.test(name)) return 'sqlite';
+    if (/mysql|mariadb/i.test(name)) return 'mysql';
+  }
+  return 'other';
+}
+
+/**
+ * How a datetime column finer than a millisecond is keyed: read as text (a JS Date would round it to
+ * the millisecond and a cursor would then repeat or skip rows) and compared through a cast back.
+ */
+export interface ExactDatetime {
+  /** `cast(<column> as text)`: the column's full value as the database prints it. */
+  readonly text: (column: string) => string;
+  /** `cast(? as timestamptz)`: a cursor's text as a value of the column's type, so an index serves the seek. */
+  readonly placeholder: string;
+}
+
+const PG_TIMESTAMP = /^(timestamptz|timestamp)(?:\s*\((\d)\))?(\s+with(?:out)?\s+time\s+zone)?$/;
+const MYSQL_DATETIME = /^(datetime|timestamp)(?:\s*\((\d)\))?$/;
+
+/**
+ * The exact-keying plan of a datetime property whose column keeps more than milliseconds
+ * (PostgreSQL timestamps default to microseconds, MariaDB when declared `datetime(4..6)`); null for
+ * every other property, SQLite (epoch milliseconds) and columns of precision 3 or less.
+ */
+export function exactDatetime(prop: EntityProperty, kind: PlatformKind): ExactDatetime | null {
+  const column = String(prop.columnTypes?.[0] ?? '')
+    .toLowerCase()
+    .trim();
+  if (kind === 'postgresql') {
+    const match = PG_TIMESTAMP.exec(column);
+    if (!match) return null;
+    const precision = match[2] === undefined ? 6 : Number(match[2]);
+    if (precision <= 3) return null;
+    const zoned = match[1] === 'timestamptz' || / with time zone/.test(match[3] ?? '');
+    return { text: (sql) => `cast(${sql} as text)`, placeholder: `cast(? as ${zoned ? 'timestamptz' : 'timestamp'})` };
+  }
+  if (kind === 'mysql') {
+    const match = MYSQL_DATETIME.exec(column);
+    if (!match || match[2] === undefined || Number(match[2]) <= 3) return null;
+    return { text: (sql) => `cast(${sql} as char)`, placeholder: 'cast(? as datetime(6))' };
+  }
+  return null;
+}
+
+/** The column alias under which a page query returns a field's text. */
+export const textAlias = (field: string): string => `pw_t_${field}`;
+
+// Keyed by entity: the identity map hands the same object to every query, and the text is the row's.
+const texts = new WeakMap<object, Map<string, string>>();
+
+/**
+ * Moves each raw row's `pw_t_*` columns out of the row (so hydration never sees them), returning
+ * them per row for {@link rememberTexts}.
+ */
+export function takeTexts(raw: readonly Record<string, unknown>[], fields: readonly string[]): Array<Map<string, string>> {
+  return raw.map((row) => {
+    const found = new Map<string, string>();
+    for (const field of fields) {
+      const alias = textAlias(field);
+      const value = row[alias];
+      delete row[alias];
+      if (value !== null && value !== undefined) found.set(field, String(value));
+    }
+    return found;
+  });
+}
+
+/** Keeps the texts a page query read for an entity, for `valueOf`. */
+export function rememberTexts(entity: object, found: ReadonlyMap<string, string>): void {
+  if (found.size === 0) return;
+  const known = texts.get(entity);
+  if (known) for (const [field, text] of found) known.set(field, text);
+  else texts.set(entity, new Map(found));
+}
+
+/** An exact datetime field's key: the text its page query read, else the Date as ISO text. */
+export function datetimeText(entity: object, field: string, value: unknown): KeyValue {
+  const text = texts.get(entity)?.get(field);
+  if (text !== undefined) return text;
+  if (value instanceof Date) return value.toISOString();
+  return value === undefined || value === null ? null : String(value);
+}
+
+const DATETIME_TEXT = /^\d{4,}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2}(:?\d{2})?)?)?( BC)?$|^-?infinity$/;
+
+/**
+ * A cursor's text for an exact datetime field, checked before SQL (a text the cast cannot read is
+ * a forged cursor, not a database error); `None` is DRF's text for NULL.
+ */
+export function datetimeParam(value: KeyValue): string | null {
+  if (value === null || value === 'None') return null;
+  if (typeof value !== 'string' || !DATETIME_TEXT.test(value)) throw PaginationError.invalidCursor();
+  return value;
+}
+
+/** The ordering fields of `meta` that are keyed exactly, with their plans. */
+export function exactDatetimeFields(meta: EntityMetadata, kind: PlatformKind): Map<string, ExactDatetime> {
+  const plans = new Map<string, ExactDatetime>();
+  for (const prop of meta.props) {
+    const plan = exactDatetime(prop, kind);
+    if (plan && prop.fieldNames?.length === 1) plans.set(prop.name, plan);
+  }
+  return plans;
+}
