@@ -1,4 +1,4 @@
-import type { EntityMetadata, EntityName, EntityProperty, Platform } from '@mikro-orm/core';
+import type { EntityMetadata, EntityName } from '@mikro-orm/core';
 import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import {
   assertConfig,
@@ -25,6 +25,7 @@ import {
   type ExactDatetime,
 } from './datetime-text';
 import { fieldTypeOf, orderingProperty } from './field-types';
+import { toDatabase } from './key-values';
 import { isImpossible, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
 import type { MikroOrmSourceOptions } from './mikro-orm-source';
 import { guarded } from './unavailable';
@@ -60,16 +61,6 @@ const COUNT = 'pw_count';
 const KEY_SLOT = '\u0000pagewise:parent\u0000';
 /** SQLite takes at most 500 terms in one compound SELECT; longer unions nest in chunks. */
 const UNION_CHUNK = 500;
-
-function toDatabase(prop: EntityProperty, value: KeyValue, platform: Platform): unknown {
-  if (value === null) return null;
-  let converted: unknown = value;
-  if (prop.customType)
-    converted = prop.customType.convertToDatabaseValue(value, platform, { fromQuery: true, key: prop.name, mode: 'query' });
-  if (converted instanceof Date) return platform.processDateProperty(converted);
-  if (typeof converted === 'bigint') return converted.toString();
-  return converted;
-}
 
 /** A parent key as a query parameter (drivers take bigints as text). */
 const databaseKey = (key: ParentKey): string | number => (typeof key === 'bigint' ? key.toString() : key);

@@ -1,13 +1,4 @@
-import type {
-  EntityManager,
-  EntityMetadata,
-  EntityName,
-  EntityProperty,
-  EntityRepository,
-  FilterOptions,
-  FilterQuery,
-  Platform,
-} from '@mikro-orm/core';
+import type { EntityManager, EntityMetadata, EntityName, EntityRepository, FilterOptions, FilterQuery, Platform } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
 import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import {
@@ -37,6 +28,7 @@ import {
   type ExactDatetime,
 } from './datetime-text';
 import { fieldTypeOf, orderingProperty } from './field-types';
+import { toDatabase } from './key-values';
 import { isImpossible, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
 import { guarded } from './unavailable';
 
@@ -205,16 +197,6 @@ function orderBySql(
         `${platform.quoteIdentifier(`${alias}.${orderingProperty(meta, field).fieldNames[0]!}`)} ${descending !== reversed ? 'desc' : 'asc'}`,
     )
     .join(', ');
-}
-
-function toDatabase(prop: EntityProperty, value: KeyValue, platform: Platform): unknown {
-  if (value === null) return null;
-  let converted: unknown = value;
-  if (prop.customType)
-    converted = prop.customType.convertToDatabaseValue(value, platform, { fromQuery: true, key: prop.name, mode: 'query' });
-  if (converted instanceof Date) return platform.processDateProperty(converted);
-  if (typeof converted === 'bigint') return converted.toString();
-  return converted;
 }
 
 function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {

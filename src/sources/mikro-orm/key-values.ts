@@ -1,0 +1,55 @@
+import type { EntityProperty, Platform } from '@mikro-orm/core';
+import { PaginationError, type KeyValue } from '../../core';
+
+/** Magnitude bounds of integer column types (unsigned included), by their declared name. */
+const INTEGER_BITS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^(tinyint|int1)\b/, 8],
+  [/^(smallint|int2|smallserial)\b/, 16],
+  [/^mediumint\b/, 24],
+  [/^(int|integer|int4|serial)\b/, 32],
+  [/^(bigint|int8|bigserial)\b/, 64],
+];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4,}-\d{2}-\d{2}( BC)?$|^-?infinity$/;
+
+/**
+ * Throws INVALID_CURSOR for a cursor value the column cannot hold, which a database would answer
+ * with an error of its own (a NUL in text, an integer out of range, a UUID or date that is not
+ * one): a forged cursor is the client's mistake, never a driver error.
+ */
+export function checkKeyValue(prop: EntityProperty, value: KeyValue): void {
+  if (value === null) return;
+  const fail = (): never => {
+    throw PaginationError.invalidCursor();
+  };
+  // The declared type and the column's: SQLite names every integer column `integer`, MariaDB a uuid `varchar(36)`.
+  const declared = [String(prop.columnTypes?.[0] ?? ''), String(prop.type ?? '')].map((name) => name.toLowerCase().trim());
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) fail();
+    if (declared.includes('uuid') && !UUID.test(value)) fail();
+    if (declared.includes('date') && !DATE.test(value)) fail();
+    return;
+  }
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    const sizes = declared.flatMap((name) => INTEGER_BITS.filter(([pattern]) => pattern.test(name)).map(([, bits]) => bits));
+    if (sizes.length === 0) return;
+    const bits = Math.min(...sizes);
+    if (typeof value === 'number' && !Number.isInteger(value)) fail();
+    const big = BigInt(value);
+    const limit = 1n << BigInt(bits);
+    if (big >= limit || big < -(limit >> 1n)) fail();
+  }
+}
+
+/** A cursor value as a query parameter of its column: custom types converted, bigints as text. */
+export function toDatabase(prop: EntityProperty, value: KeyValue, platform: Platform): unknown {
+  checkKeyValue(prop, value);
+  if (value === null) return null;
+  let converted: unknown = value;
+  if (prop.customType)
+    converted = prop.customType.convertToDatabaseValue(value, platform, { fromQuery: true, key: prop.name, mode: 'query' });
+  if (converted instanceof Date) return platform.processDateProperty(converted);
+  if (typeof converted === 'bigint') return converted.toString();
+  return converted;
+}

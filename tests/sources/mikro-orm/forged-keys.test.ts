@@ -1,0 +1,114 @@
+// Forged cursor values a column cannot hold (a NUL in text, an integer out of range, a UUID or date
+// that is none) are INVALID_CURSOR before any SQL, never the driver's error.
+import { EntitySchema } from '@mikro-orm/core';
+import { cursorPagination, encodeCursor, paginateCursor, type KeyValue } from 'pagewise';
+import { mikroOrmBatchSource, mikroOrmSource } from 'pagewise/mikro-orm';
+import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
+
+interface Forgeable {
+  id: number;
+  parent: number;
+  title: string;
+  small: number;
+  code: string;
+  day: string;
+}
+
+const ForgeableEntity = new EntitySchema<Forgeable>({
+  name: 'Forgeable',
+  tableName: 'forgeable',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: false },
+    parent: { type: 'integer' },
+    title: { type: 'string', length: 16 },
+    small: { type: 'smallint' },
+    code: { type: 'uuid' },
+    day: { type: 'date' },
+  },
+});
+
+const rows: Forgeable[] = [1, 2, 3].map((id) => ({
+  id,
+  parent: 1,
+  title: `title ${id}`,
+  small: id * 10,
+  code: `00000000-0000-4000-8000-00000000000${id}`,
+  day: `2024-01-0${id}`,
+}));
+
+describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM forged cursor values on %s', (dialect: Dialect) => {
+  describeDatabase(dialect, `forged cursor values on ${dialect}`, () => {
+    let db: TestDatabase;
+
+    beforeAll(async () => {
+      db = await openTestDatabase(dialect, { entities: [ForgeableEntity] });
+      const em = db.orm.em.fork();
+      for (const row of rows) em.create(ForgeableEntity, { ...row });
+      await em.flush();
+    });
+    afterAll(() => db?.close());
+    beforeEach(() => {
+      db.queries.length = 0;
+    });
+
+    const forged: ReadonlyArray<readonly [string, string, KeyValue]> = [
+      ['a NUL character in a string key', 'title', 'title 1\u0000'],
+      ['an integer beyond a smallint', 'small', 70000],
+      ['a fraction for an integer column', 'small', 1.5],
+      ['an integer beyond a 32-bit id', 'id', 2 ** 40],
+      ['a UUID key that is no UUID', 'code', 'not-a-uuid'],
+      ['a date key that is no date', 'day', 'yesterday'],
+    ];
+
+    it.each(forged)('%s is INVALID_CURSOR before SQL', async (_, field, value) => {
+      const source = mikroOrmSource(db.orm.em.fork(), ForgeableEntity);
+      const ordering =
+        field === 'id'
+          ? [{ field, descending: false }]
+          : [
+              { field, descending: false },
+              { field: 'id', descending: false },
+            ];
+      const values = field === 'id' ? [value] : [value, 1];
+      await expect(
+        source.seek({ ordering, direction: 'forward', offset: 0, limit: 3, after: { kind: 'key', values } }),
+      ).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+      const batch = mikroOrmBatchSource(db.orm.em.fork(), ForgeableEntity, { key: 'parent' });
+      await expect(
+        batch.seekMany([{ key: 1, request: { ordering, direction: 'forward', offset: 0, limit: 3, after: { kind: 'key', values } } }]),
+      ).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+      expect(db.queries).toEqual([]);
+    });
+
+    it('a DRF cursor whose position holds a NUL character is INVALID_CURSOR before SQL', async () => {
+      const source = mikroOrmSource(db.orm.em.fork(), ForgeableEntity);
+      const cursor = encodeCursor({ offset: 0, reverse: false, position: 'title\u0000' });
+      await expect(
+        paginateCursor(source, cursorPagination({ pageSize: 2, ordering: 'title', mode: 'drf' }), { cursor }),
+      ).rejects.toMatchObject({
+        code: 'INVALID_CURSOR',
+      });
+      expect(db.queries).toEqual([]);
+    });
+
+    it('values the columns hold still seek', async () => {
+      const source = mikroOrmSource(db.orm.em.fork(), ForgeableEntity);
+      const seek = (field: string, value: KeyValue) =>
+        source.seek({
+          ordering: [
+            { field, descending: false },
+            { field: 'id', descending: false },
+          ],
+          direction: 'forward',
+          offset: 0,
+          limit: 3,
+          after: { kind: 'key', values: [value, 1] },
+        });
+      const ids = async (field: string, value: KeyValue) => (await seek(field, value)).rows.map((row) => row.id);
+      expect(await ids('title', 'title 1')).toEqual([2, 3]);
+      expect(await ids('small', 10)).toEqual([2, 3]);
+      expect(await ids('code', rows[0]!.code)).toEqual([2, 3]);
+      expect(await ids('day', '2024-01-01')).toEqual([2, 3]);
+    });
+  });
+});
