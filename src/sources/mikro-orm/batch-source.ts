@@ -25,7 +25,7 @@ import {
   type ExactDatetime,
 } from './datetime-text';
 import { fieldTypeOf, orderingProperty } from './field-types';
-import { toDatabase } from './key-values';
+import { floatPlaceholder, toDatabase } from './key-values';
 import { isImpossible, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
 import type { MikroOrmSourceOptions } from './mikro-orm-source';
 import { guarded } from './unavailable';
@@ -160,12 +160,16 @@ export function mikroOrmBatchSource<T extends object>(
     ]
       .map(({ column, direction }) => `${table ? `${quote(table)}.` : ''}${quote(column)} ${direction}`)
       .join(', ');
+  const placeholderOf = (field: string): { placeholder?: string } => {
+    const placeholder = exact.get(field)?.placeholder ?? floatPlaceholder(orderingProperty(meta, field), kind);
+    return placeholder ? { placeholder } : {};
+  };
   const boundCondition = (ordering: readonly OrderingField[], bound: SeekBound, side: 'after' | 'before'): SqlCondition => {
     const columns: KeysetColumn[] = ordering.map(({ field, descending }) => ({
       sql: columnOf(field),
       descending,
       nullable: orderingProperty(meta, field).nullable === true,
-      ...(exact.has(field) ? { placeholder: exact.get(field)!.placeholder } : {}),
+      ...placeholderOf(field),
     }));
     const convert = (field: string, value: KeyValue) =>
       exact.has(field) ? datetimeParam(value) : toDatabase(orderingProperty(meta, field), value, platform);

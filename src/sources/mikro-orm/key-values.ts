@@ -1,5 +1,29 @@
 import type { EntityProperty, Platform } from '@mikro-orm/core';
 import { PaginationError, type KeyValue } from '../../core';
+import type { PlatformKind } from './datetime-text';
+
+const PG_REAL = /^(real|float4|float\s*\((\d+)\))$/;
+const MYSQL_FLOAT = /^float(\s*\((\d+)(\s*,\s*\d+)?\))?$/;
+
+/**
+ * `cast(? as real)` for a single-precision float column: a cursor's number is a double, and the
+ * column's own value compared as a double lies beside it (0.1f > 0.1), which repeats rows.
+ */
+export function floatPlaceholder(prop: EntityProperty, kind: PlatformKind): string | undefined {
+  const column = String(prop.columnTypes?.[0] ?? '')
+    .toLowerCase()
+    .trim();
+  if (kind === 'postgresql') {
+    const match = PG_REAL.exec(column);
+    return match && (match[2] === undefined || Number(match[2]) <= 24) ? 'cast(? as real)' : undefined;
+  }
+  if (kind === 'mysql') {
+    const match = MYSQL_FLOAT.exec(column);
+    // FLOAT(p) with p over 24 is a double; FLOAT(m, d) and plain FLOAT are single precision.
+    return match && (match[2] === undefined || match[3] !== undefined || Number(match[2]) <= 24) ? 'cast(? as float)' : undefined;
+  }
+  return undefined;
+}
 
 /** Magnitude bounds of integer column types (unsigned included), by their declared name. */
 const INTEGER_BITS: ReadonlyArray<readonly [RegExp, number]> = [

@@ -28,7 +28,7 @@ import {
   type ExactDatetime,
 } from './datetime-text';
 import { fieldTypeOf, orderingProperty } from './field-types';
-import { toDatabase } from './key-values';
+import { floatPlaceholder, toDatabase } from './key-values';
 import { isImpossible, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
 import { guarded } from './unavailable';
 
@@ -246,7 +246,7 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
 
   const column = ({ field, descending }: OrderingField): KeysetColumn => {
     const prop = orderingProperty(meta, field);
-    const placeholder = exact.get(field)?.placeholder;
+    const placeholder = exact.get(field)?.placeholder ?? floatPlaceholder(prop, kind);
     return {
       sql: platform.quoteIdentifier(`${alias}.${prop.fieldNames[0]!}`),
       descending,
