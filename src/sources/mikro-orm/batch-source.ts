@@ -240,6 +240,19 @@ export function mikroOrmBatchSource<T extends object>(
     for (const field of fields) inner.select(knex.raw(`${exact.get(field)!.text(columnOf(field))} as ${quote(textAlias(field))}`));
   };
 
+  /**
+   * The entity's formula properties over `alias`, as MikroORM selects them beside `alias.*` (eager
+   * ones only), for a statement that reads the table itself rather than the filtered builder.
+   */
+  const formulaSelects = (alias: string): string[] => {
+    const quoted = quote(alias);
+    const table = { alias: quoted, name: meta.tableName, qualifiedName: meta.tableName, toString: () => quoted };
+    const columns = meta.createColumnMappingObject();
+    return meta.props
+      .filter((prop) => prop.formula && !prop.lazy)
+      .map((prop) => `${prop.formula!(table as never, columns as never)} as ${quote(prop.fieldNames[0]!)}`);
+  };
+
   /** One group of parents: the keys and the bound condition they share (trivial when none). */
   interface Group {
     readonly keys: readonly ParentKey[];
@@ -296,7 +309,7 @@ export function mikroOrmBatchSource<T extends object>(
       if (offset > 0) inner.offset(offset);
       const pairs = groups.flatMap((group, index) => group.keys.map((key) => [typeof key === 'bigint' ? key.toString() : key, index]));
       query = knex
-        .select(knex.raw(`${quote('pw_page')}.*`))
+        .select(knex.raw(`${quote('pw_page')}.*`), ...formulaSelects('pw_page').map((select) => knex.raw(select)))
         .from(knex.raw(`json_each(?) as ${keysRef}`, [JSON.stringify(pairs)]))
         .joinRaw(`join ${quote(meta.tableName)} as ${quote('pw_page')} on ${quote(`pw_page.${primaryColumn()}`)} in ?`, [inner] as never[])
         .orderByRaw(resultOrder(ordering, reversed, 'pw_page'));
