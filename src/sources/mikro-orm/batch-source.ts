@@ -25,6 +25,7 @@ import {
   type ExactDatetime,
 } from './datetime-text';
 import { fieldTypeOf, orderingProperty } from './field-types';
+import { flushFirst } from './flush';
 import { floatPlaceholder, toDatabase } from './key-values';
 import { isImpossible, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
 import type { MikroOrmSourceOptions } from './mikro-orm-source';
@@ -207,11 +208,9 @@ export function mikroOrmBatchSource<T extends object>(
     return { query: outer.where({ [uniqueKey[0]!]: { $in: matching.getKnexQuery() } } as never).getKnexQuery() };
   };
   const primaryColumn = (): string => orderingProperty(meta, uniqueKey[0]!).fieldNames[0]!;
-  /** Pending changes of the entity are flushed first in MikroORM's AUTO flush mode, as em.find does. */
-  const flushFirst = (): Promise<void> => em.tryFlush(meta.className, { flushMode: undefined });
   const knex = em.getKnex();
   const execute = async (what: string, query: Knex.QueryBuilder | Knex.Raw): Promise<Array<Record<string, unknown>>> => {
-    await flushFirst();
+    await flushFirst(em, meta);
     return guarded(what, () =>
       em.getConnection(readFrom).execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext()),
     );

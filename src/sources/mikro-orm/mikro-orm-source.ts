@@ -28,6 +28,7 @@ import {
   type ExactDatetime,
 } from './datetime-text';
 import { fieldTypeOf, orderingProperty } from './field-types';
+import { flushFirst } from './flush';
 import { floatPlaceholder, toDatabase } from './key-values';
 import { isImpossible, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
 import { guarded } from './unavailable';
@@ -105,6 +106,8 @@ interface SourceParts<T extends object> {
   readonly alias: string;
   /** The source's query without ordering or window (for the count); boxed, as a builder is thenable. */
   readonly base: () => Promise<{ readonly qb: QueryBuilder<T> }>;
+  /** Flushes pending changes first, as em.find does (shared with a concurrent page or count). */
+  readonly flush: () => Promise<void>;
   /** Runs one page statement and returns its rows as managed entities. */
   readonly run: (query: PageQuery) => Promise<T[]>;
   readonly options: SqlSourceOptions;
@@ -179,9 +182,6 @@ const primaryKeyText = (meta: EntityMetadata, row: Record<string, unknown>): str
 /** Whether a builder joins a collection (its filter names a 1:m or m:n relation). */
 const joinsCollection = <T extends object>(qb: QueryBuilder<T>): boolean =>
   (qb as unknown as { hasToManyJoins(): boolean }).hasToManyJoins();
-
-/** Pending changes of the entity are flushed first in MikroORM's AUTO flush mode, as em.find does. */
-const flushFirst = (em: SqlEntityManager, meta: EntityMetadata): Promise<void> => em.tryFlush(meta.className, { flushMode: undefined });
 
 /** `"e"."created" desc, "e"."id" asc`: quoted columns from metadata, never client text. */
 function orderBySql(
@@ -283,7 +283,12 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
       if (exact.has(field)) return datetimeText(row, field, value);
       return value === undefined ? null : (value as KeyValue);
     },
-    count: () => guarded('count', async () => (await parts.base()).qb.getCount()),
+    count: () =>
+      guarded('count', async () => {
+        const { qb } = await parts.base();
+        await parts.flush();
+        return qb.getCount();
+      }),
     slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]> {
       const order = ordering ? checked(withTiebreaker(ordering, uniqueKey), argument) : sliceOrdering;
       return parts.run({ conditions: [], ordering: order, reversed: false, limit, offset, texts: [] });
@@ -356,6 +361,7 @@ export function mikroOrmSource<T extends object>(
     platform: em.getPlatform(),
     alias: ALIAS,
     base,
+    flush: () => flushFirst(em, meta),
     // The filter goes through MikroORM's QueryBuilder; the keyset, order and window are added to its
     // knex query directly, which saves the builder's criteria processing on every page. A filter on
     // a collection joins it, and then the builder's own subquery keeps rows from repeating.
@@ -403,6 +409,7 @@ export function queryBuilderSource<T extends object>(qb: QueryBuilder<T>, option
     platform,
     alias: qb.alias,
     base: () => Promise.resolve({ qb: qb.clone() }),
+    flush: () => flushFirst(em, meta),
     run: (page) => runThroughBuilder(qb.clone(), em, meta, page),
     options,
   });
