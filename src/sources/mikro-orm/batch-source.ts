@@ -69,6 +69,13 @@ const databaseKey = (key: ParentKey): string | number => (typeof key === 'bigint
 /** Parent keys compare as text: drivers give bigints (and sometimes ints) back as strings. */
 const keyName = (value: unknown): string => String(value);
 
+/** Keys once each, compared as text as rows are grouped (`1` and `'1'` are one parent). */
+function distinctKeys(keys: readonly ParentKey[]): ParentKey[] {
+  const seen = new Map<string, ParentKey>();
+  for (const key of keys) if (!seen.has(keyName(key))) seen.set(keyName(key), key);
+  return [...seen.values()];
+}
+
 const signature = (condition: SqlCondition): string =>
   `${condition.sql}\u0000${JSON.stringify(condition.params, (_, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value))}`;
 
@@ -411,7 +418,7 @@ export function mikroOrmBatchSource<T extends object>(
     },
     async countMany(keys) {
       if (keys.length === 0) return [];
-      const parents = parentsCondition([{ keys: [...new Set(keys)], condition: null }]);
+      const parents = parentsCondition([{ keys: distinctKeys(keys), condition: null }]);
       const query = (await rowsQuery()).query.clearSelect().clearOrder();
       query.select(knex.raw(`${keySql} as ${quote(PARENT)}`), knex.raw(`count(*) as ${quote(COUNT)}`));
       query.whereRaw(`(${parents.sql})`, [...parents.params] as never[]).groupByRaw(keySql);
@@ -421,7 +428,7 @@ export function mikroOrmBatchSource<T extends object>(
     },
     async sliceMany(keys, offset, limit, ordering) {
       const order = ordering ? checked(withTiebreaker(ordering, uniqueKey)) : sliceOrdering;
-      const found = await windows([{ keys: [...new Set(keys)], condition: null }], order, false, offset, limit);
+      const found = await windows([{ keys: distinctKeys(keys), condition: null }], order, false, offset, limit);
       return keys.map((key) => found.get(keyName(key)) ?? []);
     },
     async seekMany(requests: readonly KeyedSeek<ParentKey>[]): Promise<readonly SeekResult<T>[]> {

@@ -1,0 +1,55 @@
+// Parent keys that name one parent in different types (1, '1', 1n) get that parent's rows once each,
+// as rows are grouped by the key's text.
+import { EntitySchema } from '@mikro-orm/core';
+import { mikroOrmBatchSource, type BatchStrategy, type ParentKey } from 'pagewise/mikro-orm';
+import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
+
+interface Leaf {
+  id: number;
+  parent: number;
+}
+
+const LeafEntity = new EntitySchema<Leaf>({
+  name: 'Leaf',
+  tableName: 'leaf',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: false },
+    parent: { type: 'integer' },
+  },
+});
+
+describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM batch parent keys on %s', (dialect: Dialect) => {
+  describeDatabase(dialect, `batch parent keys on ${dialect}`, () => {
+    let db: TestDatabase;
+
+    beforeAll(async () => {
+      db = await openTestDatabase(dialect, { entities: [LeafEntity], captureSql: false });
+      const em = db.orm.em.fork();
+      for (let id = 1; id <= 6; id += 1) em.create(LeafEntity, { id, parent: id <= 3 ? 1 : 2 });
+      await em.flush();
+    });
+    afterAll(() => db?.close());
+
+    const keys: ParentKey[] = [1, '1', 1n, 2];
+    const strategies: BatchStrategy[] = dialect === 'mariadb' ? ['union', 'window'] : ['lateral', 'union', 'window'];
+    it.each(strategies)('keys equal as text but of different types get their rows once (%s)', async (strategy) => {
+      const batch = mikroOrmBatchSource(db.orm.em.fork(), LeafEntity, { key: 'parent', strategy });
+      const pages = await batch.sliceMany(keys, 0, 10);
+      expect(pages.map((rows) => rows.map((row) => row.id))).toEqual([
+        [1, 2, 3],
+        [1, 2, 3],
+        [1, 2, 3],
+        [4, 5, 6],
+      ]);
+      expect(await batch.countMany(keys)).toEqual([3, 3, 3, 3]);
+      const request = { ordering: [{ field: 'id', descending: false }], direction: 'forward' as const, offset: 0, limit: 10 };
+      const seeks = await batch.seekMany(keys.map((key) => ({ key, request })));
+      expect(seeks.map((result) => result.rows.map((row) => row.id))).toEqual([
+        [1, 2, 3],
+        [1, 2, 3],
+        [1, 2, 3],
+        [4, 5, 6],
+      ]);
+    });
+  });
+});
