@@ -233,6 +233,13 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
   const argument = options.orderingArgument ?? 'ordering';
   const declared = options.ordering === undefined || options.ordering.length === 0 ? uniqueKey : options.ordering;
   const fallback = parseOrdering(declared);
+  // The source's own ordering is the developer's: a field outside the allow-list is misconfiguration.
+  for (const { field } of fallback) {
+    assertConfig(
+      !allowed || allowed.has(field),
+      `the ordering of ${meta.className} names ${JSON.stringify(field)}, which is not among its orderingFields (${[...(allowed ?? [])].join(', ')})`,
+    );
+  }
   const base =
     options.requestedOrdering === undefined || options.requestedOrdering === null
       ? fallback
