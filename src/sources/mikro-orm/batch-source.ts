@@ -26,7 +26,7 @@ import {
 } from './datetime-text';
 import { fieldTypeOf, orderingProperty } from './field-types';
 import { flushFirst } from './flush';
-import { floatPlaceholder, toDatabase } from './key-values';
+import { floatPlaceholder, textOperand, toDatabase } from './key-values';
 import { isImpossible, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
 import type { MikroOrmSourceOptions } from './mikro-orm-source';
 import { guarded } from './unavailable';
@@ -187,7 +187,9 @@ export function mikroOrmBatchSource<T extends object>(
       ...placeholderOf(field),
     }));
     const convert = (field: string, value: KeyValue) =>
-      exact.has(field) ? datetimeParam(value) : toDatabase(orderingProperty(meta, field), value, platform);
+      exact.has(field)
+        ? datetimeParam(value)
+        : textOperand(orderingProperty(meta, field), toDatabase(orderingProperty(meta, field), value, platform), kind);
     if (bound.kind === 'position') return keysetCondition(columns.slice(0, 1), [convert(ordering[0]!.field, bound.value)], side, dialect);
     return keysetCondition(
       columns,

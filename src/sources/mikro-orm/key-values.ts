@@ -1,6 +1,7 @@
 import type { EntityProperty, Platform } from '@mikro-orm/core';
 import { PaginationError, type KeyValue } from '../../core';
 import type { PlatformKind } from './datetime-text';
+import type { InlineValue } from './keyset';
 
 const PG_REAL = /^(real|float4|float\s*\((\d+)\))$/;
 const MYSQL_FLOAT = /^float(\s*\((\d+)(\s*,\s*\d+)?\))?$/;
@@ -49,14 +50,16 @@ export function checkKeyValue(prop: EntityProperty, value: KeyValue): void {
   };
   // The declared type and the column's: SQLite names every integer column `integer`, MariaDB a uuid `varchar(36)`.
   const declared = [String(prop.columnTypes?.[0] ?? ''), String(prop.type ?? '')].map((name) => name.toLowerCase().trim());
+  const sizes = declared.flatMap((name) => INTEGER_BITS.filter(([pattern]) => pattern.test(name)).map(([, bits]) => bits));
   if (typeof value === 'string') {
     if (value.includes('\u0000')) fail();
+    // A bigint kept as text (BigIntType('string')) is still an integer column.
+    if (sizes.length > 0) return checkKeyValue(prop, /^[+-]?\d+$/.test(value) ? BigInt(value) : fail());
     if (declared.includes('uuid') && !UUID.test(value)) fail();
     if (declared.includes('date') && !DATE.test(value)) fail();
     return;
   }
   if (typeof value === 'number' || typeof value === 'bigint') {
-    const sizes = declared.flatMap((name) => INTEGER_BITS.filter(([pattern]) => pattern.test(name)).map(([, bits]) => bits));
     if (sizes.length === 0) return;
     const bits = Math.min(...sizes);
     if (typeof value === 'number' && !Number.isInteger(value)) fail();
@@ -76,4 +79,20 @@ export function toDatabase(prop: EntityProperty, value: KeyValue, platform: Plat
   if (converted instanceof Date) return platform.processDateProperty(converted);
   if (typeof converted === 'bigint') return converted.toString();
   return converted;
+}
+
+const TEXT_COLUMN = /char|text|clob|^enum\b|^set\b/;
+
+/**
+ * On MariaDB/MySQL, a cursor's text for a character column as a hex literal (`_utf8mb4 X'6162'`)
+ * written into the SQL, not a parameter: MikroORM and the driver escape parameters with
+ * backslashes, which `NO_BACKSLASH_ESCAPES` turns into a way out of the literal. The literal is
+ * coercible, so the column's collation still decides, and an index still serves the comparison.
+ */
+export function textOperand(prop: EntityProperty, value: unknown, kind: PlatformKind): unknown {
+  if (kind !== 'mysql' || typeof value !== 'string') return value;
+  if (!TEXT_COLUMN.test(String(prop.columnTypes?.[0] ?? '').toLowerCase())) return value;
+  const hex = Array.from(new TextEncoder().encode(value), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const literal: InlineValue = { inlineSql: `_utf8mb4 X'${hex}'` };
+  return literal;
 }

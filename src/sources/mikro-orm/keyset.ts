@@ -11,7 +11,18 @@ export interface KeysetColumn {
   readonly placeholder?: string;
 }
 
-const param = (column: KeysetColumn): string => column.placeholder ?? '?';
+/** A value written into the SQL itself (a hex literal): no parameter, so no escaping to get wrong. */
+export interface InlineValue {
+  readonly inlineSql: string;
+}
+
+const isInline = (value: unknown): value is InlineValue =>
+  typeof value === 'object' && value !== null && typeof (value as { inlineSql?: unknown }).inlineSql === 'string';
+
+/** The SQL standing for `value` in a comparison with `column`, and its parameters. */
+function operand(column: KeysetColumn, value: unknown): { readonly sql: string; readonly params: readonly unknown[] } {
+  return isInline(value) ? { sql: value.inlineSql, params: [] } : { sql: column.placeholder ?? '?', params: [value] };
+}
 
 /** A condition with `?` placeholders and its parameters, in order. */
 export interface SqlCondition {
@@ -53,19 +64,22 @@ function beyond(column: KeysetColumn, value: unknown, ascending: boolean, nullsL
     if (nullsLast || !column.nullable) return FALSE;
     return { sql: `${column.sql} is not null`, params: [] };
   }
-  const compare: SqlCondition = { sql: `${column.sql} ${ascending ? '>' : '<'} ${param(column)}`, params: [value] };
+  const right = operand(column, value);
+  const compare: SqlCondition = { sql: `${column.sql} ${ascending ? '>' : '<'} ${right.sql}`, params: right.params };
   return nullsLast && column.nullable ? or([compare, { sql: `${column.sql} is null`, params: [] }]) : compare;
 }
 
 function equal(column: KeysetColumn, value: unknown): SqlCondition {
   if (value === null) return column.nullable ? { sql: `${column.sql} is null`, params: [] } : FALSE;
-  return { sql: `${column.sql} = ${param(column)}`, params: [value] };
+  const right = operand(column, value);
+  return { sql: `${column.sql} = ${right.sql}`, params: right.params };
 }
 
 /** Not before `value` in the scan: the range an index on the first column can serve. */
 function notBefore(column: KeysetColumn, value: unknown, ascending: boolean, nullsLast: boolean): SqlCondition {
   if (value === null) return nullsLast ? equal(column, null) : TRUE;
-  const compare: SqlCondition = { sql: `${column.sql} ${ascending ? '>=' : '<='} ${param(column)}`, params: [value] };
+  const right = operand(column, value);
+  const compare: SqlCondition = { sql: `${column.sql} ${ascending ? '>=' : '<='} ${right.sql}`, params: right.params };
   return nullsLast && column.nullable ? or([compare, { sql: `${column.sql} is null`, params: [] }]) : compare;
 }
 
@@ -92,9 +106,10 @@ export function keysetCondition(
   const uniform = scan.every(({ ascending }) => ascending === scan[0]?.ascending);
   if (dialect.rowValues && uniform && columns.length > 1 && columns.every((column) => !column.nullable)) {
     const op = scan[0]!.ascending ? '>' : '<';
+    const rights = columns.map((column, index) => operand(column, values[index] ?? null));
     return {
-      sql: `(${columns.map((column) => column.sql).join(', ')}) ${op} (${columns.map(param).join(', ')})`,
-      params: values,
+      sql: `(${columns.map((column) => column.sql).join(', ')}) ${op} (${rights.map((right) => right.sql).join(', ')})`,
+      params: rights.flatMap((right) => right.params),
     };
   }
   const branches = scan.map(({ column, ascending, nullsLast }, index) =>

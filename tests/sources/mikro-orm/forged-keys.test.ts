@@ -2,7 +2,7 @@
 // that is none) are INVALID_CURSOR before any SQL, never the driver's error.
 import { EntitySchema } from '@mikro-orm/core';
 import { cursorPagination, encodeCursor, paginateCursor, type KeyValue } from 'pagewise';
-import { mikroOrmBatchSource, mikroOrmSource } from 'pagewise/mikro-orm';
+import { mikroOrmBatchSource, mikroOrmSource, queryBuilderSource } from 'pagewise/mikro-orm';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
 
 interface Forgeable {
@@ -109,6 +109,74 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM forged cur
       expect(await ids('small', 10)).toEqual([2, 3]);
       expect(await ids('code', rows[0]!.code)).toEqual([2, 3]);
       expect(await ids('day', '2024-01-01')).toEqual([2, 3]);
+    });
+  });
+});
+
+// A quote in a forged string key stays inside its value in every dialect, and on MariaDB also under
+// NO_BACKSLASH_ESCAPES, where a backslash-escaped parameter would leave its literal.
+describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM forged quotes on %s', (dialect: Dialect) => {
+  describeDatabase(dialect, `forged quotes on ${dialect}`, () => {
+    let db: TestDatabase;
+
+    beforeAll(async () => {
+      const noBackslashEscapes = {
+        pool: {
+          afterCreate: (
+            connection: { query(sql: string, done: (error: unknown) => void): void },
+            done: (error: unknown, c: unknown) => void,
+          ) => connection.query("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')", (error) => done(error, connection)),
+        },
+      };
+      db = await openTestDatabase(dialect, {
+        entities: [ForgeableEntity],
+        ...(dialect === 'mariadb' ? { options: noBackslashEscapes } : {}),
+      });
+      const em = db.orm.em.fork();
+      for (const row of rows) em.create(ForgeableEntity, { ...row });
+      await em.flush();
+    });
+    afterAll(() => db?.close());
+
+    if (dialect === 'mariadb') {
+      it('the session runs with NO_BACKSLASH_ESCAPES', async () => {
+        const [mode] = await db.orm.em.getConnection().execute<Array<{ mode: string }>>('select @@sql_mode as mode');
+        expect(mode!.mode).toContain('NO_BACKSLASH_ESCAPES');
+      });
+    }
+
+    it.each(["zzz\\' or 1=1 -- ", "zzz' or 1=1 -- ", "zzz\\\\' or 1=1 -- "])('a forged string key %j stays a value', async (forged) => {
+      const ordering = [
+        { field: 'title', descending: false },
+        { field: 'id', descending: false },
+      ];
+      const request = {
+        ordering,
+        direction: 'forward' as const,
+        offset: 0,
+        limit: 5,
+        after: { kind: 'key' as const, values: [forged, 1] },
+      };
+      const source = mikroOrmSource(db.orm.em.fork(), ForgeableEntity);
+      expect((await source.seek(request)).rows).toEqual([]);
+      const batch = mikroOrmBatchSource(db.orm.em.fork(), ForgeableEntity, { key: 'parent' });
+      expect((await batch.seekMany([{ key: 1, request }]))[0]!.rows).toEqual([]);
+      const builder = queryBuilderSource(db.orm.em.fork().createQueryBuilder(ForgeableEntity, 'f'));
+      expect((await builder.seek(request)).rows).toEqual([]);
+      const before = { ...request, after: undefined, before: { kind: 'key' as const, values: [forged, 1] } };
+      expect((await source.seek(before)).rows.map((row) => row.id)).toEqual([1, 2, 3]);
+    });
+
+    it('string keys still compare by the column collation', async () => {
+      const source = mikroOrmSource(db.orm.em.fork(), ForgeableEntity);
+      const ordering = [
+        { field: 'title', descending: false },
+        { field: 'id', descending: false },
+      ];
+      const seek = (title: string) =>
+        source.seek({ ordering, direction: 'forward', offset: 0, limit: 5, after: { kind: 'key', values: [title, 0] } });
+      expect((await seek('title 2')).rows.map((row) => row.id)).toEqual([2, 3]);
+      expect((await seek('')).rows.map((row) => row.id)).toEqual([1, 2, 3]);
     });
   });
 });
