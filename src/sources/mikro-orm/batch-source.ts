@@ -1,35 +1,12 @@
 import type { EntityMetadata, EntityName } from '@mikro-orm/core';
 import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
-import {
-  assertConfig,
-  parseOrdering,
-  PaginationError,
-  resolveClientOrdering,
-  withTiebreaker,
-  type BatchPageSource,
-  type FieldType,
-  type KeyedSeek,
-  type KeyValue,
-  type OrderingField,
-  type SeekBound,
-  type SeekResult,
-} from '../../core';
-import {
-  datetimeParam,
-  datetimeText,
-  exactDatetimeFields,
-  platformKind,
-  rememberTexts,
-  takeTexts,
-  textAlias,
-  type ExactDatetime,
-} from './datetime-text';
-import { fieldTypeOf, orderingProperty } from './field-types';
-import { flushFirst } from './flush';
-import { floatPlaceholder, textOperand, toDatabase } from './key-values';
-import { isImpossible, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
+import { assertConfig, type BatchPageSource, type KeyedSeek, type OrderingField, type SeekResult } from '../../core';
+import { entityOrdering } from './entity-ordering';
+import { entityRows, joinsCollection } from './entity-rows';
+import { orderingProperty } from './field-types';
+import type { SqlCondition } from './keyset';
 import type { MikroOrmSourceOptions } from './mikro-orm-source';
-import { guarded } from './unavailable';
+import { platformKind } from './platform';
 
 /** A parent's key as the batch source takes it: the primary key value of the parent row. */
 export type ParentKey = string | number | bigint;
@@ -105,62 +82,14 @@ export function mikroOrmBatchSource<T extends object>(
   const keyColumn = keyProp.fieldNames[0]!;
   const quote = (name: string): string => platform.quoteIdentifier(name);
   const keySql = quote(`${ALIAS}.${keyColumn}`);
-  const dialect: KeysetDialect = {
-    nullOrder: options.nullOrder ?? (kind === 'postgresql' ? 'last' : 'first'),
-    rowValues: options.rowValues ?? (kind === 'postgresql' || kind === 'sqlite'),
-  };
-  const readFrom = em.config.get('preferReadReplicas') ? 'read' : 'write';
-  const exact: ReadonlyMap<string, ExactDatetime> = exactDatetimeFields(meta, kind);
+  const { dialect, uniqueKey, fieldType, checked, sliceOrder, orderBy, seekConditions, textFieldsOf, textSelect, valueOf } = entityOrdering(
+    meta,
+    platform,
+    ALIAS,
+    options,
+  );
+  const rows = entityRows<T>(em, entity, meta, options);
 
-  const types = new Map<string, FieldType>();
-  const fieldType = (field: string): FieldType => {
-    let type = types.get(field);
-    if (type === undefined) {
-      type = fieldTypeOf(meta, field, kind);
-      types.set(field, type);
-    }
-    return type;
-  };
-  const uniqueKey = [...meta.primaryKeys] as string[];
-  for (const field of uniqueKey) fieldType(field);
-  const allowed = options.orderingFields ? new Set([...options.orderingFields, ...uniqueKey]) : null;
-  for (const field of options.orderingFields ?? []) fieldType(field);
-  const argument = options.orderingArgument ?? 'ordering';
-  const checked = (ordering: readonly OrderingField[]): readonly OrderingField[] => {
-    for (const { field } of ordering) {
-      if (allowed && !allowed.has(field)) {
-        throw PaginationError.invalidArgument(
-          `Cannot order by ${JSON.stringify(field)}; allowed fields: ${[...allowed].join(', ')}.`,
-          argument,
-        );
-      }
-      fieldType(field);
-    }
-    return ordering;
-  };
-  const declared = options.ordering === undefined || options.ordering.length === 0 ? uniqueKey : options.ordering;
-  const fallback = parseOrdering(declared);
-  // The source's own ordering is the developer's: a field outside the allow-list is misconfiguration.
-  for (const { field } of fallback) {
-    assertConfig(
-      !allowed || allowed.has(field),
-      `the ordering of ${meta.className} names ${JSON.stringify(field)}, which is not among its orderingFields (${[...(allowed ?? [])].join(', ')})`,
-    );
-  }
-  const base =
-    options.requestedOrdering === undefined || options.requestedOrdering === null
-      ? fallback
-      : resolveClientOrdering(options.requestedOrdering, {
-          ordering: fallback.map(({ field, descending }) => (descending ? `-${field}` : field)),
-          orderingFields: options.orderingFields ?? [],
-          onInvalid: options.onInvalidOrdering ?? 'error',
-          argument,
-        });
-  const sliceOrdering = checked(withTiebreaker(base, uniqueKey));
-
-  const columnOf = (field: string): string => quote(`${ALIAS}.${orderingProperty(meta, field).fieldNames[0]!}`);
-  const orderBy = (ordering: readonly OrderingField[], reversed: boolean): string =>
-    ordering.map(({ field, descending }) => `${columnOf(field)} ${descending !== reversed ? 'desc' : 'asc'}`).join(', ');
   /**
    * The order of a statement's result: by parent, then the page's order, by the columns' plain names
    * (as a union's or a derived table's rows are named), so no dialect is trusted to keep subquery order.
@@ -175,84 +104,24 @@ export function mikroOrmBatchSource<T extends object>(
     ]
       .map(({ column, direction }) => `${table ? `${quote(table)}.` : ''}${quote(column)} ${direction}`)
       .join(', ');
-  const placeholderOf = (field: string): { placeholder?: string } => {
-    const placeholder = exact.get(field)?.placeholder ?? floatPlaceholder(orderingProperty(meta, field), kind);
-    return placeholder ? { placeholder } : {};
-  };
-  const boundCondition = (ordering: readonly OrderingField[], bound: SeekBound, side: 'after' | 'before'): SqlCondition => {
-    const columns: KeysetColumn[] = ordering.map(({ field, descending }) => ({
-      sql: columnOf(field),
-      descending,
-      nullable: orderingProperty(meta, field).nullable === true,
-      ...placeholderOf(field),
-    }));
-    const convert = (field: string, value: KeyValue) =>
-      exact.has(field)
-        ? datetimeParam(value)
-        : textOperand(orderingProperty(meta, field), toDatabase(orderingProperty(meta, field), value, platform), kind);
-    if (bound.kind === 'position') return keysetCondition(columns.slice(0, 1), [convert(ordering[0]!.field, bound.value)], side, dialect);
-    return keysetCondition(
-      columns,
-      ordering.map(({ field }, index) => convert(field, bound.values[index] ?? null)),
-      side,
-      dialect,
-    );
-  };
-
-  /** A builder of the entity under `where` and the active MikroORM filters, boxed (a builder is thenable). */
-  const filtered = async (alias: string): Promise<{ readonly qb: QueryBuilder<T> }> => {
-    const qb = em.createQueryBuilder(entity, alias) as unknown as QueryBuilder<T>;
-    if (options.where !== undefined) qb.where(options.where as never);
-    if (options.filters !== false) {
-      const active = await em.applyFilters<T>(meta.className, {}, options.filters, 'read');
-      if (active && Reflect.ownKeys(active).length > 0) qb.andWhere(active as never);
-    }
-    return { qb };
-  };
   /**
    * The rows a page is taken from, each once: a filter on a collection joins it and would repeat
    * rows (and so shift every window), so then the filter becomes `pk in (select distinct pk ...)`.
    * Boxed, as a knex builder is thenable too.
    */
   const rowsQuery = async (): Promise<{ readonly query: Knex.QueryBuilder }> => {
-    const { qb } = await filtered(ALIAS);
-    if (!(qb as unknown as { hasToManyJoins(): boolean }).hasToManyJoins()) return { query: qb.getKnexQuery() };
+    const { qb } = await rows.filtered(ALIAS);
+    if (!joinsCollection(qb)) return { query: qb.getKnexQuery() };
     assertConfig(uniqueKey.length === 1, `a filter on a collection of ${meta.className} needs a single-column primary key to batch`);
-    const { qb: matching } = await filtered('pw_f');
+    const { qb: matching } = await rows.filtered('pw_f');
     matching.select(uniqueKey as never, true);
     const outer = em.createQueryBuilder(entity, ALIAS) as unknown as QueryBuilder<T>;
     return { query: outer.where({ [uniqueKey[0]!]: { $in: matching.getKnexQuery() } } as never).getKnexQuery() };
   };
   const primaryColumn = (): string => orderingProperty(meta, uniqueKey[0]!).fieldNames[0]!;
   const knex = em.getKnex();
-  const execute = async (what: string, query: Knex.QueryBuilder | Knex.Raw): Promise<Array<Record<string, unknown>>> => {
-    await flushFirst(em, meta);
-    return guarded(what, () =>
-      em.getConnection(readFrom).execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext()),
-    );
-  };
-
-  /** Raw rows to managed entities, as em.find maps them; relations populated once for the batch. */
-  const hydrate = async (raw: readonly Record<string, unknown>[], textFields: readonly string[] = []): Promise<T[]> => {
-    const factory = em.getEntityFactory();
-    const driver = em.getDriver();
-    const texts = takeTexts(raw, textFields);
-    const rows = raw.map((row) =>
-      factory.create<T>(meta.className, driver.mapResult(row as never, meta) as never, { merge: true, convertCustomTypes: true }),
-    );
-    rows.forEach((row, index) => rememberTexts(row, texts[index]!));
-    await em.getUnitOfWork().dispatchOnLoadEvent();
-    if (rows.length > 0 && options.populate && options.populate.length > 0) {
-      await guarded('populate', () => em.populate(rows, options.populate as never));
-    }
-    return rows;
-  };
-
-  /** The exact datetime fields of an ordering, read as text beside the row (see datetime-text). */
-  const textFieldsOf = (ordering: readonly OrderingField[]): string[] =>
-    ordering.filter(({ field }) => exact.has(field)).map(({ field }) => field);
   const selectTexts = (inner: Knex.QueryBuilder, fields: readonly string[]): void => {
-    for (const field of fields) inner.select(knex.raw(`${exact.get(field)!.text(columnOf(field))} as ${quote(textAlias(field))}`));
+    for (const field of fields) inner.select(knex.raw(textSelect(field)));
   };
 
   /**
@@ -400,11 +269,11 @@ export function mikroOrmBatchSource<T extends object>(
         .andWhere(ROW_NUMBER, '<=', offset + limit)
         .orderBy([keyColumn, ROW_NUMBER]);
     }
-    const raw = await execute('page', query);
+    const raw = await rows.execute('page', query);
     const parentOf = raw.map((row) => keyName(row[keyColumn]));
     for (const row of raw) delete row[ROW_NUMBER];
-    const rows = await hydrate(raw, textFields);
-    rows.forEach((row, index) => {
+    const page = await rows.populate(await rows.hydrate(raw, textFields));
+    page.forEach((row, index) => {
       const name = parentOf[index]!;
       let list = byParent.get(name);
       if (!list) {
@@ -420,24 +289,19 @@ export function mikroOrmBatchSource<T extends object>(
     uniqueKey,
     nullOrder: dialect.nullOrder,
     fieldType,
-    valueOf: (row: T, field: string): KeyValue => {
-      const value = (row as Record<string, unknown>)[field];
-      if (exact.has(field)) return datetimeText(row, field, value);
-      return value === undefined ? null : (value as KeyValue);
-    },
+    valueOf,
     async countMany(keys) {
       if (keys.length === 0) return [];
       const parents = parentsCondition([{ keys: distinctKeys(keys), condition: null }]);
       const query = (await rowsQuery()).query.clearSelect().clearOrder();
       query.select(knex.raw(`${keySql} as ${quote(PARENT)}`), knex.raw(`count(*) as ${quote(COUNT)}`));
       query.whereRaw(`(${parents.sql})`, [...parents.params] as never[]).groupByRaw(keySql);
-      const raw = await execute('count', query);
+      const raw = await rows.execute('count', query);
       const counts = new Map(raw.map((row) => [keyName(row[PARENT]), Number(row[COUNT])]));
       return keys.map((key) => counts.get(keyName(key)) ?? 0);
     },
     async sliceMany(keys, offset, limit, ordering) {
-      const order = ordering ? checked(withTiebreaker(ordering, uniqueKey)) : sliceOrdering;
-      const found = await windows([{ keys: distinctKeys(keys), condition: null }], order, false, offset, limit);
+      const found = await windows([{ keys: distinctKeys(keys), condition: null }], sliceOrder(ordering), false, offset, limit);
       return keys.map((key) => found.get(keyName(key)) ?? []);
     },
     async seekMany(requests: readonly KeyedSeek<ParentKey>[]): Promise<readonly SeekResult<T>[]> {
@@ -449,16 +313,8 @@ export function mikroOrmBatchSource<T extends object>(
       const asked = new Map<string, number>();
       const results: SeekResult<T>[] = requests.map(() => ({ rows: [] }));
       requests.forEach(({ key, request }, index) => {
-        const conditions: SqlCondition[] = [];
-        for (const [bound, side] of [
-          [request.after, 'after'],
-          [request.before, 'before'],
-        ] as const) {
-          if (!bound) continue;
-          const condition = boundCondition(ordering, bound, side);
-          if (isImpossible(condition)) return;
-          if (!isTrivial(condition)) conditions.push(condition);
-        }
+        const conditions = seekConditions(ordering, request);
+        if (!conditions) return;
         const condition =
           conditions.length === 0
             ? null

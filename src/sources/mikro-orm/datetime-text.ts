@@ -1,19 +1,6 @@
-import type { EntityMetadata, EntityProperty, Platform } from '@mikro-orm/core';
+import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import { PaginationError, type KeyValue } from '../../core';
-
-/** The SQL family of a MikroORM platform, found by its class chain (drivers are optional peers). */
-export type PlatformKind = 'postgresql' | 'sqlite' | 'mysql' | 'other';
-
-/** Which SQL family a platform belongs to. */
-export function platformKind(platform: Platform): PlatformKind {
-  for (let proto: unknown = Object.getPrototypeOf(platform); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    const name = (proto as { constructor: { name: string } }).constructor.name;
-    if (/postgre/i.test(name)) return 'postgresql';
-    if (/sqlite/i.test(name)) return 'sqlite';
-    if (/mysql|mariadb/i.test(name)) return 'mysql';
-  }
-  return 'other';
-}
+import { columnTypeOf, type PlatformKind } from './platform';
 
 /**
  * How a datetime column finer than a millisecond is keyed: read as text (a JS Date would round it to
@@ -35,9 +22,7 @@ const MYSQL_DATETIME = /^(datetime|timestamp)(?:\s*\((\d)\))?$/;
  * every other property, SQLite (epoch milliseconds) and columns of precision 3 or less.
  */
 export function exactDatetime(prop: EntityProperty, kind: PlatformKind): ExactDatetime | null {
-  const column = String(prop.columnTypes?.[0] ?? '')
-    .toLowerCase()
-    .trim();
+  const column = columnTypeOf(prop);
   if (kind === 'postgresql') {
     const match = PG_TIMESTAMP.exec(column);
     if (!match) return null;

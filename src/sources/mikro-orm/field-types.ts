@@ -1,6 +1,7 @@
 import { BigIntType, ReferenceKind, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import { assertConfig, type FieldType } from '../../core';
-import { exactDatetime, type PlatformKind } from './datetime-text';
+import { exactDatetime } from './datetime-text';
+import type { PlatformKind } from './platform';
 
 /**
  * The scalar property behind an ordering field; relations, embeddables and unknown names are a

@@ -1,6 +1,6 @@
 import type { EntityProperty, Platform } from '@mikro-orm/core';
 import { PaginationError, type KeyValue } from '../../core';
-import type { PlatformKind } from './datetime-text';
+import { columnTypeOf, type PlatformKind } from './platform';
 import type { InlineValue } from './keyset';
 
 const PG_REAL = /^(real|float4|float\s*\((\d+)\))$/;
@@ -11,9 +11,7 @@ const MYSQL_FLOAT = /^float(\s*\((\d+)(\s*,\s*\d+)?\))?$/;
  * column's own value compared as a double lies beside it (0.1f > 0.1), which repeats rows.
  */
 export function floatPlaceholder(prop: EntityProperty, kind: PlatformKind): string | undefined {
-  const column = String(prop.columnTypes?.[0] ?? '')
-    .toLowerCase()
-    .trim();
+  const column = columnTypeOf(prop);
   if (kind === 'postgresql') {
     const match = PG_REAL.exec(column);
     return match && (match[2] === undefined || Number(match[2]) <= 24) ? 'cast(? as real)' : undefined;

@@ -3,34 +3,18 @@ import { raw } from '@mikro-orm/core';
 import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import {
   assertConfig,
-  parseOrdering,
-  PaginationError,
-  resolveClientOrdering,
-  withTiebreaker,
-  type FieldType,
-  type KeyValue,
   type NullOrder,
   type OrderingField,
   type OrderingSpec,
   type PageSource,
-  type SeekBound,
   type SeekRequest,
   type SeekResult,
 } from '../../core';
-import {
-  datetimeParam,
-  datetimeText,
-  exactDatetimeFields,
-  platformKind,
-  rememberTexts,
-  takeTexts,
-  textAlias,
-  type ExactDatetime,
-} from './datetime-text';
-import { fieldTypeOf, orderingProperty } from './field-types';
+import { rememberTexts, takeTexts } from './datetime-text';
+import { entityOrdering, type EntityOrdering } from './entity-ordering';
+import { entityRows, joinsCollection } from './entity-rows';
 import { flushFirst } from './flush';
-import { floatPlaceholder, textOperand, toDatabase } from './key-values';
-import { isImpossible, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
+import type { SqlCondition } from './keyset';
 import { guarded } from './unavailable';
 
 /** Options shared by {@link mikroOrmSource} and {@link queryBuilderSource}. */
@@ -75,19 +59,6 @@ export interface MikroOrmSourceOptions<T extends object> extends SqlSourceOption
 
 const ALIAS = 'e';
 
-/**
- * NULL order and row-value support of a dialect. PostgreSQL sorts NULL last ascending; SQLite and
- * MariaDB/MySQL first. MariaDB cannot seek an index with a row-value comparison, so it gets the
- * expanded form.
- */
-function dialectOf(platform: Platform, options: SqlSourceOptions): KeysetDialect {
-  const kind = platformKind(platform);
-  return {
-    nullOrder: options.nullOrder ?? (kind === 'postgresql' ? 'last' : 'first'),
-    rowValues: options.rowValues ?? (kind === 'postgresql' || kind === 'sqlite'),
-  };
-}
-
 /** One page's statement as data: conditions ANDed to the source's filter, the order, the window. */
 interface PageQuery {
   readonly conditions: readonly SqlCondition[];
@@ -101,34 +72,13 @@ interface PageQuery {
 }
 
 interface SourceParts<T extends object> {
-  readonly meta: EntityMetadata<T>;
-  readonly platform: Platform;
-  readonly alias: string;
+  readonly ordering: EntityOrdering<T>;
   /** The source's query without ordering or window (for the count); boxed, as a builder is thenable. */
   readonly base: () => Promise<{ readonly qb: QueryBuilder<T> }>;
   /** Flushes pending changes first, as em.find does (shared with a concurrent page or count). */
   readonly flush: () => Promise<void>;
   /** Runs one page statement and returns its rows as managed entities. */
   readonly run: (query: PageQuery) => Promise<T[]>;
-  readonly options: SqlSourceOptions;
-}
-
-/**
- * Turns raw rows into managed entities as em.find does: each row mapped once, merged into the identity
- * map, onLoad hooks run.
- */
-async function hydrate<T extends object>(
-  em: SqlEntityManager,
-  meta: EntityMetadata<T>,
-  raw: readonly Record<string, unknown>[],
-): Promise<T[]> {
-  const factory = em.getEntityFactory();
-  const driver = em.getDriver();
-  const rows = raw.map((row) =>
-    factory.create<T>(meta.className, driver.mapResult(row as never, meta) as never, { merge: true, convertCustomTypes: true }),
-  );
-  await em.getUnitOfWork().dispatchOnLoadEvent();
-  return rows;
 }
 
 /**
@@ -179,119 +129,16 @@ async function runThroughBuilder<T extends object>(
 const primaryKeyText = (meta: EntityMetadata, row: Record<string, unknown>): string =>
   JSON.stringify(meta.primaryKeys.map((key) => String(row[key])));
 
-/** Whether a builder joins a collection (its filter names a 1:m or m:n relation). */
-const joinsCollection = <T extends object>(qb: QueryBuilder<T>): boolean =>
-  (qb as unknown as { hasToManyJoins(): boolean }).hasToManyJoins();
-
-/** `"e"."created" desc, "e"."id" asc`: quoted columns from metadata, never client text. */
-function orderBySql(
-  meta: EntityMetadata,
-  platform: Platform,
-  alias: string,
-  ordering: readonly OrderingField[],
-  reversed: boolean,
-): string {
-  return ordering
-    .map(
-      ({ field, descending }) =>
-        `${platform.quoteIdentifier(`${alias}.${orderingProperty(meta, field).fieldNames[0]!}`)} ${descending !== reversed ? 'desc' : 'asc'}`,
-    )
-    .join(', ');
-}
-
 function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
-  const { meta, platform, alias, options } = parts;
-  const dialect = dialectOf(platform, options);
-  const kind = platformKind(platform);
-  const exact: ReadonlyMap<string, ExactDatetime> = exactDatetimeFields(meta, kind);
-  const types = new Map<string, FieldType>();
-  const fieldType = (field: string): FieldType => {
-    let type = types.get(field);
-    if (type === undefined) {
-      type = fieldTypeOf(meta, field, kind);
-      types.set(field, type);
-    }
-    return type;
-  };
-  const uniqueKey = [...meta.primaryKeys] as string[];
-  for (const field of uniqueKey) fieldType(field);
-  const allowed = options.orderingFields ? new Set([...options.orderingFields, ...uniqueKey]) : null;
-  for (const field of options.orderingFields ?? []) fieldType(field);
-
-  const checked = (ordering: readonly OrderingField[], argument: string): readonly OrderingField[] => {
-    for (const { field } of ordering) {
-      if (allowed && !allowed.has(field)) {
-        throw PaginationError.invalidArgument(
-          `Cannot order by ${JSON.stringify(field)}; allowed fields: ${[...allowed].join(', ')}.`,
-          argument,
-        );
-      }
-      fieldType(field);
-    }
-    return ordering;
-  };
-  const argument = options.orderingArgument ?? 'ordering';
-  const declared = options.ordering === undefined || options.ordering.length === 0 ? uniqueKey : options.ordering;
-  const fallback = parseOrdering(declared);
-  // The source's own ordering is the developer's: a field outside the allow-list is misconfiguration.
-  for (const { field } of fallback) {
-    assertConfig(
-      !allowed || allowed.has(field),
-      `the ordering of ${meta.className} names ${JSON.stringify(field)}, which is not among its orderingFields (${[...(allowed ?? [])].join(', ')})`,
-    );
-  }
-  const base =
-    options.requestedOrdering === undefined || options.requestedOrdering === null
-      ? fallback
-      : resolveClientOrdering(options.requestedOrdering, {
-          ordering: fallback.map(({ field, descending }) => (descending ? `-${field}` : field)),
-          orderingFields: options.orderingFields ?? [],
-          onInvalid: options.onInvalidOrdering ?? 'error',
-          argument,
-        });
-  const sliceOrdering = checked(withTiebreaker(base, uniqueKey), argument);
-
-  const column = ({ field, descending }: OrderingField): KeysetColumn => {
-    const prop = orderingProperty(meta, field);
-    const placeholder = exact.get(field)?.placeholder ?? floatPlaceholder(prop, kind);
-    return {
-      sql: platform.quoteIdentifier(`${alias}.${prop.fieldNames[0]!}`),
-      descending,
-      nullable: prop.nullable === true,
-      ...(placeholder ? { placeholder } : {}),
-    };
-  };
+  const { dialect, uniqueKey, fieldType, checked, sliceOrder, seekConditions, textFieldsOf, textSelect, valueOf } = parts.ordering;
   const textsOf = (ordering: readonly OrderingField[]): PageQuery['texts'] =>
-    ordering.flatMap(({ field }) => {
-      const plan = exact.get(field);
-      if (!plan) return [];
-      const sql = platform.quoteIdentifier(`${alias}.${orderingProperty(meta, field).fieldNames[0]!}`);
-      return [{ field, select: `${plan.text(sql)} as ${platform.quoteIdentifier(textAlias(field))}` }];
-    });
-  const boundCondition = (ordering: readonly OrderingField[], bound: SeekBound, side: 'after' | 'before'): SqlCondition => {
-    const columns = ordering.map(column);
-    const convert = (field: string, value: KeyValue) =>
-      exact.has(field)
-        ? datetimeParam(value)
-        : textOperand(orderingProperty(meta, field), toDatabase(orderingProperty(meta, field), value, platform), kind);
-    if (bound.kind === 'position') return keysetCondition(columns.slice(0, 1), [convert(ordering[0]!.field, bound.value)], side, dialect);
-    return keysetCondition(
-      columns,
-      ordering.map(({ field }, index) => convert(field, bound.values[index] ?? null)),
-      side,
-      dialect,
-    );
-  };
+    textFieldsOf(ordering).map((field) => ({ field, select: textSelect(field) }));
 
   return {
     uniqueKey,
     nullOrder: dialect.nullOrder,
     fieldType,
-    valueOf: (row: T, field: string): KeyValue => {
-      const value = (row as Record<string, unknown>)[field];
-      if (exact.has(field)) return datetimeText(row, field, value);
-      return value === undefined ? null : (value as KeyValue);
-    },
+    valueOf,
     count: () =>
       guarded('count', async () => {
         const { qb } = await parts.base();
@@ -299,21 +146,12 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
         return qb.getCount();
       }),
     slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]> {
-      const order = ordering ? checked(withTiebreaker(ordering, uniqueKey), argument) : sliceOrdering;
-      return parts.run({ conditions: [], ordering: order, reversed: false, limit, offset, texts: [] });
+      return parts.run({ conditions: [], ordering: sliceOrder(ordering), reversed: false, limit, offset, texts: [] });
     },
     async seek(request: SeekRequest): Promise<SeekResult<T>> {
-      const ordering = checked(request.ordering, argument);
-      const conditions: SqlCondition[] = [];
-      for (const [bound, side] of [
-        [request.after, 'after'],
-        [request.before, 'before'],
-      ] as const) {
-        if (!bound) continue;
-        const condition = boundCondition(ordering, bound, side);
-        if (isImpossible(condition)) return { rows: [] };
-        if (!isTrivial(condition)) conditions.push(condition);
-      }
+      const ordering = checked(request.ordering);
+      const conditions = seekConditions(ordering, request);
+      if (!conditions) return { rows: [] };
       const reversed = request.direction === 'backward';
       return {
         rows: await parts.run({ conditions, ordering, reversed, limit: request.limit, offset: request.offset, texts: textsOf(ordering) }),
@@ -351,55 +189,32 @@ export function mikroOrmSource<T extends object>(
   );
   const entity = repository ? (repository.getEntityName() as EntityName<T>) : (entityOrOptions as EntityName<T>);
   const options = (repository ? entityOrOptions : maybeOptions) as MikroOrmSourceOptions<T> | undefined;
-  const where = options?.where;
-  const populate = options?.populate;
   const meta = em.getMetadata(entity);
-  const filters = options?.filters;
-  const base = async (): Promise<{ readonly qb: QueryBuilder<T> }> => {
-    const qb = em.createQueryBuilder(entity, ALIAS) as unknown as QueryBuilder<T>;
-    if (where !== undefined) qb.where(where as never);
-    if (filters !== false) {
-      const active = await em.applyFilters<T>(meta.className, {}, filters, 'read');
-      if (active && Reflect.ownKeys(active).length > 0) qb.andWhere(active as never);
-    }
-    return { qb };
-  };
-  const readFrom = em.config.get('preferReadReplicas') ? 'read' : 'write';
+  const rows = entityRows<T>(em, entity, meta, options ?? {});
+  const ordering = entityOrdering(meta, em.getPlatform(), ALIAS, options ?? {});
   return createSource<T>({
-    meta,
-    platform: em.getPlatform(),
-    alias: ALIAS,
-    base,
+    ordering,
+    base: () => rows.filtered(ALIAS),
     flush: () => flushFirst(em, meta),
     // The filter goes through MikroORM's QueryBuilder; the keyset, order and window are added to its
     // knex query directly, which saves the builder's criteria processing on every page. A filter on
     // a collection joins it, and then the builder's own subquery keeps rows from repeating.
     run: async (page) => {
-      const { qb: filtered } = await base();
-      let rows: T[];
-      if (joinsCollection(filtered)) {
-        rows = await runThroughBuilder(filtered, em, meta, page);
-      } else {
-        const query = filtered.getKnexQuery();
-        for (const { select } of page.texts) query.select(em.getKnex().raw(select));
-        for (const condition of page.conditions) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
-        query.orderByRaw(orderBySql(meta, em.getPlatform(), ALIAS, page.ordering, page.reversed)).limit(page.limit);
-        if (page.offset > 0) query.offset(page.offset);
-        await flushFirst(em, meta);
-        const raw = await guarded('page', () =>
-          em.getConnection(readFrom).execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext()),
-        );
-        const texts = takeTexts(
+      const { qb: filtered } = await rows.filtered(ALIAS);
+      if (joinsCollection(filtered)) return rows.populate(await runThroughBuilder(filtered, em, meta, page));
+      const query = filtered.getKnexQuery();
+      for (const { select } of page.texts) query.select(em.getKnex().raw(select));
+      for (const condition of page.conditions) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
+      query.orderByRaw(ordering.orderBy(page.ordering, page.reversed)).limit(page.limit);
+      if (page.offset > 0) query.offset(page.offset);
+      const raw = await rows.execute('page', query);
+      return rows.populate(
+        await rows.hydrate(
           raw,
           page.texts.map(({ field }) => field),
-        );
-        rows = await hydrate(em, meta, raw);
-        rows.forEach((row, index) => rememberTexts(row, texts[index]!));
-      }
-      if (rows.length > 0 && populate && populate.length > 0) await guarded('populate', () => em.populate(rows, populate as never));
-      return rows;
+        ),
+      );
     },
-    options: options ?? {},
   });
 }
 
@@ -414,12 +229,9 @@ export function queryBuilderSource<T extends object>(qb: QueryBuilder<T>, option
   assertConfig(em, 'queryBuilderSource needs a QueryBuilder made by an EntityManager (em.createQueryBuilder)');
   const meta = qb.mainAlias.metadata as EntityMetadata<T>;
   return createSource<T>({
-    meta,
-    platform,
-    alias: qb.alias,
+    ordering: entityOrdering(meta, platform, qb.alias, options),
     base: () => Promise.resolve({ qb: qb.clone() }),
     flush: () => flushFirst(em, meta),
     run: (page) => runThroughBuilder(qb.clone(), em, meta, page),
-    options,
   });
 }
