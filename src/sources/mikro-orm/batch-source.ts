@@ -156,6 +156,20 @@ export function mikroOrmBatchSource<T extends object>(
   };
 
   /**
+   * `(<group> = 0 and (bound)) or <group> = 1 ...` on a per-key subquery whose key carries its group's
+   * number (`groupOf`), so each key is bounded by its own group's condition; nothing when none has one.
+   */
+  const whereGroupBound = (inner: Knex.QueryBuilder, groups: readonly Group[], groupOf: string): void => {
+    if (!groups.some((group) => group.condition !== null)) return;
+    const parts = groups.map(({ condition }, index) =>
+      condition
+        ? { sql: `(${groupOf} = ${index} and (${condition.sql}))`, params: condition.params }
+        : { sql: `${groupOf} = ${index}`, params: [] },
+    );
+    inner.whereRaw(`(${parts.map((part) => part.sql).join(' or ')})`, parts.flatMap((part) => part.params) as never[]);
+  };
+
+  /**
    * Each parent's window `[offset, offset + limit)` in `ordering` (reversed for backward seeks), in
    * one statement of the source's strategy; rows come back grouped by parent name.
    */
@@ -181,17 +195,10 @@ export function mikroOrmBatchSource<T extends object>(
       const groupOf = `json_extract(${keysRef}.${quote('value')}, '$[1]')`;
       inner.clearSelect().select(knex.raw(quote(`${ALIAS}.${primaryColumn()}`)));
       inner.whereRaw(`${keySql} = ${keyOf}`);
-      if (groups.some((group) => group.condition !== null)) {
-        const parts = groups.map(({ condition }, index) =>
-          condition
-            ? { sql: `(${groupOf} = ${index} and (${condition.sql}))`, params: condition.params }
-            : { sql: `${groupOf} = ${index}`, params: [] },
-        );
-        inner.whereRaw(`(${parts.map((part) => part.sql).join(' or ')})`, parts.flatMap((part) => part.params) as never[]);
-      }
+      whereGroupBound(inner, groups, groupOf);
       inner.orderByRaw(order).limit(limit);
       if (offset > 0) inner.offset(offset);
-      const pairs = groups.flatMap((group, index) => group.keys.map((key) => [typeof key === 'bigint' ? key.toString() : key, index]));
+      const pairs = groups.flatMap((group, index) => group.keys.map((key) => [databaseKey(key), index]));
       query = knex
         .select(knex.raw(`${quote('pw_page')}.*`), ...formulaSelects('pw_page').map((select) => knex.raw(select)))
         .from(knex.raw(`json_each(?) as ${keysRef}`, [JSON.stringify(pairs)]))
@@ -204,15 +211,7 @@ export function mikroOrmBatchSource<T extends object>(
       const keysRef = quote('pw_keys');
       selectTexts(inner, textFields);
       inner.whereRaw(`${keySql} = ${keysRef}.${quote(PARENT)}`);
-      const bounded = groups.some((group) => group.condition !== null);
-      if (bounded) {
-        const parts = groups.map(({ condition }, index) =>
-          condition
-            ? { sql: `(${keysRef}.${quote('pw_group')} = ${index} and (${condition.sql}))`, params: condition.params }
-            : { sql: `${keysRef}.${quote('pw_group')} = ${index}`, params: [] },
-        );
-        inner.whereRaw(`(${parts.map((part) => part.sql).join(' or ')})`, parts.flatMap((part) => part.params) as never[]);
-      }
+      whereGroupBound(inner, groups, `${keysRef}.${quote('pw_group')}`);
       inner.orderByRaw(order).limit(limit);
       if (offset > 0) inner.offset(offset);
       const keys = groups.flatMap((group) => group.keys.map(keyName));
