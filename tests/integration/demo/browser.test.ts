@@ -58,7 +58,7 @@ describeBrowser('demo page in a browser', () => {
     await page.getByRole('link', { name: 'Previous page' }).click();
     await expect(page.locator('#count').textContent()).resolves.toBe('95 articles, page 9');
     await page.close();
-  });
+  }, 60_000);
 
   it('loads more rows from the GraphQL connection until there are none', async () => {
     const page = await browser.newPage();
@@ -79,5 +79,5 @@ describeBrowser('demo page in a browser', () => {
     await expect(page.locator('#feed li').count()).resolves.toBe(95);
     await expect(button.isDisabled()).resolves.toBe(true);
     await page.close();
-  });
+  }, 60_000);
 });
