@@ -31,10 +31,14 @@ export function flipOrdering(ordering: readonly OrderingField[]): OrderingField[
   return ordering.map(({ field, descending }) => ({ field, descending: !descending }));
 }
 
-/** Appends the unique key's fields (ascending) that the ordering lacks, so the ordering is total. */
+/**
+ * Appends the unique key's fields that the ordering lacks, so the ordering is total, in the direction
+ * of its last field: `-created` becomes `-created,-id`, which one index `(created, id)` serves both ways.
+ */
 export function withTiebreaker(ordering: readonly OrderingField[], uniqueKey: readonly string[]): OrderingField[] {
   const present = new Set(ordering.map(({ field }) => field));
-  return [...ordering, ...uniqueKey.filter((field) => !present.has(field)).map((field) => ({ field, descending: false }))];
+  const descending = ordering[ordering.length - 1]?.descending ?? false;
+  return [...ordering, ...uniqueKey.filter((field) => !present.has(field)).map((field) => ({ field, descending }))];
 }
 
 /** How a client-chosen ordering is checked against the allow-list. */

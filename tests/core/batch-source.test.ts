@@ -233,7 +233,7 @@ describe('batchLoader and keyedPageSource', () => {
     const counted = source.count();
     expect(runs).toHaveLength(1);
     runs[0]!();
-    await expect(Promise.all([sliced, counted])).resolves.toEqual([[ROWS[2], ROWS[17]], 10]);
+    await expect(Promise.all([sliced, counted])).resolves.toEqual([[ROWS[17], ROWS[2]], 10]); // -score, then -id
     expect(log.map((entry) => entry.method)).toEqual(['sliceMany', 'countMany']);
   });
 });

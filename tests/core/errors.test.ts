@@ -52,6 +52,10 @@ describe('orderings', () => {
     ]);
     expect(formatOrdering(flipOrdering(ordering))).toBe('created,-title');
     expect(formatOrdering(withTiebreaker(ordering, ['id', 'title']))).toBe('-created,title,id');
+    // The tiebreaker runs the way the last field does, so one index serves the whole ordering.
+    expect(formatOrdering(withTiebreaker(parseOrdering('-created'), ['id']))).toBe('-created,-id');
+    expect(formatOrdering(withTiebreaker(parseOrdering(['title', '-created']), ['id', 'slug']))).toBe('title,-created,-id,-slug');
+    expect(formatOrdering(withTiebreaker([], ['id']))).toBe('id');
     expect(formatOrdering(parseOrdering('author.name'))).toBe('author.name');
   });
 

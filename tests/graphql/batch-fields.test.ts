@@ -357,6 +357,6 @@ describe('requestBatches (resolvers written by hand)', () => {
       result.data as { authors: Array<{ all: { totalCount: number; edges: unknown[] }; odd: { edges: Array<{ node: { id: number } }> } }> }
     ).authors[0]!;
     expect(first.all.totalCount).toBe(6);
-    expect(first.odd.edges.map((edge) => edge.node.id)).toEqual([101]);
+    expect(first.odd.edges.map((edge) => edge.node.id)).toEqual([105]); // -score, then -id
   });
 });

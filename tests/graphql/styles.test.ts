@@ -317,7 +317,7 @@ describe('client ordering on cursor fields', () => {
     const query = 'query ($after: String) { ordered(ordering: ["-score"], after: $after) { nodes { id score } pageInfo { endCursor } } }';
     const first = (await data(query, {}, schema))['ordered'] as { nodes: { id: number; score: number }[]; pageInfo: { endCursor: string } };
     const second = (await data(query, { after: first.pageInfo.endCursor }, schema))['ordered'] as typeof first;
-    const expected = [...rows].sort((a, b) => b.score - a.score || a.id - b.id).map(({ id, score }) => ({ id, score }));
+    const expected = [...rows].sort((a, b) => b.score - a.score || b.id - a.id).map(({ id, score }) => ({ id, score }));
     expect([...first.nodes, ...second.nodes]).toEqual(expected.slice(0, 8));
   });
 

@@ -35,7 +35,7 @@ describe('the demo schema (schema/demo.graphql) after @paginate', () => {
             totalCount: 3,
           },
         },
-        articleWindow: { nodes: [{ id: '1', comments: { results: [{ id: '4' }, { id: '7' }], count: 4, next: '3', previous: '0' } }] },
+        articleWindow: { nodes: [{ id: '3', comments: { results: [{ id: '6' }, { id: '9' }], count: 3, next: null, previous: '0' } }] },
       },
     });
   });

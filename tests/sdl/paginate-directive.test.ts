@@ -188,9 +188,9 @@ describe('the @paginate transformer', () => {
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     expect(ids).toEqual([
-      [5, 6],
-      [3, 4],
-      [1, 2],
+      [6, 5],
+      [4, 3],
+      [2, 1],
     ]);
   });
 

@@ -37,9 +37,13 @@ export const orderingArbitrary: fc.Arbitrary<string[]> = fc
   .uniqueArray(fc.constantFrom('a', 'b', 'c', 'id'), { minLength: 1, maxLength: 3 })
   .chain((fields) => fc.tuple(...fields.map((field) => fc.boolean().map((descending) => (descending ? `-${field}` : field)))));
 
-/** `rows` sorted by `ordering`, then by `id`, NULLs placed as `nulls` says for ascending order. */
+/**
+ * `rows` sorted by `ordering`, then by `id` in the direction of the last field (pagewise's
+ * tiebreaker), NULLs placed as `nulls` says for ascending order.
+ */
 export function sortRows(rows: readonly Row[], ordering: readonly string[], nulls: NullOrder = 'last'): Row[] {
-  const fields = [...parseOrdering(ordering), { field: 'id', descending: false }];
+  const parsed = parseOrdering(ordering);
+  const fields = [...parsed, { field: 'id', descending: parsed[parsed.length - 1]?.descending ?? false }];
   return [...rows].sort((x, y) => {
     for (const { field, descending } of fields) {
       const order = compareKeyValues(x[field as keyof Row] as KeyValue, y[field as keyof Row] as KeyValue, nulls);

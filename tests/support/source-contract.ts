@@ -111,7 +111,8 @@ function reference(dataset: ContractDataset, source: PageSource<ContractRow>, op
     uniqueKey: 'id',
     fields: CONTRACT_FIELDS,
     nulls: source.nullOrder,
-    ordering: [...(options.ordering ?? []), 'id'],
+    // Ties broken by the unique key in the last field's direction, as every source does.
+    ordering: options.ordering?.length ? options.ordering : ['id'],
   });
 }
 

@@ -13,6 +13,7 @@ import {
   type SeekBound,
   type SeekRequest,
   type SeekResult,
+  withTiebreaker,
 } from '../../core';
 
 /** Options of {@link arraySource}. */
@@ -141,9 +142,10 @@ export function arraySource<T>(rows: readonly T[], options: ArraySourceOptions<T
     valueOf,
     count: () => Promise.resolve(rows.length),
     slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]> {
+      // The unique key breaks ties as in a cursor page (and in SQL), not the array's own order.
       const order = ordering ?? defaultOrdering;
       const window = order
-        ? sortedBy(order)
+        ? sortedBy(withTiebreaker(order, uniqueKey))
             .slice(offset, offset + limit)
             .map((entry) => entry.row)
         : rows.slice(offset, offset + limit);

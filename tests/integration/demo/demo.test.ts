@@ -40,7 +40,7 @@ describe('demo REST', () => {
       next: `${running.demo.origin}/api/articles?page=3&page_size=3`,
       previous: `${running.demo.origin}/api/articles?page_size=3`,
     });
-    expect((body['results'] as Array<{ id: number }>).map((row) => row.id)).toEqual([249, 250, 239]);
+    expect((body['results'] as Array<{ id: number }>).map((row) => row.id)).toEqual([247, 246, 245]);
   });
 
   it('serves limit-offset and cursor bodies; the cursor has no count', async () => {
@@ -122,13 +122,13 @@ describe('demo GraphQL', () => {
     expect(errors).toBeUndefined();
     expect(data!['articles']).toEqual({
       totalCount: 250,
-      edges: [{ node: { id: 246 } }, { node: { id: 247 } }],
+      edges: [{ node: { id: 250 } }, { node: { id: 249 } }],
       pageInfo: { hasNextPage: true, hasPreviousPage: false },
     });
     expect(data!['articleFeed'].results).toHaveLength(2);
     expect(data!['articleFeed'].previous).toBeNull();
     expect(data!['articlesByPage']).toEqual({
-      edges: [{ node: { id: 248 } }, { node: { id: 249 } }],
+      edges: [{ node: { id: 248 } }, { node: { id: 247 } }],
       pageInfo: { page: 2, totalPages: 125 },
     });
     expect(data!['articlePages'].results).toHaveLength(50);
@@ -153,7 +153,7 @@ describe('demo GraphQL', () => {
     const back = new URL(rest.body['next'] as string).searchParams.get('cursor');
     const again = await graphql('query($after: String) { articles(first: 3, after: $after) { edges { node { id } } } }', { after: back });
     const ids = [...first.data!['articles'].edges, ...again.data!['articles'].edges].map((edge: { node: { id: number } }) => edge.node.id);
-    expect([...ids.slice(0, 3), ...restIds, ...ids.slice(3)]).toEqual([246, 247, 248, 249, 250, 239, 240, 241, 242]);
+    expect([...ids.slice(0, 3), ...restIds, ...ids.slice(3)]).toEqual([250, 249, 248, 247, 246, 245, 244, 243, 242]);
   });
 
   it('rejects tampered cursors and bad arguments with coded errors, and keeps serving', async () => {

@@ -84,7 +84,7 @@ describe.each(frameworks)('REST adapter through %s', (_name, serve) => {
       last = url;
       url = body.next;
     }
-    const expected = [...articles].sort((a, b) => b.created - a.created || a.id - b.id).map(({ id }) => id);
+    const expected = [...articles].sort((a, b) => b.created - a.created || b.id - a.id).map(({ id }) => id);
     expect(forward).toEqual(expected);
 
     const backward: number[][] = [];

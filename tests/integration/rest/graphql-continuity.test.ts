@@ -19,7 +19,7 @@ const articles: Article[] = Array.from({ length: 23 }, (_, index) => ({
   title: `Article ${index + 1}`,
   created: Math.floor(index / 3),
 }));
-const expectedOrder = [...articles].sort((a, b) => b.created - a.created || a.id - b.id).map(({ id }) => id);
+const expectedOrder = [...articles].sort((a, b) => b.created - a.created || b.id - a.id).map(({ id }) => id);
 const pagination = cursorPagination({ pageSize: 4, ordering: '-created' });
 const source = arraySource(articles, { uniqueKey: 'id' });
 

@@ -73,7 +73,7 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('REST over MikroORM 
 
     it('walks a cursor list with ties forward and back, every row once', async () => {
       const url = await serve({ pagination: cursorPagination({ pageSize: 3, ordering: '-created' }) });
-      const expected = [...posts].sort((a, b) => b.created - a.created || a.id - b.id).map(({ id }) => id);
+      const expected = [...posts].sort((a, b) => b.created - a.created || b.id - a.id).map(({ id }) => id);
       const pages: number[][] = [];
       let next: string | null = url;
       let last = url;

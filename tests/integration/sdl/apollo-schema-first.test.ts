@@ -180,9 +180,9 @@ describe.each(servers)('a schema-first Apollo Server with @paginate over %s', (_
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     expect(pages).toEqual([
-      [10, 11, 12, 7, 8],
-      [9, 4, 5, 6, 1],
-      [2, 3],
+      [12, 11, 10, 9, 8],
+      [7, 6, 5, 4, 3],
+      [2, 1],
     ]);
   });
 
@@ -200,9 +200,9 @@ describe.each(servers)('a schema-first Apollo Server with @paginate over %s', (_
       before = page.pageInfo.hasPreviousPage ? page.pageInfo.startCursor : null;
     } while (before);
     expect(pages).toEqual([
-      [5, 6, 1, 2, 3],
-      [12, 7, 8, 9, 4],
-      [10, 11],
+      [5, 4, 3, 2, 1],
+      [10, 9, 8, 7, 6],
+      [12, 11],
     ]);
   });
 
@@ -223,9 +223,9 @@ describe.each(servers)('a schema-first Apollo Server with @paginate over %s', (_
     } while (after);
     expect({ pages, hasPrevious: previous.map((value) => value !== null) }).toEqual({
       pages: [
-        [10, 11, 12, 7],
-        [8, 9, 4, 5],
-        [6, 1, 2, 3],
+        [12, 11, 10, 9],
+        [8, 7, 6, 5],
+        [4, 3, 2, 1],
       ],
       hasPrevious: [false, true, true],
     });
@@ -241,14 +241,14 @@ describe.each(servers)('a schema-first Apollo Server with @paginate over %s', (_
       totalCount: number;
     };
     expect({ ids: window.edges.map((edge) => edge.node.id), pageInfo: window.pageInfo, totalCount: window.totalCount }).toEqual({
-      ids: ['7', '8', '9'],
+      ids: ['9', '8', '7'],
       pageInfo: { offset: 3, limit: 3, nextOffset: 6, previousOffset: 0 },
       totalCount: 12,
     });
     const next = await post(served.url, 'query($after: String) { articleWindow(limit: 3, after: $after) { nodes { id } } }', {
       after: window.edges[2]!.cursor,
     });
-    expect(next).toEqual({ data: { articleWindow: { nodes: [{ id: '4' }, { id: '5' }, { id: '6' }] } } });
+    expect(next).toEqual({ data: { articleWindow: { nodes: [{ id: '6' }, { id: '5' }, { id: '4' }] } } });
   });
 
   it('serves a limit-offset offset list nested under each article', async () => {
@@ -258,7 +258,7 @@ describe.each(servers)('a schema-first Apollo Server with @paginate over %s', (_
       data: {
         articleWindow: {
           nodes: [
-            { id: '1', comments: { results: [{ id: '4' }, { id: '7' }], count: 4, next: '3', previous: '0' } },
+            { id: '3', comments: { results: [{ id: '6' }, { id: '9' }], count: 3, next: null, previous: '0' } },
             { id: '2', comments: { results: [{ id: '5' }, { id: '8' }], count: 3, next: null, previous: '0' } },
           ],
         },
@@ -272,9 +272,9 @@ describe.each(servers)('a schema-first Apollo Server with @paginate over %s', (_
       data: {
         articles: {
           nodes: [
-            { title: 'Article 10', author: { name: 'Ali' } },
-            { title: 'Article 11', author: { name: 'Chen' } },
             { title: 'Article 12', author: { name: 'Bea' } },
+            { title: 'Article 11', author: { name: 'Chen' } },
+            { title: 'Article 10', author: { name: 'Ali' } },
             { title: 'Article 1', author: { name: 'Dana' } },
           ],
           totalCount: 4,
@@ -319,7 +319,7 @@ describe('a QueryBuilder returned by a @paginate resolver', () => {
     const statements = db.queries.map((line) => line.replace(/\u001b\[\d+m/g, '')).filter((line) => /select/i.test(line));
     expect(statements).toHaveLength(1);
     expect(statements[0]).toMatch(
-      /where `s0`\.`author_id` = \? and .*`s0`\.`created_at` < \?.* order by `s0`\.`created_at` desc, `s0`\.`id` asc limit \? .*2 results/,
+      /where `s0`\.`author_id` = \? and .*`s0`\.`created_at`.* < \(?\?.* order by `s0`\.`created_at` desc, `s0`\.`id` desc limit \? .*3 results/,
     );
     expect(statements[0]).not.toMatch(/count\(/i);
   });

@@ -14,7 +14,7 @@ describeSourceContract('array batch source, one parent (data set) of all', (data
     uniqueKey: 'id',
     fields: CONTRACT_FIELDS,
     nulls: 'first',
-    ordering: [...(options.ordering ?? []), 'id'],
+    ordering: options.ordering?.length ? options.ordering : ['id'],
   });
   return Promise.resolve(batchedPageSources(batch)(dataset.name));
 });

@@ -5,6 +5,11 @@ import { CONTRACT_FIELDS, describeSourceContract } from '../../support/source-co
 
 describeSourceContract('array source (NULLs first)', (dataset, options) =>
   Promise.resolve(
-    arraySource(dataset.rows, { uniqueKey: 'id', fields: CONTRACT_FIELDS, nulls: 'first', ordering: [...(options.ordering ?? []), 'id'] }),
+    arraySource(dataset.rows, {
+      uniqueKey: 'id',
+      fields: CONTRACT_FIELDS,
+      nulls: 'first',
+      ordering: options.ordering?.length ? options.ordering : ['id'],
+    }),
   ),
 );
