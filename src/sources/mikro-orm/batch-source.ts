@@ -1,7 +1,7 @@
 import type { EntityMetadata, EntityName } from '@mikro-orm/core';
 import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import { assertConfig, type BatchPageSource, type KeyedSeek, type OrderingField, type SeekResult } from '../../core';
-import { entityOrdering } from './entity-ordering';
+import { entityOrdering, type BoundSlots } from './entity-ordering';
 import { entityRows, joinsCollection } from './entity-rows';
 import { orderingProperty } from './field-types';
 import type { SqlCondition } from './keyset';
@@ -137,11 +137,24 @@ export function mikroOrmBatchSource<T extends object>(
       .map((prop) => `${prop.formula!(table as never, columns as never)} as ${quote(prop.fieldNames[0]!)}`);
   };
 
-  /** One group of parents: the keys and the bound condition they share (trivial when none). */
+  /**
+   * One group of parents: the keys and the bound condition they share (trivial when none); with
+   * LATERAL, the condition reads each key's own bound values (`values`, aligned with `keys`) from slots.
+   */
   interface Group {
     readonly keys: readonly ParentKey[];
     readonly condition: SqlCondition | null;
+    readonly values?: readonly (readonly unknown[])[];
   }
+
+  /** The SQL of a key's i-th bound value in its row of the keys relation (see `BoundSlots`). */
+  const slotRef = (index: number): string =>
+    kind === 'sqlite'
+      ? `json_extract(${quote('pw_k')}.${quote('value')}, '$[${index + 2}]')`
+      : `${quote('pw_keys')}.${quote(`pw_v${index}`)}`;
+  /** The number of slots the groups' keys use. */
+  const slotCount = (groups: readonly Group[]): number =>
+    Math.max(0, ...groups.flatMap((group) => (group.values ?? []).map((values) => values.length)));
 
   /** `(key in (...) and bound) or ...`: which rows of which parents a statement may return. */
   const parentsCondition = (groups: readonly Group[]): SqlCondition => {
@@ -156,17 +169,33 @@ export function mikroOrmBatchSource<T extends object>(
   };
 
   /**
-   * `(<group> = 0 and (bound)) or <group> = 1 ...` on a per-key subquery whose key carries its group's
-   * number (`groupOf`), so each key is bounded by its own group's condition; nothing when none has one.
+   * The rows of one parent's window inside a per-key subquery (`keyOf`: the key; `groupOf`: its
+   * group's number): `... where key = <key> [and group = i and bound_i] order by ... limit n`.
+   * The bounds read the key's own values from its slots, so every key of a group runs the same branch,
+   * an index seek to its bound. Groups differ only in shape (which bound, which values are NULL); with
+   * several, each has its branch, joined by `union all`, and a branch whose group is not the key's
+   * is skipped before it scans (one `or` of the bounds would make every bound a filter).
    */
-  const whereGroupBound = (inner: Knex.QueryBuilder, groups: readonly Group[], groupOf: string): void => {
-    if (!groups.some((group) => group.condition !== null)) return;
-    const parts = groups.map(({ condition }, index) =>
-      condition
-        ? { sql: `(${groupOf} = ${index} and (${condition.sql}))`, params: condition.params }
-        : { sql: `${groupOf} = ${index}`, params: [] },
-    );
-    inner.whereRaw(`(${parts.map((part) => part.sql).join(' or ')})`, parts.flatMap((part) => part.params) as never[]);
+  const perKeyWindow = async (
+    groups: readonly Group[],
+    keyOf: string,
+    groupOf: string,
+    build: (inner: Knex.QueryBuilder) => void,
+  ): Promise<{ readonly query: Knex.Raw | Knex.QueryBuilder }> => {
+    // Boxed: a knex builder is thenable, so an async function must not return one bare.
+    const branch = async (group: Group, index: number | null): Promise<{ readonly query: Knex.QueryBuilder }> => {
+      const { query: inner } = await rowsQuery();
+      build(inner);
+      inner.whereRaw(`${keySql} = ${keyOf}`);
+      if (index !== null) inner.whereRaw(`${groupOf} = ${index}`);
+      if (group.condition) inner.whereRaw(`(${group.condition.sql})`, [...group.condition.params] as never[]);
+      return { query: inner };
+    };
+    if (groups.length === 1 || !groups.some((group) => group.condition !== null)) return branch(groups[0]!, null);
+    const branches = (await Promise.all(groups.map((group, index) => branch(group, index)))).map((boxed) => boxed.query);
+    // Parenthesized as a builder binding is, so callers write `?` either way.
+    const union = branches.map((_, index) => `select * from ? as ${quote(`pw_g${index}`)}`).join(' union all ');
+    return { query: knex.raw(`(${union})`, branches as never[]) };
   };
 
   /**
@@ -188,17 +217,18 @@ export function mikroOrmBatchSource<T extends object>(
     if (strategy === 'lateral' && kind === 'sqlite') {
       // SQLite has no LATERAL; a join of the keys (json_each) to the rows whose key is among the
       // first n of their parent's, `pk in (select pk ... where key = k order by ... limit n)`, runs
-      // that subquery once per key, an index seek each. Keys come as [key, group] pairs.
-      const { query: inner } = await rowsQuery();
+      // that subquery once per key, an index seek each.
       const keysRef = quote('pw_k');
+      const window = (inner: Knex.QueryBuilder): void => {
+        inner.clearSelect().select(knex.raw(quote(`${ALIAS}.${primaryColumn()}`)));
+        inner.orderByRaw(order).limit(limit);
+        if (offset > 0) inner.offset(offset);
+      };
       const keyOf = `json_extract(${keysRef}.${quote('value')}, '$[0]')`;
       const groupOf = `json_extract(${keysRef}.${quote('value')}, '$[1]')`;
-      inner.clearSelect().select(knex.raw(quote(`${ALIAS}.${primaryColumn()}`)));
-      inner.whereRaw(`${keySql} = ${keyOf}`);
-      whereGroupBound(inner, groups, groupOf);
-      inner.orderByRaw(order).limit(limit);
-      if (offset > 0) inner.offset(offset);
-      const pairs = groups.flatMap((group, index) => group.keys.map((key) => [databaseKey(key), index]));
+      const { query: inner } = await perKeyWindow(groups, keyOf, groupOf, window);
+      // [key, group, bound values...]; SQLite's values are plain JSON (dates are numbers there).
+      const pairs = groups.flatMap((group, index) => group.keys.map((key, at) => [databaseKey(key), index, ...(group.values?.[at] ?? [])]));
       query = knex
         .select(knex.raw(`${quote('pw_page')}.*`), ...formulaSelects('pw_page').map((select) => knex.raw(select)))
         .from(knex.raw(`json_each(?) as ${keysRef}`, [JSON.stringify(pairs)]))
@@ -207,24 +237,30 @@ export function mikroOrmBatchSource<T extends object>(
     } else if (strategy === 'lateral') {
       // One subquery per key, each `... where key = k [and its group's bound] order by ... limit n`:
       // an index seek. Each key carries its group's number, so no subquery scans a list of keys.
-      const { query: inner } = await rowsQuery();
       const keysRef = quote('pw_keys');
-      selectTexts(inner, textFields);
-      inner.whereRaw(`${keySql} = ${keysRef}.${quote(PARENT)}`);
-      whereGroupBound(inner, groups, `${keysRef}.${quote('pw_group')}`);
-      inner.orderByRaw(order).limit(limit);
-      if (offset > 0) inner.offset(offset);
+      const { query: inner } = await perKeyWindow(groups, `${keysRef}.${quote(PARENT)}`, `${keysRef}.${quote('pw_group')}`, (branch) => {
+        selectTexts(branch, textFields);
+        branch.orderByRaw(order).limit(limit);
+        if (offset > 0) branch.offset(offset);
+      });
       const keys = groups.flatMap((group) => group.keys.map(keyName));
       const numbers = groups.flatMap((group, index) => group.keys.map(() => index));
+      // Each slot a text column, its values read back through a cast to their column's type.
+      const slots = Array.from({ length: slotCount(groups) }, (_, slot) =>
+        groups.flatMap((group) => group.keys.map((_key, at) => group.values?.[at]?.[slot] ?? null)),
+      );
       const keyType = keyProp.columnTypes?.[0] ?? 'text';
-      const list = (count: number) => Array.from({ length: count }, () => '?').join(', ');
+      const list = (count: number, item = '?') => Array.from({ length: count }, () => item).join(', ');
+      const arrays = [
+        `array[${list(keys.length)}]::${keyType}[]`,
+        `array[${list(numbers.length)}]::int[]`,
+        ...slots.map((values) => `array[${list(values.length, 'cast(? as text)')}]::text[]`),
+      ];
+      const columns = [quote(PARENT), quote('pw_group'), ...slots.map((_, slot) => quote(`pw_v${slot}`))];
       query = knex
         .select(knex.raw(`${quote('pw_page')}.*`))
         .from(
-          knex.raw(
-            `unnest(array[${list(keys.length)}]::${keyType}[], array[${list(numbers.length)}]::int[]) as ${keysRef}(${quote(PARENT)}, ${quote('pw_group')})`,
-            [...keys, ...numbers],
-          ),
+          knex.raw(`unnest(${arrays.join(', ')}) as ${keysRef}(${columns.join(', ')})`, [...keys, ...numbers, ...slots.flat()] as never[]),
         )
         .joinRaw(`cross join lateral ? as ${quote('pw_page')}`, [inner] as never[])
         .orderByRaw(resultOrder(ordering, reversed, 'pw_page'));
@@ -308,11 +344,16 @@ export function mikroOrmBatchSource<T extends object>(
       if (!shape) return [];
       const ordering = checked(shape.ordering);
       // Rows come back by parent, so a parent asked twice (two windows) goes into a further statement.
-      const rounds: Array<Array<{ readonly index: number; readonly key: ParentKey; readonly condition: SqlCondition | null }>> = [];
+      const rounds: Array<
+        Array<{ readonly index: number; readonly key: ParentKey; readonly condition: SqlCondition | null; readonly values: unknown[] }>
+      > = [];
       const asked = new Map<string, number>();
       const results: SeekResult<T>[] = requests.map(() => ({ rows: [] }));
       requests.forEach(({ key, request }, index) => {
-        const conditions = seekConditions(ordering, request);
+        // LATERAL reads each parent's bound values from its row of the keys relation, so parents
+        // paged from different cursors share one condition (and one index seek each).
+        const slots: BoundSlots | undefined = strategy === 'lateral' ? { ref: slotRef, values: [] } : undefined;
+        const conditions = seekConditions(ordering, request, slots);
         if (!conditions) return;
         const condition =
           conditions.length === 0
@@ -322,19 +363,20 @@ export function mikroOrmBatchSource<T extends object>(
               : { sql: conditions.map((part) => `(${part.sql})`).join(' and '), params: conditions.flatMap((part) => part.params) };
         const times = asked.get(keyName(key)) ?? 0;
         asked.set(keyName(key), times + 1);
-        (rounds[times] ??= []).push({ index, key, condition });
+        (rounds[times] ??= []).push({ index, key, condition, values: slots?.values ?? [] });
       });
       await Promise.all(
         rounds.map(async (round) => {
-          const groups = new Map<string, { keys: ParentKey[]; condition: SqlCondition | null }>();
-          for (const { key, condition } of round) {
+          const groups = new Map<string, { keys: ParentKey[]; condition: SqlCondition | null; values: unknown[][] }>();
+          for (const { key, condition, values } of round) {
             const name = condition ? signature(condition) : '';
             let group = groups.get(name);
             if (!group) {
-              group = { keys: [], condition };
+              group = { keys: [], condition, values: [] };
               groups.set(name, group);
             }
             group.keys.push(key);
+            group.values.push(values);
           }
           const found = await windows([...groups.values()], ordering, shape.direction === 'backward', shape.offset, shape.limit);
           for (const { index, key } of round) results[index] = { rows: found.get(keyName(key)) ?? [] };

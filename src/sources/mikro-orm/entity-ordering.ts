@@ -14,9 +14,19 @@ import {
 import { datetimeParam, datetimeText, exactDatetimeFields, textAlias, type ExactDatetime } from './datetime-text';
 import { fieldTypeOf, orderingProperty } from './field-types';
 import { floatPlaceholder, textOperand, toDatabase } from './key-values';
-import { isImpossible, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
+import { isImpossible, isInline, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
 import type { SqlSourceOptions } from './mikro-orm-source';
-import { dialectOf, platformKind } from './platform';
+import { columnTypeOf, dialectOf, platformKind } from './platform';
+
+/**
+ * Where a batch keeps each parent's bound values: in a column of its keys relation rather than in the
+ * condition, so parents paged from different cursors share one condition. `ref(i)` is the SQL of the
+ * i-th value (`"pw_keys"."pw_v0"`); `values` collects the values in that order.
+ */
+export interface BoundSlots {
+  readonly ref: (index: number) => string;
+  readonly values: unknown[];
+}
 
 /** How an entity's rows are ordered, keyed and bounded in SQL, shared by the single and batch sources. */
 export interface EntityOrdering<T extends object> {
@@ -38,7 +48,11 @@ export interface EntityOrdering<T extends object> {
    * The keyset conditions of a seek's bounds (values converted for the database; trivial ones left
    * out), or null when a bound admits no row at all.
    */
-  readonly seekConditions: (ordering: readonly OrderingField[], request: Pick<SeekRequest, 'after' | 'before'>) => SqlCondition[] | null;
+  readonly seekConditions: (
+    ordering: readonly OrderingField[],
+    request: Pick<SeekRequest, 'after' | 'before'>,
+    slots?: BoundSlots,
+  ) => SqlCondition[] | null;
   /** The exact datetime fields of an ordering, read as text beside the row (see datetime-text). */
   readonly textFieldsOf: (ordering: readonly OrderingField[]) => string[];
   /** `cast(… as text) as pw_t_…`: the select of an exact datetime field's text. */
@@ -122,12 +136,33 @@ export function entityOrdering<T extends object>(
     exact.has(field)
       ? datetimeParam(value)
       : textOperand(orderingProperty(meta, field), toDatabase(orderingProperty(meta, field), value, platform), kind);
-  const boundCondition = (ordering: readonly OrderingField[], bound: SeekBound, side: 'after' | 'before'): SqlCondition => {
+  /**
+   * A value moved into a slot: the SQL reading it back as the column's type (the column's own
+   * placeholder around the slot; on PostgreSQL, whose slots are text, a cast to the column type).
+   */
+  const slotted = (field: string, value: unknown, slots: BoundSlots | undefined): unknown => {
+    if (!slots || value === null || isInline(value)) return value;
+    slots.values.push(value);
+    const ref = slots.ref(slots.values.length - 1);
+    const placeholder = column({ field, descending: false }).placeholder;
+    if (placeholder) return { inlineSql: placeholder.replace('?', ref) };
+    const type = columnTypeOf(orderingProperty(meta, field));
+    assertConfig(kind !== 'postgresql' || type !== '', `the column of ${meta.className}.${field} has no declared type`);
+    return { inlineSql: kind === 'postgresql' ? `cast(${ref} as ${type})` : ref };
+  };
+  const boundCondition = (
+    ordering: readonly OrderingField[],
+    bound: SeekBound,
+    side: 'after' | 'before',
+    slots?: BoundSlots,
+  ): SqlCondition => {
     const columns = ordering.map(column);
-    if (bound.kind === 'position') return keysetCondition(columns.slice(0, 1), [convert(ordering[0]!.field, bound.value)], side, dialect);
+    const first = ordering[0]!.field;
+    if (bound.kind === 'position')
+      return keysetCondition(columns.slice(0, 1), [slotted(first, convert(first, bound.value), slots)], side, dialect);
     return keysetCondition(
       columns,
-      ordering.map(({ field }, index) => convert(field, bound.values[index] ?? null)),
+      ordering.map(({ field }, index) => slotted(field, convert(field, bound.values[index] ?? null), slots)),
       side,
       dialect,
     );
@@ -141,14 +176,14 @@ export function entityOrdering<T extends object>(
     sliceOrder: (ordering) => (ordering ? checked(withTiebreaker(ordering, uniqueKey)) : sliceOrdering),
     orderBy: (ordering, reversed) =>
       ordering.map(({ field, descending }) => `${columnOf(field)} ${descending !== reversed ? 'desc' : 'asc'}`).join(', '),
-    seekConditions: (ordering, request) => {
+    seekConditions: (ordering, request, slots) => {
       const conditions: SqlCondition[] = [];
       for (const [bound, side] of [
         [request.after, 'after'],
         [request.before, 'before'],
       ] as const) {
         if (!bound) continue;
-        const condition = boundCondition(ordering, bound, side);
+        const condition = boundCondition(ordering, bound, side, slots);
         if (isImpossible(condition)) return null;
         if (!isTrivial(condition)) conditions.push(condition);
       }

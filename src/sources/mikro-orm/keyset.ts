@@ -16,7 +16,8 @@ export interface InlineValue {
   readonly inlineSql: string;
 }
 
-const isInline = (value: unknown): value is InlineValue =>
+/** Whether a value is written into the SQL itself. */
+export const isInline = (value: unknown): value is InlineValue =>
   typeof value === 'object' && value !== null && typeof (value as { inlineSql?: unknown }).inlineSql === 'string';
 
 /** The SQL standing for `value` in a comparison with `column`, and its parameters. */

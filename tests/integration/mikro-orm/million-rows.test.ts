@@ -5,20 +5,10 @@ import { arraySource } from 'pagewise/array';
 import { mikroOrmSource } from 'pagewise/mikro-orm';
 import { EventEntity, seedEvents, type Event } from '../../../bench/events';
 import { describeDatabase, openTestDatabase, type TestDatabase } from '../../support/databases';
+import { explainNodes } from '../../support/explain';
 
 const ROWS = 1_000_000;
 const SIZE = 50;
-
-interface PlanNode {
-  'Node Type': string;
-  'Index Name'?: string;
-  'Actual Rows'?: number;
-  'Rows Removed by Filter'?: number;
-  'Rows Removed by Index Recheck'?: number;
-  Plans?: PlanNode[];
-}
-
-const nodes = (plan: PlanNode): PlanNode[] => [plan, ...(plan.Plans ?? []).flatMap(nodes)];
 
 describeDatabase('postgresql', 'a million rows on PostgreSQL', () => {
   let db: TestDatabase;
@@ -43,14 +33,6 @@ describeDatabase('postgresql', 'a million rows on PostgreSQL', () => {
     return (await paginateRelay(single, pagination, { first: 1 })).cursors[0]!;
   }
 
-  async function explain(statement: string): Promise<PlanNode[]> {
-    const sql = statement.replace(/^\[query\]\s*/, '').replace(/\s*\[took [^\]]*\]\s*$/, '');
-    const [result] = await db.orm.em
-      .getConnection()
-      .execute<Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>>(`explain (analyze, format json) ${sql}`);
-    return nodes(result!['QUERY PLAN'][0]!.Plan);
-  }
-
   it.each([
     ['forward', 999_949, 999_951],
     ['backward', 999_999, 999_950],
@@ -67,7 +49,7 @@ describeDatabase('postgresql', 'a million rows on PostgreSQL', () => {
     expect(db.queries).toHaveLength(1);
     const statement = db.queries[0]!;
     expect(statement).not.toMatch(/\boffset\b/i);
-    const plan = await explain(statement);
+    const plan = await explainNodes(db, statement);
     const types = plan.map((node) => node['Node Type']);
     expect(types).not.toContain('Sort');
     expect(types).not.toContain('Incremental Sort');

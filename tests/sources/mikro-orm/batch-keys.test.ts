@@ -1,5 +1,6 @@
 // Parent keys that name one parent in different types (1, '1', 1n) get that parent's rows once each,
-// as rows are grouped by the key's text.
+// as rows are grouped by the key's text; and a batch of more parents than SQLite's 500 compound terms,
+// each seeking from its own bound, still gets each parent's own window.
 import { EntitySchema } from '@mikro-orm/core';
 import { mikroOrmBatchSource, type BatchStrategy, type ParentKey } from 'pagewise/mikro-orm';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
@@ -26,6 +27,9 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM batch pare
       db = await openTestDatabase(dialect, { entities: [LeafEntity], captureSql: false });
       const em = db.orm.em.fork();
       for (let id = 1; id <= 6; id += 1) em.create(LeafEntity, { id, parent: id <= 3 ? 1 : 2 });
+      // Parents 100..699 with four leaves each: ids 1000p .. 1000p + 3.
+      for (let parent = 100; parent < 700; parent += 1)
+        for (let n = 0; n < 4; n += 1) em.create(LeafEntity, { id: parent * 1000 + n, parent });
       await em.flush();
     });
     afterAll(() => db?.close());
@@ -50,6 +54,28 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM batch pare
         [1, 2, 3],
         [4, 5, 6],
       ]);
+    });
+
+    it.each(strategies)('600 parents, each from its own bound, get their own windows in one call (%s)', async (strategy) => {
+      const batch = mikroOrmBatchSource(db.orm.em.fork(), LeafEntity, { key: 'parent', strategy });
+      const parents = Array.from({ length: 600 }, (_, index) => 100 + index);
+      const ordering = [{ field: 'id', descending: false }];
+      // Parent p continues after its leaf p % 3: a bound per parent, three distinct offsets into it.
+      const seeks = await batch.seekMany(
+        parents.map((key) => ({
+          key,
+          request: {
+            ordering,
+            direction: 'forward' as const,
+            offset: 0,
+            limit: 2,
+            after: { kind: 'key' as const, values: [key * 1000 + (key % 3)] },
+          },
+        })),
+      );
+      expect(seeks.map((result) => result.rows.map((row) => row.id))).toEqual(
+        parents.map((key) => [key * 1000 + (key % 3) + 1, key * 1000 + (key % 3) + 2].filter((id) => id < key * 1000 + 4)),
+      );
     });
   });
 });
