@@ -8,6 +8,12 @@ export interface KeyedSeek<K> {
   readonly request: SeekRequest;
 }
 
+/** One parent's slice in a batch: the parent's key and its own offset (each parent's last page). */
+export interface KeyedSlice<K> {
+  readonly key: K;
+  readonly offset: number;
+}
+
 /**
  * The rows of many parents at once (a paginated field under a list): each call is one query for all
  * the keys it is given. Results are aligned with the keys or requests passed in; a key may repeat.
@@ -17,6 +23,11 @@ export interface BatchPageSource<K, T> {
   countMany(keys: readonly K[]): Promise<readonly number[]>;
   /** Rows `[offset, offset + limit)` of each key, in the order of `keys`. */
   sliceMany(keys: readonly K[], offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly (readonly T[])[]>;
+  /**
+   * Optional: rows `[offset, offset + limit)` of each key at its own offset, in one query (page-number
+   * `last` under a list asks each parent's last page). Without it, each distinct offset is a `sliceMany`.
+   */
+  sliceEach?(slices: readonly KeyedSlice<K>[], limit: number, ordering?: readonly OrderingField[]): Promise<readonly (readonly T[])[]>;
   /**
    * A keyset window of each key. Every request of one call has the same ordering, direction, offset,
    * limit and probe; only the bounds differ.
@@ -64,13 +75,16 @@ const boundName = (bound: SeekBound | undefined): string =>
       ? JSON.stringify(['p', typeof bound.value, serializeKeyValue(bound.value)])
       : JSON.stringify(bound.values.map((value) => [typeof value, serializeKeyValue(value)]));
 
-/** What calls of one statement share: for seeks the shape, never the bounds. */
-function shapeOf<K>(call: BatchCall<K>): string {
+/**
+ * What calls of one statement share: for seeks the shape, never the bounds; for slices the offset
+ * too, unless the batch takes an offset per key (`eachOffset`).
+ */
+function shapeOf<K>(call: BatchCall<K>, eachOffset: boolean): string {
   switch (call.kind) {
     case 'count':
       return 'count';
     case 'slice':
-      return `slice:${call.offset}:${call.limit}:${orderingName(call.ordering)}`;
+      return `slice:${eachOffset ? '*' : call.offset}:${call.limit}:${orderingName(call.ordering)}`;
     case 'seek': {
       const { request } = call;
       return `seek:${orderingName(request.ordering)}:${request.direction}:${request.offset}:${request.limit}:${request.probe === true}`;
@@ -78,9 +92,13 @@ function shapeOf<K>(call: BatchCall<K>): string {
   }
 }
 
-/** What makes two calls of one shape for one key different: a seek's bounds. */
+/** What makes two calls of one shape for one key different: a seek's bounds, a slice's offset. */
 const boundsOf = <K>(call: BatchCall<K>): string =>
-  call.kind === 'seek' ? `${boundName(call.request.after)}|${boundName(call.request.before)}` : '';
+  call.kind === 'seek'
+    ? `${boundName(call.request.after)}|${boundName(call.request.before)}`
+    : call.kind === 'slice'
+      ? String(call.offset)
+      : '';
 
 async function answer<K, T>(batch: BatchPageSource<K, T>, calls: readonly BatchCall<K>[]): Promise<readonly BatchAnswer<T>[]> {
   const answers = await ask(batch, calls);
@@ -96,6 +114,10 @@ function ask<K, T>(batch: BatchPageSource<K, T>, calls: readonly BatchCall<K>[])
     case 'count':
       return batch.countMany(calls.map((call) => call.key));
     case 'slice':
+      if (batch.sliceEach) {
+        const slices = calls.map((call) => ({ key: call.key, offset: (call as Extract<BatchCall<K>, { kind: 'slice' }>).offset }));
+        return batch.sliceEach(slices, first.limit, first.ordering);
+      }
       return batch.sliceMany(
         calls.map((call) => call.key),
         first.offset,
@@ -109,7 +131,7 @@ function ask<K, T>(batch: BatchPageSource<K, T>, calls: readonly BatchCall<K>[])
 
 /**
  * Answers a batch of calls (a DataLoader batch function): calls of one shape become one `countMany`,
- * `sliceMany` or `seekMany`; identical calls are asked once; a key that comes with different bounds
+ * `sliceMany` (or `sliceEach`) or `seekMany`; identical calls are asked once; a key that comes with different bounds
  * goes into a further statement, so no statement mixes two windows of one parent. The answers are
  * aligned with `calls`; a statement that fails fails its calls only (its error in their places).
  */
@@ -118,8 +140,9 @@ export async function runBatch<K, T>(batch: BatchPageSource<K, T>, calls: readon
   const statements: BatchCall<K>[][] = [];
   const placed: Array<readonly [number, number]> = [];
   const byShape = new Map<string, { rounds: number[]; seen: Map<K, Map<string, readonly [number, number]>> }>();
+  const eachOffset = typeof batch.sliceEach === 'function';
   for (const call of calls) {
-    const shape = shapeOf(call);
+    const shape = shapeOf(call, eachOffset);
     let group = byShape.get(shape);
     if (!group) {
       group = { rounds: [], seen: new Map() };

@@ -37,4 +37,4 @@ export type { FieldType, KeyValue, NullOrder } from './values';
 export { connectionFromArray, connectionFromArraySlice, cursorToOffset, offsetToCursor, relayArrayWindow } from './relay-array';
 export type { RelayArrayArgs, RelayArrayConnection, RelayArraySliceMeta, RelayArrayWindow } from './relay-array';
 export { batchedPageSources, batchLoader, fanOutBatchSource, keyedPageSource, runBatch } from './batch-source';
-export type { BatchAnswer, BatchCall, BatchLoader, BatchLoaderOptions, BatchPageSource, KeyedSeek } from './batch-source';
+export type { BatchAnswer, BatchCall, BatchLoader, BatchLoaderOptions, BatchPageSource, KeyedSeek, KeyedSlice } from './batch-source';

@@ -98,6 +98,41 @@ describe('runBatch', () => {
     ]);
   });
 
+  it('sends slices at different offsets as one sliceEach when the batch has it; a key at two offsets twice', async () => {
+    const { batch } = loggingBatch();
+    const each: Array<{ slices: Array<{ key: number; offset: number }>; limit: number }> = [];
+    const withEach: BatchPageSource<number, Row> = {
+      ...batch,
+      sliceEach: (slices, limit, ordering) => {
+        each.push({ slices: [...slices], limit });
+        return Promise.all(slices.map(({ key, offset }) => perParent(key).slice(offset, limit, ordering)));
+      },
+    };
+    const answers = await runBatch(withEach, [
+      { kind: 'slice', key: 1, offset: 0, limit: 2 },
+      { kind: 'slice', key: 2, offset: 5, limit: 2 },
+      { kind: 'slice', key: 1, offset: 8, limit: 2 },
+      { kind: 'slice', key: 3, offset: 0, limit: 3 },
+    ]);
+    expect(answers).toEqual([
+      [ROWS[0], ROWS[3]],
+      [ROWS[16], ROWS[19]],
+      [ROWS[24], ROWS[27]],
+      [ROWS[2], ROWS[5], ROWS[8]],
+    ]);
+    expect(each).toEqual([
+      {
+        slices: [
+          { key: 1, offset: 0 },
+          { key: 2, offset: 5 },
+        ],
+        limit: 2,
+      },
+      { slices: [{ key: 1, offset: 8 }], limit: 2 },
+      { slices: [{ key: 3, offset: 0 }], limit: 3 },
+    ]);
+  });
+
   it('asks an identical call once and gives both callers its answer', async () => {
     const { batch, log } = loggingBatch();
     const answers = await runBatch(batch, [

@@ -145,6 +145,8 @@ export function mikroOrmBatchSource<T extends object>(
     readonly keys: readonly ParentKey[];
     readonly condition: SqlCondition | null;
     readonly values?: readonly (readonly unknown[])[];
+    /** The group's own offset (each parent's last page), instead of the statement's. */
+    readonly offset?: number;
   }
 
   /** The SQL of a key's i-th bound value in its row of the keys relation (see `BoundSlots`). */
@@ -174,24 +176,27 @@ export function mikroOrmBatchSource<T extends object>(
    * The bounds read the key's own values from its slots, so every key of a group runs the same branch,
    * an index seek to its bound. Groups differ only in shape (which bound, which values are NULL); with
    * several, each has its branch, joined by `union all`, and a branch whose group is not the key's
-   * is skipped before it scans (one `or` of the bounds would make every bound a filter).
+   * is skipped before it scans (one `or` of the bounds would make every bound a filter). Groups at
+   * different offsets are branches too, unless the caller reads the offset from the keys relation.
    */
   const perKeyWindow = async (
     groups: readonly Group[],
     keyOf: string,
     groupOf: string,
-    build: (inner: Knex.QueryBuilder) => void,
+    build: (inner: Knex.QueryBuilder, group: Group) => void,
+    offsetsApart = true,
   ): Promise<{ readonly query: Knex.Raw | Knex.QueryBuilder }> => {
     // Boxed: a knex builder is thenable, so an async function must not return one bare.
     const branch = async (group: Group, index: number | null): Promise<{ readonly query: Knex.QueryBuilder }> => {
       const { query: inner } = await rowsQuery();
-      build(inner);
+      build(inner, group);
       inner.whereRaw(`${keySql} = ${keyOf}`);
       if (index !== null) inner.whereRaw(`${groupOf} = ${index}`);
       if (group.condition) inner.whereRaw(`(${group.condition.sql})`, [...group.condition.params] as never[]);
       return { query: inner };
     };
-    if (groups.length === 1 || !groups.some((group) => group.condition !== null)) return branch(groups[0]!, null);
+    const alike = groups.every((group) => group.condition === null && (!offsetsApart || group.offset === groups[0]!.offset));
+    if (groups.length === 1 || alike) return branch(groups[0]!, null);
     const branches = (await Promise.all(groups.map((group, index) => branch(group, index)))).map((boxed) => boxed.query);
     // Parenthesized as a builder binding is, so callers write `?` either way.
     const union = branches.map((_, index) => `select * from ? as ${quote(`pw_g${index}`)}`).join(' union all ');
@@ -213,16 +218,19 @@ export function mikroOrmBatchSource<T extends object>(
     if (groups.length === 0 || limit <= 0) return byParent;
     const order = orderBy(ordering, reversed);
     const textFields = textFieldsOf(ordering);
+    const offsetOf = (group: Group): number => group.offset ?? offset;
+    const sameOffset = groups.every((group) => offsetOf(group) === offsetOf(groups[0]!));
     let query;
     if (strategy === 'lateral' && kind === 'sqlite') {
       // SQLite has no LATERAL; a join of the keys (json_each) to the rows whose key is among the
       // first n of their parent's, `pk in (select pk ... where key = k order by ... limit n)`, runs
       // that subquery once per key, an index seek each.
       const keysRef = quote('pw_k');
-      const window = (inner: Knex.QueryBuilder): void => {
+      // SQLite's OFFSET cannot read the outer row: groups at different offsets are branches.
+      const window = (inner: Knex.QueryBuilder, group: Group): void => {
         inner.clearSelect().select(knex.raw(quote(`${ALIAS}.${primaryColumn()}`)));
         inner.orderByRaw(order).limit(limit);
-        if (offset > 0) inner.offset(offset);
+        if (offsetOf(group) > 0) inner.offset(offsetOf(group));
       };
       const keyOf = `json_extract(${keysRef}.${quote('value')}, '$[0]')`;
       const groupOf = `json_extract(${keysRef}.${quote('value')}, '$[1]')`;
@@ -238,11 +246,20 @@ export function mikroOrmBatchSource<T extends object>(
       // One subquery per key, each `... where key = k [and its group's bound] order by ... limit n`:
       // an index seek. Each key carries its group's number, so no subquery scans a list of keys.
       const keysRef = quote('pw_keys');
-      const { query: inner } = await perKeyWindow(groups, `${keysRef}.${quote(PARENT)}`, `${keysRef}.${quote('pw_group')}`, (branch) => {
-        selectTexts(branch, textFields);
-        branch.orderByRaw(order).limit(limit);
-        if (offset > 0) branch.offset(offset);
-      });
+      // Offsets that differ by parent come from the keys relation, as bounds do.
+      const { query: inner } = await perKeyWindow(
+        groups,
+        `${keysRef}.${quote(PARENT)}`,
+        `${keysRef}.${quote('pw_group')}`,
+        (branch) => {
+          selectTexts(branch, textFields);
+          branch.orderByRaw(order).limit(limit);
+          if (!sameOffset)
+            branch.offset(knex.raw(`${keysRef}.${quote('pw_offset')}`) as unknown as number); // knex takes a raw offset; its types do not say so
+          else if (offsetOf(groups[0]!) > 0) branch.offset(offsetOf(groups[0]!));
+        },
+        false,
+      );
       const keys = groups.flatMap((group) => group.keys.map(keyName));
       const numbers = groups.flatMap((group, index) => group.keys.map(() => index));
       // Each slot a text column, its values read back through a cast to their column's type.
@@ -251,16 +268,28 @@ export function mikroOrmBatchSource<T extends object>(
       );
       const keyType = keyProp.columnTypes?.[0] ?? 'text';
       const list = (count: number, item = '?') => Array.from({ length: count }, () => item).join(', ');
+      const offsets = sameOffset ? [] : groups.flatMap((group) => group.keys.map(() => offsetOf(group)));
       const arrays = [
         `array[${list(keys.length)}]::${keyType}[]`,
         `array[${list(numbers.length)}]::int[]`,
+        ...(sameOffset ? [] : [`array[${list(offsets.length)}]::int[]`]),
         ...slots.map((values) => `array[${list(values.length, 'cast(? as text)')}]::text[]`),
       ];
-      const columns = [quote(PARENT), quote('pw_group'), ...slots.map((_, slot) => quote(`pw_v${slot}`))];
+      const columns = [
+        quote(PARENT),
+        quote('pw_group'),
+        ...(sameOffset ? [] : [quote('pw_offset')]),
+        ...slots.map((_, slot) => quote(`pw_v${slot}`)),
+      ];
       query = knex
         .select(knex.raw(`${quote('pw_page')}.*`))
         .from(
-          knex.raw(`unnest(${arrays.join(', ')}) as ${keysRef}(${columns.join(', ')})`, [...keys, ...numbers, ...slots.flat()] as never[]),
+          knex.raw(`unnest(${arrays.join(', ')}) as ${keysRef}(${columns.join(', ')})`, [
+            ...keys,
+            ...numbers,
+            ...offsets,
+            ...slots.flat(),
+          ] as never[]),
         )
         .joinRaw(`cross join lateral ? as ${quote('pw_page')}`, [inner] as never[])
         .orderByRaw(resultOrder(ordering, reversed, 'pw_page'));
@@ -275,7 +304,7 @@ export function mikroOrmBatchSource<T extends object>(
         inner.whereRaw(`${keySql} = ?`, [KEY_SLOT]);
         if (group.condition) inner.whereRaw(`(${group.condition.sql})`, [...group.condition.params] as never[]);
         inner.orderByRaw(order).limit(limit);
-        if (offset > 0) inner.offset(offset);
+        if (offsetOf(group) > 0) inner.offset(offsetOf(group));
         const template = inner.toSQL();
         const slot = template.bindings.indexOf(KEY_SLOT);
         for (const key of group.keys) {
@@ -297,11 +326,16 @@ export function mikroOrmBatchSource<T extends object>(
       selectTexts(inner, textFields);
       inner.select(knex.raw(`row_number() over (partition by ${keySql} order by ${order}) as ${quote(ROW_NUMBER)}`));
       inner.whereRaw(`(${parents.sql})`, [...parents.params] as never[]);
+      // Each group's rows between its offset and offset + limit (row numbers count from 1).
+      const ranges = groups.map((group) => ({
+        sql: `(${sameOffset ? '' : `${quote(keyColumn)} in (${group.keys.map(() => '?').join(', ')}) and `}${quote(ROW_NUMBER)} > ? and ${quote(ROW_NUMBER)} <= ?)`,
+        params: [...(sameOffset ? [] : group.keys.map(databaseKey)), offsetOf(group), offsetOf(group) + limit],
+      }));
+      const kept = sameOffset ? ranges.slice(0, 1) : ranges;
       query = knex
         .select('*')
         .from(inner.as('pw_w'))
-        .where(ROW_NUMBER, '>', offset)
-        .andWhere(ROW_NUMBER, '<=', offset + limit)
+        .whereRaw(kept.map((range) => range.sql).join(' or '), kept.flatMap((range) => range.params) as never[])
         .orderBy([keyColumn, ROW_NUMBER]);
     }
     const raw = await rows.execute('page', query);
@@ -338,6 +372,18 @@ export function mikroOrmBatchSource<T extends object>(
     async sliceMany(keys, offset, limit, ordering) {
       const found = await windows([{ keys: distinctKeys(keys), condition: null }], sliceOrder(ordering), false, offset, limit);
       return keys.map((key) => found.get(keyName(key)) ?? []);
+    },
+    async sliceEach(slices, limit, ordering) {
+      // One group per offset; core sends each key once per statement.
+      const byOffset = new Map<number, ParentKey[]>();
+      for (const { key, offset } of slices) {
+        const keys = byOffset.get(offset) ?? [];
+        keys.push(key);
+        byOffset.set(offset, keys);
+      }
+      const groups = [...byOffset].map(([offset, keys]) => ({ keys: distinctKeys(keys), condition: null, offset }));
+      const found = await windows(groups, sliceOrder(ordering), false, 0, limit);
+      return slices.map(({ key }) => found.get(keyName(key)) ?? []);
     },
     async seekMany(requests: readonly KeyedSeek<ParentKey>[]): Promise<readonly SeekResult<T>[]> {
       const shape = requests[0]?.request;

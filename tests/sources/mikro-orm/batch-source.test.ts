@@ -4,7 +4,15 @@
 // the unbatched source's, parent by parent (fast-check).
 import { wrap } from '@mikro-orm/core';
 import fc from 'fast-check';
-import { batchedPageSources, cursorPagination, paginateRelay, PaginationConfigError, type PageSource } from 'pagewise';
+import {
+  batchedPageSources,
+  cursorPagination,
+  pageNumberPagination,
+  paginatePageNumber,
+  paginateRelay,
+  PaginationConfigError,
+  type PageSource,
+} from 'pagewise';
 import { mikroOrmBatchSource, mikroOrmSource, type BatchStrategy } from 'pagewise/mikro-orm';
 import { batchRequestArbitrary, childRowsArbitrary, pagesOfParents } from '../../support/batch-property';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
@@ -96,6 +104,42 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('batched MikroORM on
         const withCount = statements(db!);
         expect(withCount).toHaveLength(2);
         expect(withCount.filter((statement) => /count\(\*\).*group by/i.test(statement))).toHaveLength(1);
+      });
+
+      it.each(strategies)('page-number "last" of 100 parents of different sizes: one COUNT, then one statement (%s)', async (strategy) => {
+        await fill(0);
+        const { orm } = await open();
+        // Parent p has (p % 9) + 3 rows, so last pages start at different offsets.
+        const em = orm.em.fork();
+        const sizes = Array.from({ length: 100 }, (_, index) => ((index + 1) % 9) + 3);
+        sizes.forEach((size, index) => {
+          for (let n = 0; n < size; n += 1) {
+            em.create(BatchChildEntity, {
+              id: (index + 1) * 100 + n,
+              parent: index + 1,
+              title: 'a',
+              score: n,
+              created: new Date(Date.UTC(2024, 0, 1 + n)),
+            });
+          }
+        });
+        await em.flush();
+        const sourceFor = batchedPageSources(mikroOrmBatchSource(orm.em.fork(), BatchChildEntity, { key: 'parent', strategy }));
+        const byPage = pageNumberPagination({ pageSize: 4, ordering: 'created' });
+        db!.queries.length = 0;
+        const pages = await Promise.all(sizes.map((_, index) => paginatePageNumber(sourceFor(index + 1), byPage, { page: 'last' })));
+        const sql = statements(db!);
+        expect(sql).toHaveLength(2);
+        expect(sql[0]).toMatch(/count\(\*\).*group by/i);
+        pages.forEach((page, index) => {
+          const size = sizes[index]!;
+          const first = Math.floor((size - 1) / 4) * 4;
+          expect({ parent: index + 1, page: page!.page, ids: page!.items.map((row) => row.id) }).toEqual({
+            parent: index + 1,
+            page: first / 4 + 1,
+            ids: Array.from({ length: size - first }, (_, n) => (index + 1) * 100 + first + n),
+          });
+        });
       });
 
       it.each(strategies)('each parent seeks from its own cursor, still in one statement (%s)', async (strategy) => {
