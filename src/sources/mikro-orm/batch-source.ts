@@ -254,8 +254,8 @@ export function mikroOrmBatchSource<T extends object>(
         (branch) => {
           selectTexts(branch, textFields);
           branch.orderByRaw(order).limit(limit);
-          if (!sameOffset)
-            branch.offset(knex.raw(`${keysRef}.${quote('pw_offset')}`) as unknown as number); // knex takes a raw offset; its types do not say so
+          // knex takes a raw offset, though its types say number.
+          if (!sameOffset) branch.offset(knex.raw(`${keysRef}.${quote('pw_offset')}`) as unknown as number);
           else if (offsetOf(groups[0]!) > 0) branch.offset(offsetOf(groups[0]!));
         },
         false,

@@ -146,7 +146,11 @@ export function entityOrdering<T extends object>(
     const ref = slots.ref(slots.values.length - 1);
     const placeholder = column({ field, descending: false }).placeholder;
     if (placeholder) return { inlineSql: placeholder.replace('?', ref) };
-    const type = columnTypeOf(orderingProperty(meta, field));
+    // The base type without its modifier, as a literal compared with the column is read: `varchar`
+    // rather than `varchar(255)`, so no cast truncates or rounds a bound.
+    const type = columnTypeOf(orderingProperty(meta, field))
+      .replace(/\s*\([^)]*\)/g, '')
+      .trim();
     assertConfig(kind !== 'postgresql' || type !== '', `the column of ${meta.className}.${field} has no declared type`);
     return { inlineSql: kind === 'postgresql' ? `cast(${ref} as ${type})` : ref };
   };

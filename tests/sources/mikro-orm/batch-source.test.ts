@@ -125,7 +125,7 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('batched MikroORM on
         });
         await em.flush();
         const sourceFor = batchedPageSources(mikroOrmBatchSource(orm.em.fork(), BatchChildEntity, { key: 'parent', strategy }));
-        const byPage = pageNumberPagination({ pageSize: 4, ordering: 'created' });
+        const byPage = pageNumberPagination({ pageSize: 4 });
         db!.queries.length = 0;
         const pages = await Promise.all(sizes.map((_, index) => paginatePageNumber(sourceFor(index + 1), byPage, { page: 'last' })));
         const sql = statements(db!);
