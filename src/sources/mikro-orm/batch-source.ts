@@ -39,6 +39,8 @@ const COUNT = 'pw_count';
 const KEY_SLOT = '\u0000pagewise:parent\u0000';
 /** SQLite takes at most 500 terms in one compound SELECT; longer unions nest in chunks. */
 const UNION_CHUNK = 500;
+/** Groups (distinct offsets) of one `sliceEach` statement on SQLite: its compound SELECTs and expression trees are bounded. */
+const SQLITE_GROUPS = 100;
 
 /** A parent key as a query parameter (drivers take bigints as text). */
 const databaseKey = (key: ParentKey): string | number => (typeof key === 'bigint' ? key.toString() : key);
@@ -374,16 +376,37 @@ export function mikroOrmBatchSource<T extends object>(
       return keys.map((key) => found.get(keyName(key)) ?? []);
     },
     async sliceEach(slices, limit, ordering) {
-      // One group per offset; core sends each key once per statement.
-      const byOffset = new Map<number, ParentKey[]>();
-      for (const { key, offset } of slices) {
-        const keys = byOffset.get(offset) ?? [];
-        keys.push(key);
-        byOffset.set(offset, keys);
-      }
-      const groups = [...byOffset].map(([offset, keys]) => ({ keys: distinctKeys(keys), condition: null, offset }));
-      const found = await windows(groups, sliceOrder(ordering), false, 0, limit);
-      return slices.map(({ key }) => found.get(keyName(key)) ?? []);
+      // Rows come back by parent (the key's text), so a parent asked at two offsets (`1` and `'1'` name
+      // one parent) goes into a further statement; so do offsets beyond SQLITE_GROUPS on SQLite.
+      const statements: Array<{ readonly groups: Map<number, ParentKey[]>; readonly names: Map<string, number> }> = [];
+      const placed = slices.map(({ key, offset }) => {
+        const name = keyName(key);
+        let index = statements.findIndex(({ groups, names }) =>
+          names.has(name) ? names.get(name) === offset : groups.has(offset) || kind !== 'sqlite' || groups.size < SQLITE_GROUPS,
+        );
+        if (index < 0) {
+          index = statements.length;
+          statements.push({ groups: new Map(), names: new Map() });
+        }
+        const { groups, names } = statements[index]!;
+        if (!names.has(name)) {
+          names.set(name, offset);
+          groups.set(offset, [...(groups.get(offset) ?? []), key]);
+        }
+        return index;
+      });
+      const found = await Promise.all(
+        statements.map(({ groups }) =>
+          windows(
+            [...groups].map(([offset, keys]) => ({ keys, condition: null, offset })),
+            sliceOrder(ordering),
+            false,
+            0,
+            limit,
+          ),
+        ),
+      );
+      return slices.map(({ key }, index) => found[placed[index]!]!.get(keyName(key)) ?? []);
     },
     async seekMany(requests: readonly KeyedSeek<ParentKey>[]): Promise<readonly SeekResult<T>[]> {
       const shape = requests[0]?.request;

@@ -14,9 +14,18 @@ import {
 import { datetimeParam, datetimeText, exactDatetimeFields, textAlias, type ExactDatetime } from './datetime-text';
 import { fieldTypeOf, orderingProperty } from './field-types';
 import { floatPlaceholder, textOperand, toDatabase } from './key-values';
-import { isImpossible, isInline, isTrivial, keysetCondition, type KeysetColumn, type KeysetDialect, type SqlCondition } from './keyset';
+import {
+  isImpossible,
+  isInline,
+  isTrivial,
+  keysetBehind,
+  keysetCondition,
+  type KeysetColumn,
+  type KeysetDialect,
+  type SqlCondition,
+} from './keyset';
 import type { SqlSourceOptions } from './mikro-orm-source';
-import { columnTypeOf, dialectOf, platformKind } from './platform';
+import { dialectOf, platformKind } from './platform';
 
 /**
  * Where a batch keeps each parent's bound values: in a column of its keys relation rather than in the
@@ -53,6 +62,12 @@ export interface EntityOrdering<T extends object> {
     request: Pick<SeekRequest, 'after' | 'before'>,
     slots?: BoundSlots,
   ) => SqlCondition[] | null;
+  /**
+   * The probe of an exact seek (`request.probe`): rows behind the bound the seek starts from (before
+   * `after` going forward, after `before` going backward), as alternatives (any one matching row
+   * answers yes) none of which is impossible; null when there is no such bound.
+   */
+  readonly probeConditions: (ordering: readonly OrderingField[], request: SeekRequest) => readonly SqlCondition[] | null;
   /** The exact datetime fields of an ordering, read as text beside the row (see datetime-text). */
   readonly textFieldsOf: (ordering: readonly OrderingField[]) => string[];
   /** `cast(… as text) as pw_t_…`: the select of an exact datetime field's text. */
@@ -146,11 +161,13 @@ export function entityOrdering<T extends object>(
     const ref = slots.ref(slots.values.length - 1);
     const placeholder = column({ field, descending: false }).placeholder;
     if (placeholder) return { inlineSql: placeholder.replace('?', ref) };
-    // The base type without its modifier, as a literal compared with the column is read: `varchar`
-    // rather than `varchar(255)`, so no cast truncates or rounds a bound.
-    const type = columnTypeOf(orderingProperty(meta, field))
+    // The base type without its modifier, as a literal compared with the column is read (`varchar`,
+    // not `varchar(255)`), so no cast truncates or rounds a bound; a bare `char` or `bit` would mean
+    // one character or bit, so those become `bpchar` and `varbit`. Case kept, for quoted type names.
+    const declared = String(orderingProperty(meta, field).columnTypes?.[0] ?? '')
       .replace(/\s*\([^)]*\)/g, '')
       .trim();
+    const type = /^(char|character|bpchar)$/i.test(declared) ? 'bpchar' : /^bit$/i.test(declared) ? 'varbit' : declared;
     assertConfig(kind !== 'postgresql' || type !== '', `the column of ${meta.className}.${field} has no declared type`);
     return { inlineSql: kind === 'postgresql' ? `cast(${ref} as ${type})` : ref };
   };
@@ -192,6 +209,14 @@ export function entityOrdering<T extends object>(
         if (!isTrivial(condition)) conditions.push(condition);
       }
       return conditions;
+    },
+    probeConditions: (ordering, request) => {
+      const backward = request.direction === 'backward';
+      const bound = backward ? request.before : request.after;
+      if (!request.probe || !bound || bound.kind !== 'key') return null;
+      const side = backward ? 'before' : 'after';
+      const values = ordering.map(({ field }, index) => convert(field, bound.values[index] ?? null));
+      return keysetBehind(ordering.map(column), values, side, dialect).filter((condition) => !isImpossible(condition));
     },
     textFieldsOf: (ordering) => ordering.filter(({ field }) => exact.has(field)).map(({ field }) => field),
     textSelect: (field) => `${exact.get(field)!.text(columnOf(field))} as ${platform.quoteIdentifier(textAlias(field))}`,

@@ -125,6 +125,21 @@ export function keysetCondition(
   return and([notBefore(first.column, values[0] ?? null, first.ascending, first.nullsLast), expanded]);
 }
 
+/**
+ * Rows behind the key `values` as a scan from that bound sees them: strictly before it for `side:
+ * 'after'` (strictly after it for `'before'`), and the row of the key itself. Two conditions, each
+ * one an index can serve (a range and a point), for the probe of an exact page.
+ */
+export function keysetBehind(
+  columns: readonly KeysetColumn[],
+  values: readonly unknown[],
+  side: 'after' | 'before',
+  dialect: KeysetDialect,
+): readonly [strictly: SqlCondition, at: SqlCondition] {
+  const strictly = keysetCondition(columns, values, side === 'after' ? 'before' : 'after', dialect);
+  return [strictly, and(columns.map((column, index) => equal(column, values[index] ?? null)))];
+}
+
 /** Whether a condition is the constant true, so callers add nothing to the query. */
 export function isTrivial(condition: SqlCondition): boolean {
   return condition === TRUE;

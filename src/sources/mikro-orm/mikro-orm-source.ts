@@ -1,6 +1,6 @@
 import type { EntityManager, EntityMetadata, EntityName, EntityRepository, FilterOptions, FilterQuery, Platform } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
-import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
+import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import {
   assertConfig,
   type NullOrder,
@@ -14,7 +14,7 @@ import { rememberTexts, takeTexts } from './datetime-text';
 import { entityOrdering, type EntityOrdering } from './entity-ordering';
 import { entityRows, joinsCollection } from './entity-rows';
 import { flushFirst } from './flush';
-import type { SqlCondition } from './keyset';
+import { isTrivial, type SqlCondition } from './keyset';
 import { guarded } from './unavailable';
 
 /** Options shared by {@link mikroOrmSource} and {@link queryBuilderSource}. */
@@ -58,6 +58,8 @@ export interface MikroOrmSourceOptions<T extends object> extends SqlSourceOption
 }
 
 const ALIAS = 'e';
+/** The column of the probe's answer beside a page's rows. */
+const BEYOND = 'pw_beyond';
 
 /** One page's statement as data: conditions ANDed to the source's filter, the order, the window. */
 interface PageQuery {
@@ -69,6 +71,14 @@ interface PageQuery {
   readonly offset: number;
   /** Exact datetime ordering fields and the select of each one's text (`cast(… as text) as pw_t_…`). */
   readonly texts: ReadonlyArray<{ readonly field: string; readonly select: string }>;
+  /** Rows behind the seek's starting bound (alternatives), whose existence the page reports (`beyond`). */
+  readonly probe?: readonly SqlCondition[] | null;
+}
+
+/** A page's rows and, when its query asked, whether any row lies behind its starting bound. */
+interface PageRows<T> {
+  readonly rows: T[];
+  readonly beyond?: boolean;
 }
 
 interface SourceParts<T extends object> {
@@ -77,8 +87,8 @@ interface SourceParts<T extends object> {
   readonly base: () => Promise<{ readonly qb: QueryBuilder<T> }>;
   /** Flushes pending changes first, as em.find does (shared with a concurrent page or count). */
   readonly flush: () => Promise<void>;
-  /** Runs one page statement and returns its rows as managed entities. */
-  readonly run: (query: PageQuery) => Promise<T[]>;
+  /** Runs one page statement and returns its rows as managed entities (and the probe's answer). */
+  readonly run: (query: PageQuery) => Promise<PageRows<T>>;
 }
 
 /**
@@ -130,7 +140,8 @@ const primaryKeyText = (meta: EntityMetadata, row: Record<string, unknown>): str
   JSON.stringify(meta.primaryKeys.map((key) => String(row[key])));
 
 function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
-  const { dialect, uniqueKey, fieldType, checked, sliceOrder, seekConditions, textFieldsOf, textSelect, valueOf } = parts.ordering;
+  const { dialect, uniqueKey, fieldType, checked, sliceOrder, seekConditions, probeConditions, textFieldsOf, textSelect, valueOf } =
+    parts.ordering;
   const textsOf = (ordering: readonly OrderingField[]): PageQuery['texts'] =>
     textFieldsOf(ordering).map((field) => ({ field, select: textSelect(field) }));
 
@@ -145,17 +156,25 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
         await parts.flush();
         return qb.getCount();
       }),
-    slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]> {
-      return parts.run({ conditions: [], ordering: sliceOrder(ordering), reversed: false, limit, offset, texts: [] });
+    async slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]> {
+      return (await parts.run({ conditions: [], ordering: sliceOrder(ordering), reversed: false, limit, offset, texts: [] })).rows;
     },
     async seek(request: SeekRequest): Promise<SeekResult<T>> {
       const ordering = checked(request.ordering);
       const conditions = seekConditions(ordering, request);
       if (!conditions) return { rows: [] };
       const reversed = request.direction === 'backward';
-      return {
-        rows: await parts.run({ conditions, ordering, reversed, limit: request.limit, offset: request.offset, texts: textsOf(ordering) }),
-      };
+      const probe = probeConditions(ordering, request);
+      const page = await parts.run({
+        conditions,
+        ordering,
+        reversed,
+        limit: request.limit,
+        offset: request.offset,
+        texts: textsOf(ordering),
+        probe,
+      });
+      return page.beyond === undefined ? { rows: page.rows } : { rows: page.rows, beyond: page.beyond };
     },
   };
 }
@@ -192,6 +211,14 @@ export function mikroOrmSource<T extends object>(
   const meta = em.getMetadata(entity);
   const rows = entityRows<T>(em, entity, meta, options ?? {});
   const ordering = entityOrdering(meta, em.getPlatform(), ALIAS, options ?? {});
+  const quote = (name: string): string => em.getPlatform().quoteIdentifier(name);
+  /** The source's rows behind a cursor, for `exists (...)`; boxed, as a knex builder is thenable. */
+  const probeQuery = async (condition: SqlCondition): Promise<{ readonly query: Knex.QueryBuilder }> => {
+    const { qb } = await rows.filtered(ALIAS);
+    const query = qb.getKnexQuery().clearSelect().select(em.getKnex().raw('1'));
+    if (!isTrivial(condition)) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
+    return { query };
+  };
   return createSource<T>({
     ordering,
     base: () => rows.filtered(ALIAS),
@@ -201,19 +228,39 @@ export function mikroOrmSource<T extends object>(
     // a collection joins it, and then the builder's own subquery keeps rows from repeating.
     run: async (page) => {
       const { qb: filtered } = await rows.filtered(ALIAS);
-      if (joinsCollection(filtered)) return rows.populate(await runThroughBuilder(filtered, em, meta, page));
+      // A filter on a collection goes through the builder, which answers no probe (core then assumes a row behind).
+      if (joinsCollection(filtered)) return { rows: await rows.populate(await runThroughBuilder(filtered, em, meta, page)) };
+      const knex = em.getKnex();
       const query = filtered.getKnexQuery();
-      for (const { select } of page.texts) query.select(em.getKnex().raw(select));
+      for (const { select } of page.texts) query.select(knex.raw(select));
       for (const condition of page.conditions) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
       query.orderByRaw(ordering.orderBy(page.ordering, page.reversed)).limit(page.limit);
       if (page.offset > 0) query.offset(page.offset);
+      // The probe rides along as a column: `exists (... strictly behind) or exists (... the cursor's row)`.
+      const probes = page.probe && page.probe.length > 0 ? await Promise.all(page.probe.map(probeQuery)) : null;
+      const asked = probes
+        ? knex.raw(
+            `(${probes.map(() => 'exists ?').join(' or ')}) as ${quote(BEYOND)}`,
+            probes.map((probe) => probe.query),
+          )
+        : null;
+      if (asked) query.select(asked);
       const raw = await rows.execute('page', query);
-      return rows.populate(
+      // Every alternative impossible: nothing can lie behind the cursor.
+      let beyond: boolean | undefined = page.probe?.length === 0 ? false : undefined;
+      if (asked) {
+        // An empty page carries no column: then the probe is a statement of its own.
+        const answer = raw.length > 0 ? raw : await rows.execute('page', knex.select(asked));
+        beyond = answer[0]![BEYOND] === true || Number(answer[0]![BEYOND]) === 1;
+        for (const row of raw) delete row[BEYOND];
+      }
+      const found = await rows.populate(
         await rows.hydrate(
           raw,
           page.texts.map(({ field }) => field),
         ),
       );
+      return beyond === undefined ? { rows: found } : { rows: found, beyond };
     },
   });
 }
@@ -232,6 +279,7 @@ export function queryBuilderSource<T extends object>(qb: QueryBuilder<T>, option
     ordering: entityOrdering(meta, platform, qb.alias, options),
     base: () => Promise.resolve({ qb: qb.clone() }),
     flush: () => flushFirst(em, meta),
-    run: (page) => runThroughBuilder(qb.clone(), em, meta, page),
+    // The builder answers no probe: core then assumes a row behind the cursor.
+    run: async (page) => ({ rows: await runThroughBuilder(qb.clone(), em, meta, page) }),
   });
 }

@@ -80,3 +80,58 @@ describeDatabase('postgresql', 'batched seeks from per-parent cursors on Postgre
     }
   });
 });
+
+interface Coded {
+  id: number;
+  group: number;
+  code: string;
+}
+
+const CodedEntity = new EntitySchema<Coded>({
+  name: 'PlanCoded',
+  tableName: 'plan_coded',
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: false },
+    group: { type: 'integer', fieldName: 'group_id' },
+    code: { type: 'string', columnType: 'char(3)' },
+  },
+});
+
+describeDatabase('postgresql', 'batched seeks on a char(n) column on PostgreSQL', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openTestDatabase('postgresql', { entities: [CodedEntity], captureSql: false });
+    const em = db.orm.em.fork();
+    ['aaa', 'aab', 'aba', 'abb', 'abc', 'baa', 'bab', 'bba'].forEach((code, index) => {
+      for (const group of [1, 2]) em.create(CodedEntity, { id: group * 100 + index, group, code });
+    });
+    await em.flush();
+  });
+  afterAll(async () => db?.close());
+
+  it('reads each parent’s bound back whole (a cast to char would keep one character)', async () => {
+    const ordering = [
+      { field: 'code', descending: false },
+      { field: 'id', descending: false },
+    ];
+    const seeks = (strategy: 'lateral' | 'union') =>
+      mikroOrmBatchSource(db.orm.em.fork(), CodedEntity, { key: 'group', strategy }).seekMany(
+        [1, 2].map((key) => ({
+          key,
+          request: {
+            ordering,
+            direction: 'forward' as const,
+            offset: 0,
+            limit: 3,
+            after: { kind: 'key' as const, values: [key === 1 ? 'abb' : 'aab', key * 100 + (key === 1 ? 3 : 1)] },
+          },
+        })),
+      );
+    const ids = (results: Awaited<ReturnType<typeof seeks>>) => results.map((result) => result.rows.map((row) => row.id));
+    expect(ids(await seeks('lateral'))).toEqual([
+      [104, 105, 106],
+      [202, 203, 204],
+    ]);
+    expect(ids(await seeks('lateral'))).toEqual(ids(await seeks('union')));
+  });
+});

@@ -2,6 +2,7 @@
 // as rows are grouped by the key's text; and a batch of more parents than SQLite's 500 compound terms,
 // each seeking from its own bound, still gets each parent's own window.
 import { EntitySchema } from '@mikro-orm/core';
+import { runBatch } from 'pagewise';
 import { mikroOrmBatchSource, type BatchStrategy, type ParentKey } from 'pagewise/mikro-orm';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
 
@@ -75,6 +76,32 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM batch pare
       );
       expect(seeks.map((result) => result.rows.map((row) => row.id))).toEqual(
         parents.map((key) => [key * 1000 + (key % 3) + 1, key * 1000 + (key % 3) + 2].filter((id) => id < key * 1000 + 4)),
+      );
+    });
+
+    it.each(strategies)('a parent asked at two offsets under keys 1 and "1" gets each window (%s)', async (strategy) => {
+      const batch = mikroOrmBatchSource(db.orm.em.fork(), LeafEntity, { key: 'parent', strategy });
+      const answers = await runBatch(batch, [
+        { kind: 'slice', key: 100, offset: 0, limit: 2 },
+        { kind: 'slice', key: '100', offset: 2, limit: 2 },
+      ]);
+      expect(answers).toEqual([
+        [expect.objectContaining({ id: 100_000 }), expect.objectContaining({ id: 100_001 })],
+        [expect.objectContaining({ id: 100_002 }), expect.objectContaining({ id: 100_003 })],
+      ]);
+    });
+
+    it.each(strategies)('600 parents at 600 different offsets get their own slices (%s)', async (strategy) => {
+      const batch = mikroOrmBatchSource(db.orm.em.fork(), LeafEntity, { key: 'parent', strategy });
+      const parents = Array.from({ length: 600 }, (_, index) => 100 + index);
+      // Parent p from offset (p - 100) % 5 ... and from every other offset up to 599 (past its four rows).
+      const offsetOf = (parent: number) => (parent < 110 ? parent % 5 : parent - 100);
+      const pages = await batch.sliceEach!(
+        parents.map((key) => ({ key, offset: offsetOf(key) })),
+        2,
+      );
+      expect(pages.map((rows) => rows.map((row) => row.id))).toEqual(
+        parents.map((key) => [0, 1].map((n) => key * 1000 + offsetOf(key) + n).filter((id) => id < key * 1000 + 4)),
       );
     });
   });
