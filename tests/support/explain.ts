@@ -4,8 +4,6 @@ import type { TestDatabase } from './databases';
 /** The fields of a PostgreSQL plan node the tests read. */
 export interface PlanNode {
   'Node Type': string;
-  /** How the node feeds its parent: `Outer`, `Inner`, `InitPlan`, `SubPlan`. */
-  'Parent Relationship'?: string;
   'Index Name'?: string;
   'Actual Rows'?: number;
   'Rows Removed by Filter'?: number;

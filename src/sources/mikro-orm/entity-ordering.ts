@@ -18,7 +18,7 @@ import {
   isImpossible,
   isInline,
   isTrivial,
-  keysetBehind,
+  keysetAt,
   keysetCondition,
   type KeysetColumn,
   type KeysetDialect,
@@ -55,19 +55,16 @@ export interface EntityOrdering<T extends object> {
   readonly orderBy: (ordering: readonly OrderingField[], reversed: boolean) => string;
   /**
    * The keyset conditions of a seek's bounds (values converted for the database; trivial ones left
-   * out), or null when a bound admits no row at all.
+   * out), or null when a bound admits no row at all. The `inclusive` bound admits its own key too.
    */
   readonly seekConditions: (
     ordering: readonly OrderingField[],
     request: Pick<SeekRequest, 'after' | 'before'>,
     slots?: BoundSlots,
+    inclusive?: 'after' | 'before',
   ) => SqlCondition[] | null;
-  /**
-   * The probe of an exact seek (`request.probe`): rows behind the bound the seek starts from (before
-   * `after` going forward, after `before` going backward), as alternatives (any one matching row
-   * answers yes) none of which is impossible; null when there is no such bound.
-   */
-  readonly probeConditions: (ordering: readonly OrderingField[], request: SeekRequest) => readonly SqlCondition[] | null;
+  /** The row of a cursor's key itself, as SQL compares it (values converted, columns cast as in a seek). */
+  readonly atCondition: (ordering: readonly OrderingField[], values: readonly KeyValue[]) => SqlCondition;
   /** The exact datetime fields of an ordering, read as text beside the row (see datetime-text). */
   readonly textFieldsOf: (ordering: readonly OrderingField[]) => string[];
   /** `cast(… as text) as pw_t_…`: the select of an exact datetime field's text. */
@@ -176,16 +173,18 @@ export function entityOrdering<T extends object>(
     bound: SeekBound,
     side: 'after' | 'before',
     slots?: BoundSlots,
+    inclusive = false,
   ): SqlCondition => {
     const columns = ordering.map(column);
     const first = ordering[0]!.field;
     if (bound.kind === 'position')
-      return keysetCondition(columns.slice(0, 1), [slotted(first, convert(first, bound.value), slots)], side, dialect);
+      return keysetCondition(columns.slice(0, 1), [slotted(first, convert(first, bound.value), slots)], side, dialect, inclusive);
     return keysetCondition(
       columns,
       ordering.map(({ field }, index) => slotted(field, convert(field, bound.values[index] ?? null), slots)),
       side,
       dialect,
+      inclusive,
     );
   };
 
@@ -197,27 +196,24 @@ export function entityOrdering<T extends object>(
     sliceOrder: (ordering) => (ordering ? checked(withTiebreaker(ordering, uniqueKey)) : sliceOrdering),
     orderBy: (ordering, reversed) =>
       ordering.map(({ field, descending }) => `${columnOf(field)} ${descending !== reversed ? 'desc' : 'asc'}`).join(', '),
-    seekConditions: (ordering, request, slots) => {
+    seekConditions: (ordering, request, slots, inclusive) => {
       const conditions: SqlCondition[] = [];
       for (const [bound, side] of [
         [request.after, 'after'],
         [request.before, 'before'],
       ] as const) {
         if (!bound) continue;
-        const condition = boundCondition(ordering, bound, side, slots);
+        const condition = boundCondition(ordering, bound, side, slots, inclusive === side);
         if (isImpossible(condition)) return null;
         if (!isTrivial(condition)) conditions.push(condition);
       }
       return conditions;
     },
-    probeConditions: (ordering, request) => {
-      const backward = request.direction === 'backward';
-      const bound = backward ? request.before : request.after;
-      if (!request.probe || !bound || bound.kind !== 'key') return null;
-      const side = backward ? 'before' : 'after';
-      const values = ordering.map(({ field }, index) => convert(field, bound.values[index] ?? null));
-      return keysetBehind(ordering.map(column), values, side, dialect).filter((condition) => !isImpossible(condition));
-    },
+    atCondition: (ordering, values) =>
+      keysetAt(
+        ordering.map(column),
+        ordering.map(({ field }, index) => convert(field, values[index] ?? null)),
+      ),
     textFieldsOf: (ordering) => ordering.filter(({ field }) => exact.has(field)).map(({ field }) => field),
     textSelect: (field) => `${exact.get(field)!.text(columnOf(field))} as ${platform.quoteIdentifier(textAlias(field))}`,
     valueOf: (row, field) => {

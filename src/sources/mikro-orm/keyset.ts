@@ -86,16 +86,17 @@ function notBefore(column: KeysetColumn, value: unknown, ascending: boolean, nul
 
 /**
  * Rows strictly after (`side: 'after'`) or strictly before (`'before'`) the key `values` in the
- * ordering of `columns`, built as data: `(a, b) > (?, ?)` where every column runs one way and none is
- * nullable and the dialect allows it, else the expanded form `a > ? or (a = ? and b > ?)` led by a
- * range on the first column, with the operator chosen by `descending XOR before` and NULLs placed
- * where the dialect sorts them.
+ * ordering of `columns` (or at the key too, when `inclusive`), built as data: `(a, b) > (?, ?)` where
+ * every column runs one way and none is nullable and the dialect allows it, else the expanded form
+ * `a > ? or (a = ? and b > ?)` led by a range on the first column, with the operator chosen by
+ * `descending XOR before` and NULLs placed where the dialect sorts them.
  */
 export function keysetCondition(
   columns: readonly KeysetColumn[],
   values: readonly unknown[],
   side: 'after' | 'before',
   dialect: KeysetDialect,
+  inclusive = false,
 ): SqlCondition {
   const flip = side === 'before';
   const scan = columns.map((column) => {
@@ -106,7 +107,7 @@ export function keysetCondition(
   });
   const uniform = scan.every(({ ascending }) => ascending === scan[0]?.ascending);
   if (dialect.rowValues && uniform && columns.length > 1 && columns.every((column) => !column.nullable)) {
-    const op = scan[0]!.ascending ? '>' : '<';
+    const op = `${scan[0]!.ascending ? '>' : '<'}${inclusive ? '=' : ''}`;
     const rights = columns.map((column, index) => operand(column, values[index] ?? null));
     return {
       sql: `(${columns.map((column) => column.sql).join(', ')}) ${op} (${rights.map((right) => right.sql).join(', ')})`,
@@ -119,25 +120,17 @@ export function keysetCondition(
       beyond(column, values[index] ?? null, ascending, nullsLast),
     ]),
   );
-  const expanded = or(branches);
   const first = scan[0];
+  if (inclusive && first && columns.length === 1) return notBefore(first.column, values[0] ?? null, first.ascending, first.nullsLast);
+  const at = inclusive ? [and(scan.map(({ column }, index) => equal(column, values[index] ?? null)))] : [];
+  const expanded = or([...branches, ...at]);
   if (!first || columns.length === 1 || expanded === FALSE || expanded === TRUE) return expanded;
   return and([notBefore(first.column, values[0] ?? null, first.ascending, first.nullsLast), expanded]);
 }
 
-/**
- * Rows behind the key `values` as a scan from that bound sees them: strictly before it for `side:
- * 'after'` (strictly after it for `'before'`), and the row of the key itself. Two conditions, each
- * one an index can serve (a range and a point), for the probe of an exact page.
- */
-export function keysetBehind(
-  columns: readonly KeysetColumn[],
-  values: readonly unknown[],
-  side: 'after' | 'before',
-  dialect: KeysetDialect,
-): readonly [strictly: SqlCondition, at: SqlCondition] {
-  const strictly = keysetCondition(columns, values, side === 'after' ? 'before' : 'after', dialect);
-  return [strictly, and(columns.map((column, index) => equal(column, values[index] ?? null)))];
+/** The row of the key `values` itself: every column equal to its value (NULL as `is null`). */
+export function keysetAt(columns: readonly KeysetColumn[], values: readonly unknown[]): SqlCondition {
+  return and(columns.map((column, index) => equal(column, values[index] ?? null)));
 }
 
 /** Whether a condition is the constant true, so callers add nothing to the query. */

@@ -1,6 +1,6 @@
 import type { EntityManager, EntityMetadata, EntityName, EntityRepository, FilterOptions, FilterQuery, Platform } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
-import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
+import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import {
   assertConfig,
   type NullOrder,
@@ -14,7 +14,7 @@ import { rememberTexts, takeTexts } from './datetime-text';
 import { entityOrdering, type EntityOrdering } from './entity-ordering';
 import { entityRows, joinsCollection } from './entity-rows';
 import { flushFirst } from './flush';
-import { isTrivial, type SqlCondition } from './keyset';
+import type { SqlCondition } from './keyset';
 import { guarded } from './unavailable';
 
 /** Options shared by {@link mikroOrmSource} and {@link queryBuilderSource}. */
@@ -58,8 +58,6 @@ export interface MikroOrmSourceOptions<T extends object> extends SqlSourceOption
 }
 
 const ALIAS = 'e';
-/** The column of the probe's answer beside a page's rows. */
-const BEYOND = 'pw_beyond';
 
 /** One page's statement as data: conditions ANDed to the source's filter, the order, the window. */
 interface PageQuery {
@@ -71,15 +69,27 @@ interface PageQuery {
   readonly offset: number;
   /** Exact datetime ordering fields and the select of each one's text (`cast(… as text) as pw_t_…`). */
   readonly texts: ReadonlyArray<{ readonly field: string; readonly select: string }>;
-  /** Rows behind the seek's starting bound (alternatives), whose existence the page reports (`beyond`). */
-  readonly probe?: readonly SqlCondition[] | null;
+  /** The cursor's own row: flagged in a column (`pw_at`), so the page tells whether it came first. */
+  readonly at?: SqlCondition;
 }
 
-/** A page's rows and, when its query asked, whether any row lies behind its starting bound. */
+/** A page's rows and, when the query flagged the cursor's row, whether the first row is that row. */
 interface PageRows<T> {
   readonly rows: T[];
-  readonly beyond?: boolean;
+  readonly firstAt?: boolean;
 }
+
+/** The column flagging the cursor's own row. */
+const AT = 'pw_at';
+
+/** `case when <the cursor's row> then 1 else 0 end as pw_at`: SQL's own equality, casts and all. */
+const atSelect = (at: SqlCondition, quote: (name: string) => string): { readonly sql: string; readonly params: readonly unknown[] } => ({
+  sql: `case when (${at.sql}) then 1 else 0 end as ${quote(AT)}`,
+  params: at.params,
+});
+
+/** Whether a row's flag column says it is the cursor's row (drivers give 1, '1' or 1n). */
+const flagged = (row: Record<string, unknown> | undefined): boolean => row !== undefined && Number(row[AT]) === 1;
 
 interface SourceParts<T extends object> {
   readonly ordering: EntityOrdering<T>;
@@ -87,8 +97,24 @@ interface SourceParts<T extends object> {
   readonly base: () => Promise<{ readonly qb: QueryBuilder<T> }>;
   /** Flushes pending changes first, as em.find does (shared with a concurrent page or count). */
   readonly flush: () => Promise<void>;
-  /** Runs one page statement and returns its rows as managed entities (and the probe's answer). */
+  /** Runs one page statement and returns its rows as managed entities. */
   readonly run: (query: PageQuery) => Promise<PageRows<T>>;
+  /** Whether any row of the source meets all `conditions` (one `select 1 … limit 1`). */
+  readonly exists: (conditions: readonly SqlCondition[]) => Promise<boolean>;
+}
+
+/** Whether the rows of `qb` include one meeting `conditions`: `select 1 … limit 1` on its query. */
+async function existsThrough<T extends object>(
+  qb: QueryBuilder<T>,
+  em: SqlEntityManager,
+  meta: EntityMetadata<T>,
+  conditions: readonly SqlCondition[],
+): Promise<boolean> {
+  const query = qb.getKnexQuery().clearSelect().clearOrder().select(em.getKnex().raw('1')).limit(1);
+  for (const condition of conditions) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
+  await flushFirst(em, meta);
+  const found = await guarded('page', () => em.getConnection().execute<unknown[]>(query, [], 'all', em.getTransactionContext()));
+  return found.length > 0;
 }
 
 /**
@@ -100,28 +126,34 @@ async function runThroughBuilder<T extends object>(
   em: SqlEntityManager,
   meta: EntityMetadata<T>,
   query: PageQuery,
-): Promise<T[]> {
+): Promise<PageRows<T>> {
   for (const condition of query.conditions) page.andWhere(condition.sql, [...condition.params]);
   page.orderBy(query.ordering.map(({ field, descending }) => ({ [field]: descending !== query.reversed ? 'desc' : 'asc' })) as never);
   page.limit(query.limit);
   if (query.offset > 0) page.offset(query.offset);
-  if (query.texts.length > 0) {
+  const at = query.at ? atSelect(query.at, (name) => em.getPlatform().quoteIdentifier(name)) : null;
+  if (query.texts.length > 0 || at) {
     const fields = (page as unknown as { _fields?: unknown[] })._fields;
     if (!fields || fields.length === 0) page.select('*');
-    page.addSelect(query.texts.map(({ select }) => raw(select)) as never);
+    page.addSelect([...query.texts.map(({ select }) => raw(select)), ...(at ? [raw(at.sql, [...at.params])] : [])] as never);
   }
-  // getResultList maps the rows it executes; the texts are taken out of them first, keyed by row.
+  // getResultList maps the rows it executes; the texts and the flag are taken out of them first, keyed by row.
   const found = new Map<string, ReadonlyMap<string, string>>();
-  if (query.texts.length > 0) {
+  let firstKey: string | undefined;
+  let firstAt = false;
+  if (query.texts.length > 0 || at) {
     const execute = page.execute.bind(page) as (...args: unknown[]) => Promise<unknown>;
     (page as unknown as { execute: (...args: unknown[]) => Promise<unknown> }).execute = async (...args) => {
       const result = await execute(...args);
       if (Array.isArray(result)) {
+        const records = result as Record<string, unknown>[];
         const taken = takeTexts(
-          result as Record<string, unknown>[],
+          records,
           query.texts.map(({ field }) => field),
         );
-        (result as Record<string, unknown>[]).forEach((row, index) => found.set(primaryKeyText(meta, row), taken[index]!));
+        records.forEach((row, index) => found.set(primaryKeyText(meta, row), taken[index]!));
+        if (records[0]) [firstKey, firstAt] = [primaryKeyText(meta, records[0]), flagged(records[0])];
+        for (const row of records) delete row[AT];
       }
       return result;
     };
@@ -132,7 +164,9 @@ async function runThroughBuilder<T extends object>(
     const texts = found.get(primaryKeyText(meta, row as Record<string, unknown>));
     if (texts) rememberTexts(row, texts);
   }
-  return rows;
+  if (!at) return { rows };
+  const first = rows[0];
+  return { rows, firstAt: firstAt && first !== undefined && primaryKeyText(meta, first as Record<string, unknown>) === firstKey };
 }
 
 /** A row's primary key as text, the same for a mapped result and its entity (scalar keys). */
@@ -140,7 +174,7 @@ const primaryKeyText = (meta: EntityMetadata, row: Record<string, unknown>): str
   JSON.stringify(meta.primaryKeys.map((key) => String(row[key])));
 
 function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
-  const { dialect, uniqueKey, fieldType, checked, sliceOrder, seekConditions, probeConditions, textFieldsOf, textSelect, valueOf } =
+  const { dialect, uniqueKey, fieldType, checked, sliceOrder, seekConditions, atCondition, textFieldsOf, textSelect, valueOf } =
     parts.ordering;
   const textsOf = (ordering: readonly OrderingField[]): PageQuery['texts'] =>
     textFieldsOf(ordering).map((field) => ({ field, select: textSelect(field) }));
@@ -161,20 +195,22 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
     },
     async seek(request: SeekRequest): Promise<SeekResult<T>> {
       const ordering = checked(request.ordering);
-      const conditions = seekConditions(ordering, request);
-      if (!conditions) return { rows: [] };
       const reversed = request.direction === 'backward';
-      const probe = probeConditions(ordering, request);
-      const page = await parts.run({
-        conditions,
-        ordering,
-        reversed,
-        limit: request.limit,
-        offset: request.offset,
-        texts: textsOf(ordering),
-        probe,
-      });
-      return page.beyond === undefined ? { rows: page.rows } : { rows: page.rows, beyond: page.beyond };
+      // The probe (is any row behind the cursor?): the page starts at the cursor's own row, one row
+      // longer; while that row exists the answer is yes, from the same statement.
+      const start = request.probe ? (reversed ? request.before : request.after) : undefined;
+      const probe = start?.kind === 'key' ? start : undefined;
+      const conditions = seekConditions(ordering, request, undefined, probe ? (reversed ? 'before' : 'after') : undefined);
+      if (!conditions) return { rows: [] };
+      const texts = textsOf(ordering);
+      const window = { conditions, ordering, reversed, offset: request.offset, texts };
+      if (!probe) return { rows: (await parts.run({ ...window, limit: request.limit })).rows };
+      // SQL says which row is the cursor's (its own equality and casts), not a comparison in JS.
+      const page = await parts.run({ ...window, limit: request.limit + 1, at: atCondition(ordering, probe.values) });
+      if (page.firstAt) return { rows: page.rows.slice(1), beyond: true };
+      // The cursor's row is gone: whether another lies behind it is a statement of its own.
+      const behind = seekConditions(ordering, reversed ? { after: probe } : { before: probe });
+      return { rows: page.rows.slice(0, request.limit), beyond: behind !== null && (await parts.exists(behind)) };
     },
   };
 }
@@ -211,16 +247,9 @@ export function mikroOrmSource<T extends object>(
   const meta = em.getMetadata(entity);
   const rows = entityRows<T>(em, entity, meta, options ?? {});
   const ordering = entityOrdering(meta, em.getPlatform(), ALIAS, options ?? {});
-  const quote = (name: string): string => em.getPlatform().quoteIdentifier(name);
-  /** The source's rows behind a cursor, for `exists (...)`; boxed, as a knex builder is thenable. */
-  const probeQuery = async (condition: SqlCondition): Promise<{ readonly query: Knex.QueryBuilder }> => {
-    const { qb } = await rows.filtered(ALIAS);
-    const query = qb.getKnexQuery().clearSelect().select(em.getKnex().raw('1'));
-    if (!isTrivial(condition)) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
-    return { query };
-  };
   return createSource<T>({
     ordering,
+    exists: async (conditions) => existsThrough((await rows.filtered(ALIAS)).qb, em, meta, conditions),
     base: () => rows.filtered(ALIAS),
     flush: () => flushFirst(em, meta),
     // The filter goes through MikroORM's QueryBuilder; the keyset, order and window are added to its
@@ -228,39 +257,27 @@ export function mikroOrmSource<T extends object>(
     // a collection joins it, and then the builder's own subquery keeps rows from repeating.
     run: async (page) => {
       const { qb: filtered } = await rows.filtered(ALIAS);
-      // A filter on a collection goes through the builder, which answers no probe (core then assumes a row behind).
-      if (joinsCollection(filtered)) return { rows: await rows.populate(await runThroughBuilder(filtered, em, meta, page)) };
-      const knex = em.getKnex();
+      if (joinsCollection(filtered)) {
+        const found = await runThroughBuilder(filtered, em, meta, page);
+        return { ...found, rows: await rows.populate(found.rows) };
+      }
       const query = filtered.getKnexQuery();
-      for (const { select } of page.texts) query.select(knex.raw(select));
+      for (const { select } of page.texts) query.select(em.getKnex().raw(select));
+      const at = page.at ? atSelect(page.at, (name) => em.getPlatform().quoteIdentifier(name)) : null;
+      if (at) query.select(em.getKnex().raw(at.sql, [...at.params] as never[]));
       for (const condition of page.conditions) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
       query.orderByRaw(ordering.orderBy(page.ordering, page.reversed)).limit(page.limit);
       if (page.offset > 0) query.offset(page.offset);
-      // The probe rides along as a column: `exists (... strictly behind) or exists (... the cursor's row)`.
-      const probes = page.probe && page.probe.length > 0 ? await Promise.all(page.probe.map(probeQuery)) : null;
-      const asked = probes
-        ? knex.raw(
-            `(${probes.map(() => 'exists ?').join(' or ')}) as ${quote(BEYOND)}`,
-            probes.map((probe) => probe.query),
-          )
-        : null;
-      if (asked) query.select(asked);
       const raw = await rows.execute('page', query);
-      // Every alternative impossible: nothing can lie behind the cursor.
-      let beyond: boolean | undefined = page.probe?.length === 0 ? false : undefined;
-      if (asked) {
-        // An empty page carries no column: then the probe is a statement of its own.
-        const answer = raw.length > 0 ? raw : await rows.execute('page', knex.select(asked));
-        beyond = answer[0]![BEYOND] === true || Number(answer[0]![BEYOND]) === 1;
-        for (const row of raw) delete row[BEYOND];
-      }
+      const firstAt = flagged(raw[0]);
+      for (const row of raw) delete row[AT];
       const found = await rows.populate(
         await rows.hydrate(
           raw,
           page.texts.map(({ field }) => field),
         ),
       );
-      return beyond === undefined ? { rows: found } : { rows: found, beyond };
+      return at ? { rows: found, firstAt } : { rows: found };
     },
   });
 }
@@ -279,7 +296,7 @@ export function queryBuilderSource<T extends object>(qb: QueryBuilder<T>, option
     ordering: entityOrdering(meta, platform, qb.alias, options),
     base: () => Promise.resolve({ qb: qb.clone() }),
     flush: () => flushFirst(em, meta),
-    // The builder answers no probe: core then assumes a row behind the cursor.
-    run: async (page) => ({ rows: await runThroughBuilder(qb.clone(), em, meta, page) }),
+    run: (page) => runThroughBuilder(qb.clone(), em, meta, page),
+    exists: (conditions) => existsThrough(qb.clone(), em, meta, conditions),
   });
 }

@@ -317,10 +317,13 @@ describe('a QueryBuilder returned by a @paginate resolver', () => {
     });
     // eslint-disable-next-line no-control-regex
     const statements = db.queries.map((line) => line.replace(/\u001b\[\d+m/g, '')).filter((line) => /select/i.test(line));
-    expect(statements).toHaveLength(1);
+    // The page starts at the cursor's own row (`<=`, for hasPreviousPage); that row is another
+    // author's, so whether one of author 2 lies behind the cursor is asked apart (`select 1 … limit 1`).
+    expect(statements).toHaveLength(2);
     expect(statements[0]).toMatch(
-      /where `s0`\.`author_id` = \? and .*`s0`\.`created_at`.* < \(?\?.* order by `s0`\.`created_at` desc, `s0`\.`id` desc limit \? .*3 results/,
+      /where `s0`\.`author_id` = \? and .*`s0`\.`created_at`.* <= \(?\?.* order by `s0`\.`created_at` desc, `s0`\.`id` desc limit \? .*3 results/,
     );
+    expect(statements[1]).toMatch(/select 1 from `sdl_article` as `s0` where `s0`\.`author_id` = \? and .* limit \?/);
     expect(statements[0]).not.toMatch(/count\(/i);
   });
 });

@@ -1,10 +1,11 @@
 // The probe of an exact cursor page over MikroORM: whether any row lies behind the cursor a page starts
-// from is asked in the page's own statement, so hasPreviousPage (forward) and hasNextPage (backward)
-// stay exact when the cursor's row and everything behind it were deleted — as the array source answers.
+// from. The page starts at the cursor's own row (flagged by SQL), so while that row exists the page's
+// one statement answers; when it was deleted, a `select 1 … limit 1` does. hasPreviousPage (forward)
+// and hasNextPage (backward) stay exact, as the array source answers them.
 import { EntitySchema } from '@mikro-orm/core';
 import { cursorPagination, paginateRelay, type PageSource } from 'pagewise';
 import { arraySource } from 'pagewise/array';
-import { mikroOrmSource } from 'pagewise/mikro-orm';
+import { mikroOrmSource, queryBuilderSource } from 'pagewise/mikro-orm';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
 
 interface Mark {
@@ -40,11 +41,20 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('the exact-page prob
     };
     const statements = () => db.queries.filter((line) => /\bselect\b/i.test(line));
 
-    it.each([['score'], ['-score'], ['id']])(
-      'ordered by %s, every cursor after deleting what lies behind it: flags and rows as the array source gives them',
-      async (ordering) => {
+    const sources: Record<string, () => PageSource<Mark>> = {
+      mikroOrmSource: () => mikroOrmSource(db.orm.em.fork(), MarkEntity),
+      queryBuilderSource: () => queryBuilderSource(db.orm.em.fork().createQueryBuilder(MarkEntity, 'm')),
+    };
+    it.each([
+      ['score', 'mikroOrmSource'],
+      ['-score', 'mikroOrmSource'],
+      ['id', 'mikroOrmSource'],
+      ['-score', 'queryBuilderSource'],
+    ])(
+      'ordered by %s (%s), every cursor after deleting what lies behind it: flags and rows as the array source gives them',
+      async (ordering, kind) => {
         const pagination = cursorPagination({ pageSize: 3, ordering });
-        const source = (): PageSource<Mark> => mikroOrmSource(db.orm.em.fork(), MarkEntity);
+        const source = sources[kind]!;
         await store(MARKS);
         const nulls = source().nullOrder;
         const whole = await paginateRelay(arraySource(MARKS, { uniqueKey: 'id', nulls }), pagination, { first: MARKS.length });
@@ -75,8 +85,8 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('the exact-page prob
               deleted: gone.size,
               ...summary(reference),
             });
-            // The probe rides in the page's statement; only an empty page asks it apart.
-            expect(statements()).toHaveLength(page.items.length > 0 ? 1 : 2);
+            // The probe is the page starting at the cursor's own row; only when that row is gone is it asked apart.
+            expect(statements()).toHaveLength(gone.size > 0 ? 2 : 1);
           }
         }
       },
