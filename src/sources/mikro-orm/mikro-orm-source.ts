@@ -221,7 +221,8 @@ function isRepository<T extends object>(value: EntityManager | EntityRepository<
 
 /**
  * A PageSource over an entity: every page is one SQL statement (`LIMIT n+1 OFFSET k`, or a keyset
- * `WHERE … ORDER BY … LIMIT n+1`), and `COUNT(*)` over the same filter runs only when asked.
+ * `WHERE … ORDER BY … LIMIT n+1`; two when a cursor's own row was deleted), and `COUNT(*)` over the
+ * same filter runs only when asked.
  * Give it a request-scoped (forked) EntityManager and the entity, or the entity's repository.
  */
 export function mikroOrmSource<T extends object>(
