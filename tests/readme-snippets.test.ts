@@ -1,0 +1,101 @@
+// The README's snippets (examples/readme/, kept equal to the README by tests/readme.test.ts) run as
+// shown: each is loaded and asked for a page, the MikroORM ones over an in-memory SQLite database.
+import { MikroORM } from '@mikro-orm/sqlite';
+import { graphql, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, type GraphQLSchema as Schema } from 'graphql';
+import { ArticleEntity, AuthorEntity } from '../examples/readme/entities';
+
+// The snippets sign cursors with CURSOR_SECRET, read when they load.
+process.env.CURSOR_SECRET = 'a test secret of at least sixteen bytes';
+
+async function run(schema: Schema, source: string, contextValue: object = {}): Promise<unknown> {
+  return JSON.parse(JSON.stringify(await graphql({ schema, source, contextValue })));
+}
+
+describe('README snippets', () => {
+  it('core: a DRF cursor page, then a Relay connection', async () => {
+    const { pages } = await import('../examples/readme/core');
+    const { page, connection } = await pages({ page_size: '1' });
+    expect(page?.items.map((row) => row.id)).toEqual([1]);
+    // -created, then title: rows 2 and 3 share created, "Again" sorts first.
+    expect(connection.items.map((row) => row.id)).toEqual([3, 2]);
+    expect([page?.hasNext, connection.hasPrevious, connection.hasNext]).toEqual([true, true, false]);
+  });
+
+  it('type-graphql: the classes build a schema that pages', async () => {
+    const { schema } = await import('../examples/readme/type-graphql');
+    expect(await run(await schema, '{ articles(first: 1) { nodes { title } } articlePages(page: 1) { count results { id } } }')).toEqual({
+      data: { articles: { nodes: [{ title: 'Hello' }] }, articlePages: { count: 1, results: [{ id: '1' }] } },
+    });
+  });
+
+  it('sdl: @paginate turns the list into a connection', async () => {
+    const { schema } = await import('../examples/readme/sdl');
+    expect(await run(schema, '{ articles(first: 1) { nodes { title } pageInfo { hasNextPage } } }')).toEqual({
+      data: { articles: { nodes: [{ title: 'Hello' }], pageInfo: { hasNextPage: false } } },
+    });
+  });
+
+  it("rest: DRF's body with the serializer's fields", async () => {
+    const { response } = await import('../examples/readme/rest');
+    const { status, body } = await response;
+    expect({ status, body: JSON.parse(body) as unknown }).toEqual({
+      status: 200,
+      body: { count: 1, next: null, previous: null, results: [{ id: 1, title: 'Hello' }] },
+    });
+  });
+
+  describe('over MikroORM', () => {
+    let orm: MikroORM;
+
+    beforeAll(async () => {
+      orm = await MikroORM.init({ dbName: ':memory:', entities: [ArticleEntity, AuthorEntity], allowGlobalContext: true });
+      await orm.schema.createSchema();
+      const em = orm.em.fork();
+      const authors = ['Ada', 'Brian'].map((name) => em.create(AuthorEntity, { name }));
+      ['one', 'two', 'three', 'four'].forEach((title, index) =>
+        em.create(ArticleEntity, { title, created: new Date(Date.UTC(2026, 0, 1 + index)), published: true, author: authors[index % 2]! }),
+      );
+      await em.flush();
+    });
+
+    afterAll(() => orm.close());
+
+    it('graphql: a connection and an offset list from mikroOrmSource', async () => {
+      const { schema } = await import('../examples/readme/graphql');
+      const result = await run(schema, '{ articles(first: 2) { nodes { title } } articlePages(page: 1) { count results { title } } }', {
+        em: orm.em.fork(),
+      });
+      expect(result).toEqual({
+        data: {
+          articles: { nodes: [{ title: 'four' }, { title: 'three' }] },
+          articlePages: { count: 4, results: [{ title: 'one' }, { title: 'two' }, { title: 'three' }, { title: 'four' }] },
+        },
+      });
+    });
+
+    it('nested batching: every author pages its own articles', async () => {
+      const { AuthorType } = await import('../examples/readme/nested-batching');
+      const schema = new GraphQLSchema({
+        query: new GraphQLObjectType<unknown, { em: typeof orm.em }>({
+          name: 'Query',
+          fields: {
+            authors: {
+              type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(AuthorType))),
+              resolve: (_, __, { em }) => em.find(AuthorEntity, {}),
+            },
+          },
+        }),
+      });
+      expect(
+        await run(schema, '{ authors { name articles(first: 1) { nodes { title } pageInfo { hasNextPage } } } }', { em: orm.em.fork() }),
+      ).toEqual({
+        data: {
+          authors: [
+            { name: 'Ada', articles: { nodes: [{ title: 'three' }], pageInfo: { hasNextPage: true } } },
+            { name: 'Brian', articles: { nodes: [{ title: 'four' }], pageInfo: { hasNextPage: true } } },
+          ],
+        },
+      });
+    });
+  });
+});
