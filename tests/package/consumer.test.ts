@@ -3,7 +3,7 @@
 // `import` (ESM) and `require` (CommonJS), and a consumer file type-checked under each
 // moduleResolution a TypeScript user may have. The peers come from this checkout's node_modules.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -161,6 +161,18 @@ describe('the packed tarball', () => {
     expect(['tests', 'examples', 'bench', 'tsconfig.json'].filter(present)).toEqual([]);
   });
 
+  it('has source maps and declaration maps whose sources are in the package', () => {
+    const installed = join(project, 'node_modules', 'pagewise');
+    const maps = (readdirSync(join(installed, 'dist'), { recursive: true }) as string[]).filter((path) => path.endsWith('.map'));
+    const missing = maps.flatMap((map) => {
+      const { sources } = JSON.parse(readFileSync(join(installed, 'dist', map), 'utf8')) as { sources: string[] };
+      return sources.filter((source) => !existsSync(join(installed, 'dist', dirname(map), source))).map((source) => `${map}: ${source}`);
+    });
+    expect(maps.filter((map) => map.endsWith('.d.ts.map')).length).toBeGreaterThan(0);
+    expect(maps.length).toBe(2 * maps.filter((map) => map.endsWith('.d.ts.map')).length);
+    expect(missing).toEqual([]);
+  });
+
   it('loads every entry point with import (ESM) and require (CommonJS)', async () => {
     const esm = JSON.parse((await run(process.execPath, ['esm.mjs'], { cwd: project })).stdout) as {
       loaded: Record<string, number>;
@@ -172,13 +184,17 @@ describe('the packed tarball', () => {
     expect(Object.values(esm.loaded).filter((count) => count === 0)).toEqual([]);
     expect(esm.status).toBe(200);
     expect(cjs).toEqual({ loaded: esm.loaded, connection: 'ArticleConnection', error: 'function' });
-  });
+  }, 60_000);
 
-  it.each(Object.keys(RESOLUTIONS))('type-checks a consumer under moduleResolution %s', async (name) => {
-    const result = await run(process.execPath, [tsc, '-p', `tsconfig.${name}.json`], { cwd: project }).then(
-      () => '',
-      (error: { stdout?: string }) => error.stdout ?? String(error),
-    );
-    expect(result).toBe('');
-  });
+  it.each(Object.keys(RESOLUTIONS))(
+    'type-checks a consumer under moduleResolution %s',
+    async (name) => {
+      const result = await run(process.execPath, [tsc, '-p', `tsconfig.${name}.json`], { cwd: project }).then(
+        () => '',
+        (error: { stdout?: string }) => error.stdout ?? String(error),
+      );
+      expect(result).toBe('');
+    },
+    90_000,
+  );
 });
