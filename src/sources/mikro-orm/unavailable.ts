@@ -72,8 +72,10 @@ export async function guarded<R>(what: string, query: () => Promise<R>): Promise
     return await query();
   } catch (error) {
     if (!isConnectionFailure(error)) throw error;
-    const code = codeOf(error);
-    const reason = code ?? ((error as { name?: string }).name === 'KnexTimeoutError' ? 'timed out' : 'connection failed');
+    const { name, message } = error as { name?: unknown; message?: unknown };
+    // pg's connect timeout and knex's acquire timeout carry no code; their reason is the timeout.
+    const timedOut = name === 'KnexTimeoutError' || (typeof message === 'string' && /timeout/i.test(message));
+    const reason = codeOf(error) ?? (timedOut ? 'timed out' : 'connection failed');
     throw new PaginationError('SOURCE_UNAVAILABLE', `The database is unavailable (${reason}) while running the ${what} query.`, {
       cause: error,
     });

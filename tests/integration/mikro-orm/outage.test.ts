@@ -5,12 +5,13 @@
 // restored the next request succeeds, on the same ORM, without a restart.
 import { performance } from 'node:perf_hooks';
 import { EntitySchema, MikroORM, type Options } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { graphql, GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { cursorPagination, pageNumberPagination, paginateCursor, paginatePageNumber, PaginationError } from 'pagewise';
 import { connectionField } from 'pagewise/graphql';
-import { connectTimeouts, mikroOrmSource } from 'pagewise/mikro-orm';
+import { connectTimeouts, mikroOrmBatchSource, mikroOrmSource } from 'pagewise/mikro-orm';
 import { restResponse } from 'pagewise/rest';
 import { describeDatabase, openTestDatabase, type TestDatabase } from '../../support/databases';
 import { startTcpRelay, type TcpRelay } from '../../support/tcp-relay';
@@ -18,15 +19,21 @@ import { startTcpRelay, type TcpRelay } from '../../support/tcp-relay';
 interface Item {
   id: number;
   title: string;
+  /** A parent key for the batch source: items 1, 4, 7, 10 are group 1, and so on. */
+  grp: number;
 }
 
 const ItemEntity = new EntitySchema<Item>({
   name: 'OutageItem',
   tableName: 'outage_item',
-  properties: { id: { type: 'integer', primary: true, autoincrement: false }, title: { type: 'string', length: 32 } },
+  properties: {
+    id: { type: 'integer', primary: true, autoincrement: false },
+    title: { type: 'string', length: 32 },
+    grp: { type: 'integer' },
+  },
 });
 
-const items: Item[] = Array.from({ length: 12 }, (_, index) => ({ id: index + 1, title: `Item ${index + 1}` }));
+const items: Item[] = Array.from({ length: 12 }, (_, index) => ({ id: index + 1, title: `Item ${index + 1}`, grp: (index % 3) + 1 }));
 
 /** Connect and acquire timeouts of the ORM behind the relay (ms). */
 const CONNECT = 500;
@@ -194,6 +201,27 @@ describe.each(['postgresql', 'mariadb'] as const)('outages on %s', (dialect) => 
       expect(result.message).not.toContain('no answer within');
       relay.restore();
       expect(await outcome(cursorPage(orm))).toEqual(succeeded([1, 2, 3, 4, 5]));
+    }, 30_000);
+
+    it('the batch source bounds its statements too: a frozen database fails a batch of windows and its counts with SOURCE_UNAVAILABLE, and the next batch succeeds', async () => {
+      const { relay, orm } = await throughRelay();
+      const batch = () =>
+        mikroOrmBatchSource(orm.em.fork() as SqlEntityManager, ItemEntity, { key: 'grp', ordering: 'id', queryTimeout: QUERY });
+      const windows = async (): Promise<readonly Item[]> => {
+        const source = batch();
+        const [pages, counts] = await Promise.all([source.sliceMany([1, 2], 0, 2), source.countMany([1, 2])]);
+        expect(counts).toEqual([4, 4]);
+        return pages.flat();
+      };
+      expect(await outcome(windows)).toEqual(succeeded([1, 4, 2, 5]));
+      await settle();
+      relay.freeze();
+      relay.blackHole();
+      const result = await outcome(windows);
+      expect(result).toEqual(unavailable);
+      expect(result.ms).toBeLessThan(ENDS_WITHIN);
+      relay.restore();
+      expect(await outcome(windows)).toEqual(succeeded([1, 4, 2, 5]));
     }, 30_000);
 
     it("REST answers 503 with DRF's generic detail while the database is frozen, and 200 after restore", async () => {
