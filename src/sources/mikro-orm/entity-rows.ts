@@ -2,13 +2,15 @@ import type { EntityMetadata, EntityName, FilterOptions, FilterQuery } from '@mi
 import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import { rememberTexts, takeTexts } from './datetime-text';
 import { flushFirst } from './flush';
-import { guarded } from './unavailable';
+import { statementGuard, type StatementGuard } from './query-timeout';
 
 /** What the sources read their rows under: the filter, MikroORM filters and relations to populate. */
 export interface EntityRowsOptions<T extends object> {
   readonly where?: FilterQuery<T>;
   readonly filters?: FilterOptions;
   readonly populate?: readonly string[];
+  /** Milliseconds a statement may take before SOURCE_UNAVAILABLE (see `SqlSourceOptions`). */
+  readonly queryTimeout?: number;
 }
 
 /** Reading an entity's rows as em.find does, for statements the sources build themselves. */
@@ -24,6 +26,8 @@ export interface EntityRows<T extends object> {
   readonly hydrate: (raw: readonly Record<string, unknown>[], textFields?: readonly string[]) => Promise<T[]>;
   /** Loads the `populate` relations of a page's rows, once for all of them. */
   readonly populate: (rows: T[]) => Promise<T[]>;
+  /** Runs a statement under the source's query timeout, its connection failures SOURCE_UNAVAILABLE. */
+  readonly guard: StatementGuard;
 }
 
 /** Whether a builder joins a collection (its filter names a 1:m or m:n relation). */
@@ -39,7 +43,9 @@ export function entityRows<T extends object>(
 ): EntityRows<T> {
   const readFrom = em.config.get('preferReadReplicas') ? 'read' : 'write';
   const { where, filters, populate } = options;
+  const guard = statementGuard(em, options.queryTimeout);
   return {
+    guard,
     filtered: async (alias) => {
       const qb = em.createQueryBuilder(entity, alias) as unknown as QueryBuilder<T>;
       if (where !== undefined) qb.where(where as never);
@@ -49,12 +55,11 @@ export function entityRows<T extends object>(
       }
       return { qb };
     },
-    execute: async (what, query) => {
-      await flushFirst(em, meta);
-      return guarded(what, () =>
-        em.getConnection(readFrom).execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext()),
-      );
-    },
+    execute: (what, query) =>
+      guard(what, async () => {
+        await flushFirst(em, meta);
+        return em.getConnection(readFrom).execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext());
+      }),
     hydrate: async (raw, textFields = []) => {
       const factory = em.getEntityFactory();
       const driver = em.getDriver();
@@ -67,7 +72,7 @@ export function entityRows<T extends object>(
       return rows;
     },
     populate: async (rows) => {
-      if (rows.length > 0 && populate && populate.length > 0) await guarded('populate', () => em.populate(rows, populate as never));
+      if (rows.length > 0 && populate && populate.length > 0) await guard('populate', () => em.populate(rows, populate as never));
       return rows;
     },
   };

@@ -15,7 +15,7 @@ import { entityOrdering, type EntityOrdering } from './entity-ordering';
 import { entityRows, joinsCollection } from './entity-rows';
 import { flushFirst } from './flush';
 import type { SqlCondition } from './keyset';
-import { guarded } from './unavailable';
+import { statementGuard, type StatementGuard } from './query-timeout';
 
 /** Options shared by {@link mikroOrmSource} and {@link queryBuilderSource}. */
 export interface SqlSourceOptions {
@@ -42,6 +42,12 @@ export interface SqlSourceOptions {
   readonly nullOrder?: NullOrder;
   /** Whether to use row-value comparisons `(a, b) > (?, ?)` (default: PostgreSQL and SQLite). */
   readonly rowValues?: boolean;
+  /**
+   * Milliseconds one statement may take, waiting for a pool connection included, before the page
+   * answers SOURCE_UNAVAILABLE and the statement's connection is closed, not reused (default 5000;
+   * 0 or Infinity: unbounded). Bounds a database that stopped answering on an open connection.
+   */
+  readonly queryTimeout?: number;
 }
 
 /** Options of {@link mikroOrmSource}. */
@@ -101,6 +107,8 @@ interface SourceParts<T extends object> {
   readonly run: (query: PageQuery) => Promise<PageRows<T>>;
   /** Whether any row of the source meets all `conditions` (one `select 1 … limit 1`). */
   readonly exists: (conditions: readonly SqlCondition[]) => Promise<boolean>;
+  /** Runs a statement under the source's query timeout (see `SqlSourceOptions.queryTimeout`). */
+  readonly guard: StatementGuard;
 }
 
 /** Whether the rows of `qb` include one meeting `conditions`: `select 1 … limit 1` on its query. */
@@ -108,12 +116,15 @@ async function existsThrough<T extends object>(
   qb: QueryBuilder<T>,
   em: SqlEntityManager,
   meta: EntityMetadata<T>,
+  guard: StatementGuard,
   conditions: readonly SqlCondition[],
 ): Promise<boolean> {
   const query = qb.getKnexQuery().clearSelect().clearOrder().select(em.getKnex().raw('1')).limit(1);
   for (const condition of conditions) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
-  await flushFirst(em, meta);
-  const found = await guarded('page', () => em.getConnection().execute<unknown[]>(query, [], 'all', em.getTransactionContext()));
+  const found = await guard('page', async () => {
+    await flushFirst(em, meta);
+    return em.getConnection().execute<unknown[]>(query, [], 'all', em.getTransactionContext());
+  });
   return found.length > 0;
 }
 
@@ -125,6 +136,7 @@ async function runThroughBuilder<T extends object>(
   page: QueryBuilder<T>,
   em: SqlEntityManager,
   meta: EntityMetadata<T>,
+  guard: StatementGuard,
   query: PageQuery,
 ): Promise<PageRows<T>> {
   for (const condition of query.conditions) page.andWhere(condition.sql, [...condition.params]);
@@ -158,8 +170,10 @@ async function runThroughBuilder<T extends object>(
       return result;
     };
   }
-  await flushFirst(em, meta);
-  const rows = (await guarded('page', () => page.getResultList())) as T[];
+  const rows = (await guard('page', async () => {
+    await flushFirst(em, meta);
+    return page.getResultList();
+  })) as T[];
   for (const row of rows) {
     const texts = found.get(primaryKeyText(meta, row as Record<string, unknown>));
     if (texts) rememberTexts(row, texts);
@@ -185,7 +199,7 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
     fieldType,
     valueOf,
     count: () =>
-      guarded('count', async () => {
+      parts.guard('count', async () => {
         const { qb } = await parts.base();
         await parts.flush();
         return qb.getCount();
@@ -250,7 +264,8 @@ export function mikroOrmSource<T extends object>(
   const ordering = entityOrdering(meta, em.getPlatform(), ALIAS, options ?? {});
   return createSource<T>({
     ordering,
-    exists: async (conditions) => existsThrough((await rows.filtered(ALIAS)).qb, em, meta, conditions),
+    guard: rows.guard,
+    exists: async (conditions) => existsThrough((await rows.filtered(ALIAS)).qb, em, meta, rows.guard, conditions),
     base: () => rows.filtered(ALIAS),
     flush: () => flushFirst(em, meta),
     // The filter goes through MikroORM's QueryBuilder; the keyset, order and window are added to its
@@ -259,7 +274,7 @@ export function mikroOrmSource<T extends object>(
     run: async (page) => {
       const { qb: filtered } = await rows.filtered(ALIAS);
       if (joinsCollection(filtered)) {
-        const found = await runThroughBuilder(filtered, em, meta, page);
+        const found = await runThroughBuilder(filtered, em, meta, rows.guard, page);
         return { ...found, rows: await rows.populate(found.rows) };
       }
       const query = filtered.getKnexQuery();
@@ -293,11 +308,13 @@ export function queryBuilderSource<T extends object>(qb: QueryBuilder<T>, option
   const em = (qb as unknown as { em?: SqlEntityManager }).em;
   assertConfig(em, 'queryBuilderSource needs a QueryBuilder made by an EntityManager (em.createQueryBuilder)');
   const meta = qb.mainAlias.metadata as EntityMetadata<T>;
+  const guard = statementGuard(em, options.queryTimeout);
   return createSource<T>({
     ordering: entityOrdering(meta, platform, qb.alias, options),
+    guard,
     base: () => Promise.resolve({ qb: qb.clone() }),
     flush: () => flushFirst(em, meta),
-    run: (page) => runThroughBuilder(qb.clone(), em, meta, page),
-    exists: (conditions) => existsThrough(qb.clone(), em, meta, conditions),
+    run: (page) => runThroughBuilder(qb.clone(), em, meta, guard, page),
+    exists: (conditions) => existsThrough(qb.clone(), em, meta, guard, conditions),
   });
 }
