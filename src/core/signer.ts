@@ -37,7 +37,10 @@ export function secretKeys(name: string, secret: unknown, options: HmacSignerOpt
   return all.map((value, index) => {
     const label = index === 0 ? '`secret`' : `previous secret ${index}`;
     if (typeof value !== 'string' && !(value instanceof Uint8Array)) {
-      throw new PaginationConfigError('INVALID_OPTIONS', `${name}: the ${label} option must be a string or Uint8Array, got ${typeof value}`);
+      throw new PaginationConfigError(
+        'INVALID_OPTIONS',
+        `${name}: the ${label} option must be a string or Uint8Array, got ${typeof value}`,
+      );
     }
     const key = typeof value === 'string' ? utf8.encode(value) : value;
     if (key.length < 16) throw new PaginationConfigError('INVALID_OPTIONS', `${name}: the ${label} option must be at least 16 bytes`);
