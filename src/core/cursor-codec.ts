@@ -121,15 +121,18 @@ export function decodeCursor(value: string, options: CursorCodecOptions = {}): C
   const entries = parseQuery(body);
   const first = (name: string): string | undefined => entries.find(([key]) => key === name)?.[1][0];
 
-  const rawOffset = first('o') ?? '0';
-  const offset = positiveInt(rawOffset, { cutoff: options.offsetCutoff ?? null });
-  const reverse = parsePythonInt(first('r') ?? '0');
+  const rawOffset = first('o');
+  const rawReverse = first('r');
+  // Most cursors carry neither: no Python int parsing for their defaults.
+  const offset = rawOffset === undefined ? 0 : positiveInt(rawOffset, { cutoff: options.offsetCutoff ?? null });
+  const reverse = rawReverse === undefined ? 0n : parsePythonInt(rawReverse);
   if (offset === null || reverse === null) return fail();
   const keyText = first('k');
   const key = keyText === undefined ? undefined : (parseKey(keyText, scope) ?? fail());
   const cursor: Cursor = { offset, reverse: reverse !== 0n, position: first('p') ?? null, key };
   // One canonical body: what the encoder writes for this cursor (the offset before any cap), so no
   // second spelling (duplicates, reordering, other escapes, extra parameters) carries the signature.
-  if (signer && serialize(tokensOf({ ...cursor, offset: positiveInt(rawOffset) ?? -1 }, scope)) !== body) return fail();
+  if (signer && serialize(tokensOf({ ...cursor, offset: rawOffset === undefined ? 0 : (positiveInt(rawOffset) ?? -1) }, scope)) !== body)
+    return fail();
   return cursor;
 }
