@@ -22,7 +22,6 @@ const cursorArbitrary: fc.Arbitrary<Cursor> = fc.record({
 
 type Mutation = (value: string, cursor: Cursor, scope: string) => { value: string; options?: Partial<CursorCodecOptions> };
 
-const at = (length: number) => fc.integer({ min: 0, max: Math.max(0, length - 1) });
 const mutations: fc.Arbitrary<Mutation>[] = [
   // a character of the base64 text changed, deleted or inserted
   fc.tuple(fc.nat(), fc.constantFrom(...ALPHABET)).map(([i, char]) => (value) => {
@@ -35,7 +34,7 @@ const mutations: fc.Arbitrary<Mutation>[] = [
   // a bit flipped in the decoded bytes, then written back as canonical base64
   fc.tuple(fc.nat(), fc.integer({ min: 0, max: 6 })).map(([i, bit]) => (value) => {
     const bytes = Buffer.from(value, 'base64');
-    if (bytes.length > 0) bytes[i % bytes.length] ^= 1 << bit;
+    if (bytes.length > 0) bytes[i % bytes.length] = bytes[i % bytes.length]! ^ (1 << bit);
     return { value: bytes.toString('base64') };
   }),
   // truncated or extended
