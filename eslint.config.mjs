@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 
 const adapters = ['./src/graphql', './src/type-graphql', './src/sdl', './src/rest'];
-const everythingButCore = ['./src/sources', ...adapters, './examples', './bench'];
+const everythingButCore = ['./src/sources', './src/node', ...adapters, './examples', './bench'];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '**/*.generated.ts'] },
@@ -23,7 +23,8 @@ export default tseslint.config(
         {
           zones: [
             { target: './src/core', from: everythingButCore, message: 'core imports nothing of ours' },
-            { target: './src/sources', from: [...adapters, './examples'], message: 'sources import core only' },
+            { target: './src/sources', from: [...adapters, './src/node', './examples'], message: 'sources import core only' },
+            { target: './src/node', from: ['./src/sources', ...adapters, './examples'], message: 'pagewise/node imports core only' },
             ...adapters.map((target) => ({
               target,
               from: [

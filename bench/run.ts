@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark module and prints one table of ratios (subject / baseline,
 // both measured in this process) with the target each aims for.
 import { arrayConnection } from './array-connection';
+import { cursorCodec } from './cursor-codec';
 import { deepPage } from './deep-page';
 import { graphqlOverhead } from './graphql-overhead';
 import { httpThroughput } from './http-throughput';
@@ -8,6 +9,7 @@ import type { Bench, BenchResult } from './measure';
 import { nested } from './nested';
 
 const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
+  ['cursor-codec', cursorCodec],
   ['deep-page', deepPage],
   ['array-connection', arrayConnection],
   ['graphql-overhead', graphqlOverhead],

@@ -59,6 +59,11 @@ export function decodeBase64(text: string): Uint8Array | null {
   return quadPos === 0 ? new Uint8Array(out) : null;
 }
 
+// Canonical standard base64: whole quartets, padding only at the end. For such text Python's
+// non-strict decoding and the platform's `atob` agree, so `atob` takes it and the loop the rest.
+const CANONICAL = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const NON_ASCII = /[\x80-\uffff]/;
+
 /** Base64 of an ASCII string (the platform's `btoa` where there is one: every cursor goes through here). */
 export function encodeAsciiBase64(text: string): string {
   if (typeof btoa === 'function') return btoa(text);
@@ -67,7 +72,17 @@ export function encodeAsciiBase64(text: string): string {
 
 /** ASCII text of a base64 string, or null when it is not base64 or not ASCII. */
 export function decodeAsciiBase64(text: string): string | null {
+  if (typeof atob === 'function' && CANONICAL.test(text)) {
+    const decoded = atob(text);
+    return NON_ASCII.test(decoded) ? null : decoded;
+  }
   const bytes = decodeBase64(text);
-  if (bytes === null || bytes.some((byte) => byte > 0x7f)) return null;
-  return String.fromCharCode(...bytes);
+  if (bytes === null) return null;
+  // One character at a time: spreading the bytes into fromCharCode overflows the stack on long input.
+  let out = '';
+  for (const byte of bytes) {
+    if (byte > 0x7f) return null;
+    out += String.fromCharCode(byte);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import { decodeAsciiBase64, encodeAsciiBase64 } from './base64';
 import { PaginationError } from './errors';
 import { positiveInt, parsePythonInt } from './python-int';
-import { parseQuery, quotePlus } from './query-string';
+import { parseQuery, quotePlus, unquotePlus } from './query-string';
 import { constantTimeEqual, type CursorSigner } from './signer';
 
 /**
@@ -27,7 +27,12 @@ export interface CursorCodecOptions {
   readonly message?: string;
   /** The argument or parameter name reported with errors. */
   readonly argument?: string;
+  /** Longest cursor text read (default 4096 characters); a longer one is invalid before any decoding. */
+  readonly maxLength?: number;
 }
+
+/** The default {@link CursorCodecOptions.maxLength}: far above any cursor pagewise writes. */
+export const DEFAULT_MAX_CURSOR_LENGTH = 4096;
 
 let lastScope = '';
 let lastTag = scopeTagOf('');
@@ -94,27 +99,40 @@ export function decodeCursor(value: string, options: CursorCodecOptions = {}): C
   const fail = (): never => {
     throw PaginationError.invalidCursor(options.message ?? 'Invalid cursor', options.argument);
   };
+  if (value.length > (options.maxLength ?? DEFAULT_MAX_CURSOR_LENGTH)) return fail();
   const text = decodeAsciiBase64(value);
   if (text === null) return fail();
-  const entries = parseQuery(text);
-  const first = (name: string): string | undefined => entries.find(([key]) => key === name)?.[1][0];
   const scope = options.scope ?? '';
-
-  if (options.signer) {
+  const signer = options.signer;
+  let body = text;
+  if (signer) {
     // Python's lenient base64 would let two strings name one cursor; a signed cursor has one spelling.
     if (encodeAsciiBase64(text) !== value) return fail();
-    const signature = first('s');
-    const signed = text
-      .split('&')
-      .filter((part) => !part.startsWith('s='))
-      .join('&');
-    if (signature === undefined || !constantTimeEqual(signature, options.signer.sign(`${scope}\n${signed}`))) fail();
+    const at = text.startsWith('s=') ? 0 : text.lastIndexOf('&s=') + 1;
+    if (at === 0 && !text.startsWith('s=')) return fail();
+    body = at === 0 ? '' : text.slice(0, at - 1);
+    const quoted = text.slice(at + 2);
+    const token = unquotePlus(quoted);
+    if (quotePlus(token) !== quoted) return fail();
+    const payload = `${scope}\n${body}`;
+    const valid = signer.verify ? signer.verify(payload, token) : constantTimeEqual(token, signer.sign(payload));
+    if (!valid) return fail();
   }
+  const entries = parseQuery(body);
+  const first = (name: string): string | undefined => entries.find(([key]) => key === name)?.[1][0];
 
-  const offset = positiveInt(first('o') ?? '0', { cutoff: options.offsetCutoff ?? null });
-  const reverse = parsePythonInt(first('r') ?? '0');
+  const rawOffset = first('o');
+  const rawReverse = first('r');
+  // Most cursors carry neither: no Python int parsing for their defaults.
+  const offset = rawOffset === undefined ? 0 : positiveInt(rawOffset, { cutoff: options.offsetCutoff ?? null });
+  const reverse = rawReverse === undefined ? 0n : parsePythonInt(rawReverse);
   if (offset === null || reverse === null) return fail();
   const keyText = first('k');
   const key = keyText === undefined ? undefined : (parseKey(keyText, scope) ?? fail());
-  return { offset, reverse: reverse !== 0n, position: first('p') ?? null, key };
+  const cursor: Cursor = { offset, reverse: reverse !== 0n, position: first('p') ?? null, key };
+  // One canonical body: what the encoder writes for this cursor (the offset before any cap), so no
+  // second spelling (duplicates, reordering, other escapes, extra parameters) carries the signature.
+  if (signer && serialize(tokensOf({ ...cursor, offset: rawOffset === undefined ? 0 : (positiveInt(rawOffset) ?? -1) }, scope)) !== body)
+    return fail();
+  return cursor;
 }

@@ -1,7 +1,7 @@
 // pagewise core: DRF's three pagination styles as pure logic. Imports nothing of graphql, an ORM or HTTP.
 
 export { encodeBase64, decodeBase64 } from './base64';
-export { decodeCursor, encodeCursor } from './cursor-codec';
+export { DEFAULT_MAX_CURSOR_LENGTH, decodeCursor, encodeCursor } from './cursor-codec';
 export type { Cursor, CursorCodecOptions } from './cursor-codec';
 export { cursorPagination, fetchCursorPage, paginateCursor, paginateRelay, planCursorPage, planRelayPage } from './cursor';
 export type { CursorArgs, CursorMode, CursorOptions, CursorPagination, CursorPlan, RelayArgs, RelayArgsOptions } from './cursor';
@@ -30,7 +30,7 @@ export type { QueryEntries } from './query-string';
 export { paginatedResponseSchema, schemaOperationParameters } from './schema';
 export type { OperationParameter, SchemaDescriptions, SchemaObject } from './schema';
 export { hmacSigner } from './signer';
-export type { CursorSigner } from './signer';
+export type { CursorSigner, HmacSecret, HmacSignerOptions } from './signer';
 export { queryOf, removeQueryParam, replaceQueryParam } from './url';
 export { compareKeyValues, parseKeyValue, pythonStr, serializeKeyValue, typeOfValue } from './values';
 export type { FieldType, KeyValue, NullOrder } from './values';

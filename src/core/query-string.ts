@@ -42,7 +42,15 @@ export function unquotePlus(text: string): string {
   if (!source.includes('%')) return source;
   // Any other character is a whole UTF-8 sequence of its own, so it can never complete a run's
   // sequence: decoding run by run equals decoding the whole, at a fraction of the cost.
-  if (!SURROGATE.test(source)) return source.replace(PERCENT_RUN, decodeRun);
+  if (!SURROGATE.test(source)) {
+    // decodeURIComponent agrees with Python wherever it succeeds (well-formed escapes of valid UTF-8)
+    // and throws where Python would substitute U+FFFD, so it is the fast path of the common case.
+    try {
+      return decodeURIComponent(source);
+    } catch {
+      return source.replace(PERCENT_RUN, decodeRun);
+    }
+  }
   const bytes: number[] = [];
   for (let i = 0; i < source.length;) {
     const char = source[i]!;

@@ -94,3 +94,24 @@ describe('typeOfValue and compareKeyValues', () => {
     expect(compareKeyValues(null, undefined, 'first')).toBe(0);
   });
 });
+
+describe('parseKeyValue: dates on the calendar only (issue 14, item 5)', () => {
+  it.each([
+    '2024-02-30 00:00:00',
+    '0000-01-01 00:00:00',
+    '2024-13-45 25:61:61',
+    '2023-02-29T00:00:00Z',
+    '2024-04-31T00:00:00',
+    '2024-01-01T24:00:00',
+  ])('%j is INVALID_CURSOR, never rolled over', (text) => {
+    expect(() => parseKeyValue(text, 'date')).toThrow(expect.objectContaining({ code: 'INVALID_CURSOR' }));
+  });
+
+  it.each([
+    ['2024-02-29 00:00:00', '2024-02-29T00:00:00.000Z'],
+    ['0024-03-01T00:00:00Z', '0024-03-01T00:00:00.000Z'],
+    ['0001-01-01 00:30:00+01:00', '0000-12-31T23:30:00.000Z'],
+  ])('%j is %s (years below 100 kept, not read as 19xx)', (text, iso) => {
+    expect((parseKeyValue(text, 'date') as Date).toISOString()).toBe(iso);
+  });
+});

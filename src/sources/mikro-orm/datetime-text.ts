@@ -1,5 +1,6 @@
 import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import { PaginationError, type KeyValue } from '../../core';
+import { isCalendarValid } from './key-values';
 import { columnTypeOf, type PlatformKind } from './platform';
 
 /**
@@ -86,7 +87,7 @@ const DATETIME_TEXT = /^\d{4,}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+
  */
 export function datetimeParam(value: KeyValue): string | null {
   if (value === null || value === 'None') return null;
-  if (typeof value !== 'string' || !DATETIME_TEXT.test(value)) throw PaginationError.invalidCursor();
+  if (typeof value !== 'string' || !DATETIME_TEXT.test(value) || !isCalendarValid(value)) throw PaginationError.invalidCursor();
   return value;
 }
 

@@ -35,11 +35,39 @@ const INTEGER_BITS: ReadonlyArray<readonly [RegExp, number]> = [
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4,}-\d{2}-\d{2}( BC)?$|^-?infinity$/;
+const CALENDAR = /^(\d{4,})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2}))?/;
+
+/**
+ * Whether the date (and time of day) at the start of `text` exists on the calendar: year 1 or later
+ * (none has year 0), month 1-12, a day the month has (leap years proleptic, BC years counted
+ * astronomically), 00:00:00-23:59:59. A regex alone lets `2024-02-30` reach the database as an error.
+ */
+export function isCalendarValid(text: string): boolean {
+  if (/^-?infinity$/.test(text)) return true;
+  const match = CALENDAR.exec(text);
+  if (!match) return false;
+  const [, y, mo, d, h = '0', mi = '0', s = '0'] = match;
+  const bc = / BC$/.test(text);
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const astronomical = bc ? 1 - year : year;
+  const leap = astronomical % 4 === 0 && (astronomical % 100 !== 0 || astronomical % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days && Number(h) <= 23 && Number(mi) <= 59 && Number(s) <= 59;
+}
+
+/** The range of an integer column: signed two's complement of `bits`, or 0..2^bits-1 when unsigned. */
+function integerRange(bits: number, unsigned: boolean): readonly [bigint, bigint] {
+  const span = 1n << BigInt(bits);
+  return unsigned ? [0n, span - 1n] : [-(span >> 1n), (span >> 1n) - 1n];
+}
 
 /**
  * Throws INVALID_CURSOR for a cursor value the column cannot hold, which a database would answer
- * with an error of its own (a NUL in text, an integer out of range, a UUID or date that is not
- * one): a forged cursor is the client's mistake, never a driver error.
+ * with an error of its own (a NUL in text, an integer out of its column's signed or unsigned range,
+ * a UUID that is not one, a date not on the calendar): a forged cursor is the client's mistake,
+ * never a driver error.
  */
 export function checkKeyValue(prop: EntityProperty, value: KeyValue): void {
   if (value === null) return;
@@ -54,16 +82,22 @@ export function checkKeyValue(prop: EntityProperty, value: KeyValue): void {
     // A bigint kept as text (BigIntType('string')) is still an integer column.
     if (sizes.length > 0) return checkKeyValue(prop, /^[+-]?\d+$/.test(value) ? BigInt(value) : fail());
     if (declared.includes('uuid') && !UUID.test(value)) fail();
-    if (declared.includes('date') && !DATE.test(value)) fail();
+    if (declared.includes('date') && !(DATE.test(value) && isCalendarValid(value))) fail();
+    return;
+  }
+  if (value instanceof Date) {
+    // Python's datetime (DRF's side) starts at year 1; a database rejects year 0 or an invalid Date.
+    if (Number.isNaN(value.getTime()) || value.getUTCFullYear() < 1 || value.getUTCFullYear() > 9999) fail();
     return;
   }
   if (typeof value === 'number' || typeof value === 'bigint') {
     if (sizes.length === 0) return;
-    const bits = Math.min(...sizes);
     if (typeof value === 'number' && !Number.isInteger(value)) fail();
+    // MikroORM marks unsigned columns on MariaDB/MySQL (primary keys by default); the type may say so too.
+    const unsigned = prop.unsigned === true || declared.some((name) => /\bunsigned\b/.test(name));
+    const [min, max] = integerRange(Math.min(...sizes), unsigned);
     const big = BigInt(value);
-    const limit = 1n << BigInt(bits);
-    if (big >= limit || big < -(limit >> 1n)) fail();
+    if (big < min || big > max) fail();
   }
 }
 

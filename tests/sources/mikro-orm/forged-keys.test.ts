@@ -1,7 +1,7 @@
 // Forged cursor values a column cannot hold (a NUL in text, an integer out of range, a UUID or date
 // that is none) are INVALID_CURSOR before any SQL, never the driver's error.
 import { EntitySchema } from '@mikro-orm/core';
-import { cursorPagination, encodeCursor, paginateCursor, type KeyValue } from 'pagewise';
+import { cursorPagination, encodeCursor, paginateCursor, paginateRelay, type KeyValue } from 'pagewise';
 import { mikroOrmBatchSource, mikroOrmSource, queryBuilderSource } from 'pagewise/mikro-orm';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
 
@@ -12,6 +12,8 @@ interface Forgeable {
   small: number;
   code: string;
   day: string;
+  big: bigint;
+  at: Date;
 }
 
 const ForgeableEntity = new EntitySchema<Forgeable>({
@@ -24,6 +26,8 @@ const ForgeableEntity = new EntitySchema<Forgeable>({
     small: { type: 'smallint' },
     code: { type: 'uuid' },
     day: { type: 'date' },
+    big: { type: 'bigint' },
+    at: { type: 'Date' },
   },
 });
 
@@ -34,6 +38,8 @@ const rows: Forgeable[] = [1, 2, 3].map((id) => ({
   small: id * 10,
   code: `00000000-0000-4000-8000-00000000000${id}`,
   day: `2024-01-0${id}`,
+  big: BigInt(id) * 1000n,
+  at: new Date(Date.UTC(2024, 0, id)),
 }));
 
 describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM forged cursor values on %s', (dialect: Dialect) => {
@@ -58,7 +64,61 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM forged cur
       ['an integer beyond a 32-bit id', 'id', 2 ** 40],
       ['a UUID key that is no UUID', 'code', 'not-a-uuid'],
       ['a date key that is no date', 'day', 'yesterday'],
+      // Issue 14, item 5: the right shape, out of the column's range.
+      ['a date key of February 30th', 'day', '2024-02-30'],
+      ['a date key of year 0', 'day', '0000-01-01'],
+      ['a date key of month 13', 'day', '2024-13-45'],
+      ['a bigint one beyond a signed bigint', 'big', 9223372036854775808n],
+      ['a bigint one below a signed bigint', 'big', -9223372036854775809n],
+      ['a bigint as text beyond a signed bigint', 'big', '9223372036854775808'],
+      ['an integer one beyond a signed int', 'parent', 2 ** 31],
+      ['an integer one below a signed int', 'parent', -(2 ** 31) - 1],
+      ['an integer one beyond a signed smallint', 'small', 32768],
+      ['an integer one below a signed smallint', 'small', -32769],
     ];
+
+    // Issue 14, item 5: forged timestamps of the right shape reach the source through a real cursor.
+    it.each(['2024-02-30 00:00:00', '0000-01-01 00:00:00', '2024-13-45 25:61:61', '2024-02-30T00:00:00.000Z'])(
+      'an exact cursor keyed at %j is INVALID_CURSOR before SQL',
+      async (forged) => {
+        const source = mikroOrmSource(db.orm.em.fork(), ForgeableEntity);
+        const pagination = cursorPagination({ pageSize: 1, ordering: ['at', 'id'] });
+        const first = await paginateRelay(source, pagination, { first: 1 });
+        const text = Buffer.from(first.endCursor!, 'base64').toString('ascii');
+        const [tag] = JSON.parse(new URLSearchParams(text).get('k')!) as [string];
+        const params = new URLSearchParams(text);
+        params.set('k', JSON.stringify([tag, forged, '1']));
+        params.set('p', forged);
+        db.queries.length = 0;
+        const after = Buffer.from(params.toString()).toString('base64');
+        await expect(paginateRelay(source, pagination, { first: 1, after })).rejects.toMatchObject({
+          code: 'INVALID_CURSOR',
+        });
+        expect(db.queries).toEqual([]);
+      },
+    );
+
+    it('the edges of each range still seek', async () => {
+      const source = mikroOrmSource(db.orm.em.fork(), ForgeableEntity);
+      const ids = async (field: string, value: KeyValue) =>
+        (
+          await source.seek({
+            ordering: [
+              { field, descending: false },
+              { field: 'id', descending: false },
+            ],
+            direction: 'forward',
+            offset: 0,
+            limit: 3,
+            after: { kind: 'key', values: [value, 0] },
+          })
+        ).rows.map((row) => row.id);
+      expect(await ids('big', 9223372036854775807n)).toEqual([]);
+      expect(await ids('big', -9223372036854775808n)).toEqual([1, 2, 3]);
+      expect(await ids('parent', 2 ** 31 - 1)).toEqual([]);
+      expect(await ids('small', -32768)).toEqual([1, 2, 3]);
+      expect(await ids('day', '2024-02-29')).toEqual([]);
+    });
 
     it.each(forged)('%s is INVALID_CURSOR before SQL', async (_, field, value) => {
       const source = mikroOrmSource(db.orm.em.fork(), ForgeableEntity);

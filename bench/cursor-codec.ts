@@ -1,0 +1,80 @@
+// bench/cursor-codec: the cost of one cursor, in microseconds: signing (portable hmacSigner, native
+// nodeHmacSigner) against node:crypto's bare HMAC, and encoding/decoding a signed `exact` cursor against
+// a bare base64 round trip. Each ratio is measured in this process with interleaved rounds.
+import { createHmac } from 'node:crypto';
+import { decodeCursor, encodeCursor, hmacSigner, type Cursor, type CursorCodecOptions, type CursorSigner } from '../src/core';
+import { nodeHmacSigner } from '../src/node';
+import { ratioOf, type BenchResult } from './measure';
+
+const SECRET = 'a bench secret of enough length';
+const OPS = 2000;
+const PAYLOAD =
+  'exact:-created,id\np=2024-01-02+03%3A04%3A05.678000%2B00%3A00&k=%5B%22x1%22%2C%222024-01-02T03%3A04%3A05.678Z%22%2C%2242%22%5D';
+const CURSOR: Cursor = { offset: 0, reverse: false, position: '2024-01-02 03:04:05.678000+00:00', key: ['2024-01-02T03:04:05.678Z', '42'] };
+
+/** `run` OPS times, as one timed unit (a single cursor operation is below the timer's resolution). */
+const batch = (run: (i: number) => unknown) => async (): Promise<void> => {
+  for (let i = 0; i < OPS; i += 1) run(i);
+};
+
+const micros = (ms: number): string => `${((ms * 1000) / OPS).toFixed(2)} µs`;
+
+async function line(
+  measure: string,
+  subject: () => Promise<void>,
+  baseline: () => Promise<void>,
+  baselineName: string,
+): Promise<BenchResult> {
+  const { ratio, subjectMs, baselineMs } = await ratioOf(subject, baseline, { rounds: 60, warmup: 10 });
+  return { bench: 'cursor-codec', measure, ratio, target: null, detail: `${micros(subjectMs)} vs ${baselineName} ${micros(baselineMs)}` };
+}
+
+/** Runs the cursor codec benchmark (no database). */
+export async function cursorCodec(): Promise<BenchResult[]> {
+  const bare = batch((i) =>
+    createHmac('sha256', SECRET)
+      .update(PAYLOAD + i)
+      .digest(),
+  );
+  const signers: ReadonlyArray<readonly [string, CursorSigner]> = [
+    ['hmacSigner.sign', hmacSigner(SECRET)],
+    ['nodeHmacSigner.sign', nodeHmacSigner(SECRET)],
+  ];
+  const results: BenchResult[] = [];
+  for (const [name, signer] of signers) {
+    results.push(
+      await line(
+        name,
+        batch((i) => signer.sign(PAYLOAD + i)),
+        bare,
+        'createHmac',
+      ),
+    );
+  }
+  const roundTrip = batch(() => atob(btoa(PAYLOAD)));
+  const codecs: ReadonlyArray<readonly [string, CursorCodecOptions]> = [
+    ['unsigned', { scope: 'exact:-created,id' }],
+    ['hmacSigner', { scope: 'exact:-created,id', signer: hmacSigner(SECRET) }],
+    ['nodeHmacSigner', { scope: 'exact:-created,id', signer: nodeHmacSigner(SECRET) }],
+  ];
+  for (const [name, options] of codecs) {
+    const encoded = encodeCursor(CURSOR, options);
+    results.push(
+      await line(
+        `encodeCursor, ${name}`,
+        batch(() => encodeCursor(CURSOR, options)),
+        roundTrip,
+        'atob(btoa)',
+      ),
+    );
+    results.push(
+      await line(
+        `decodeCursor, ${name}`,
+        batch(() => decodeCursor(encoded, options)),
+        roundTrip,
+        'atob(btoa)',
+      ),
+    );
+  }
+  return results;
+}
