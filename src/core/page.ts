@@ -48,6 +48,8 @@ export interface CursorPage<T> extends PageBase<T> {
   readonly nextCursor: string | null;
   /** The previous page's cursor, exactly the value of DRF's `cursor` query parameter in `previous`. */
   readonly previousCursor: string | null;
+  /** DRF's cursor of the last page (`Cursor(0, reverse=True, None)`), null when this page is the last. */
+  readonly lastPageCursor: string | null;
 }
 
 /** A page of any style. */

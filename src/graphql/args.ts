@@ -1,13 +1,19 @@
-import { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLString, type GraphQLFieldConfigArgumentMap } from 'graphql';
-import type { CursorPagination, LimitOffsetPagination, PageNumberPagination } from '../core';
+import {
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLString,
+  type GraphQLArgumentConfig,
+  type GraphQLFieldConfigArgumentMap,
+} from 'graphql';
+import { fieldArguments, type ArgumentRole, type Pagination, type RelayDirections } from '../core/internal';
 import { descriptions } from './descriptions';
 import { PageNumberScalar } from './page-number-scalar';
 
 /** Any of core's resolved paginations; its `style` picks the arguments. */
-export type GraphQLPagination = CursorPagination | PageNumberPagination | LimitOffsetPagination;
+export type GraphQLPagination = Pagination;
 
-/** Which Relay arguments a cursor field offers. */
-export type RelayDirections = 'both' | 'forward' | 'backward';
+export type { RelayDirections };
 
 /** Options of the argument maps. */
 export interface PaginationArgsOptions {
@@ -55,14 +61,20 @@ export function limitOffsetArgs(options: PaginationArgsOptions = {}): GraphQLFie
   };
 }
 
-/** The argument map of `pagination`'s style. */
+const byRole: Record<ArgumentRole, GraphQLArgumentConfig> = {
+  first: { type: GraphQLInt, description: descriptions.first },
+  after: { type: GraphQLString, description: descriptions.after },
+  last: { type: GraphQLInt, description: descriptions.last },
+  before: { type: GraphQLString, description: descriptions.before },
+  ordering: { type: new GraphQLList(new GraphQLNonNull(GraphQLString)), description: descriptions.ordering },
+  page: { type: PageNumberScalar, description: descriptions.pageArg },
+  pageSize: { type: GraphQLInt, description: descriptions.pageSizeArg },
+  limit: { type: GraphQLInt, description: descriptions.limitArg },
+  offset: { type: GraphQLInt, description: descriptions.offsetArg },
+  afterRow: { type: GraphQLString, description: descriptions.afterOffsetArg },
+};
+
+/** The argument map of `pagination`'s style (core names the arguments; this gives them types). */
 export function paginationArgs(pagination: GraphQLPagination, options: PaginationArgsOptions = {}): GraphQLFieldConfigArgumentMap {
-  switch (pagination.style) {
-    case 'cursor':
-      return cursorArgs({ ...options, ordering: options.ordering ?? pagination.orderingFields.length > 0 });
-    case 'page-number':
-      return pageNumberArgs(options);
-    case 'limit-offset':
-      return limitOffsetArgs(options);
-  }
+  return Object.fromEntries(fieldArguments(pagination, options).map(({ name, role }) => [name, byRole[role]]));
 }

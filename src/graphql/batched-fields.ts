@@ -9,7 +9,7 @@ import {
   type BatchLoader,
   type BatchPageSource,
   type PageSource,
-} from '../core';
+} from '../core/internal';
 import { connectionField, offsetListField, type PaginatedFieldConfig } from './fields';
 import type { PaginationArgValues } from './paginate';
 

@@ -1,5 +1,5 @@
 import type { GraphQLFieldConfig, GraphQLFieldConfigArgumentMap, GraphQLResolveInfo } from 'graphql';
-import type { PageSource } from '../core';
+import type { PageSource } from '../core/internal';
 import { cursorArgs, paginationArgs, type GraphQLPagination, type PaginationArgsOptions } from './args';
 import { requestedPageSize, type PaginateOptions, type PaginationArgValues } from './paginate';
 import { resolveArrayConnection } from './relay-compat';
@@ -44,13 +44,19 @@ export function paginationComplexity(
   return ({ args, childComplexity }) => requestedPageSize(pagination, args, options) * (childComplexity || options.childCost || 1);
 }
 
+/** A field's planning overrides, picked from its config (the rest of the config is the field's). */
+function overridesOf(config: PaginateOptions): PaginateOptions {
+  const { defaultPageSize, maxPageSize, onOversize, directions, sliceOrdering } = config;
+  return { defaultPageSize, maxPageSize, onOversize, directions, sliceOrdering };
+}
+
 function fieldOf<TParent, TContext, T>(
   config: PaginatedFieldConfig<TParent, TContext, T>,
   type: GraphQLFieldConfig<TParent, TContext>['type'],
   resolve: (source: Promise<PageSource<T>>, args: PaginationArgValues, info: GraphQLResolveInfo) => Promise<unknown>,
 ): GraphQLFieldConfig<TParent, TContext> {
-  const { pagination, defaultPageSize, maxPageSize, onOversize, directions } = config;
-  const options = { defaultPageSize, maxPageSize, onOversize, directions };
+  const { pagination } = config;
+  const options = overridesOf(config);
   return {
     type,
     args: { ...paginationArgs(pagination, config), ...config.args },
@@ -73,9 +79,8 @@ function fieldOf<TParent, TContext, T>(
 export function connectionField<TParent, TContext, T>(
   config: PaginatedFieldConfig<TParent, TContext, T>,
 ): GraphQLFieldConfig<TParent, TContext> {
-  const { defaultPageSize, maxPageSize, onOversize, directions } = config;
   return fieldOf(config, connectionType(config.node, config.types), (source, args, info) =>
-    resolveConnection(source, config.pagination, args, info, { defaultPageSize, maxPageSize, onOversize, directions }),
+    resolveConnection(source, config.pagination, args, info, overridesOf(config)),
   );
 }
 
@@ -83,9 +88,8 @@ export function connectionField<TParent, TContext, T>(
 export function offsetListField<TParent, TContext, T>(
   config: PaginatedFieldConfig<TParent, TContext, T>,
 ): GraphQLFieldConfig<TParent, TContext> {
-  const { defaultPageSize, maxPageSize, onOversize, directions } = config;
   return fieldOf(config, offsetListType(config.node, config.types), (source, args, info) =>
-    resolveOffsetList(source, config.pagination, args, info, { defaultPageSize, maxPageSize, onOversize, directions }),
+    resolveOffsetList(source, config.pagination, args, info, overridesOf(config)),
   );
 }
 

@@ -1,4 +1,4 @@
-import type { PageSource } from '../core';
+import type { PageSource } from '../core/internal';
 import type { GraphQLPagination } from './args';
 import { withGraphQLErrors } from './errors';
 import { paginateArgs, type PaginateOptions, type PaginationArgValues } from './paginate';

@@ -1,11 +1,13 @@
 import {
+  sizeSettingsOf,
   paginatedResponseSchema,
   schemaOperationParameters,
   type OperationParameter,
   type SchemaDescriptions,
   type SchemaObject,
-} from '../core';
+} from '../core/internal';
 import type { RestOptions } from './rest-options';
+import { querySwitchesOf } from './rest-page';
 
 type SchemaOptions = Pick<RestOptions<unknown>, 'pagination' | 'shape' | 'links' | 'resultsKey' | 'paginatedQueryParam'>;
 
@@ -75,11 +77,9 @@ export function restQueryParameters(
   descriptions: SchemaDescriptions = {},
 ): Array<OperationParameter | SchemaObject> {
   const parameters: Array<OperationParameter | SchemaObject> = schemaOperationParameters(options.pagination, descriptions);
-  const paginated =
-    options.paginatedQueryParam === undefined ? (options.shape === 'commons' ? 'paginated' : null) : options.paginatedQueryParam;
-  const { pagination } = options;
+  const paginated = querySwitchesOf(options).paginatedQueryParam;
   // With a maximum the switch does nothing (a client never lifts it), so it is not offered.
-  const capped = (pagination.style === 'limit-offset' ? pagination.maxLimit : pagination.maxPageSize) !== null;
+  const capped = sizeSettingsOf(options.pagination).maxSize !== null;
   if (paginated && !capped) {
     parameters.push({
       name: paginated,

@@ -1,10 +1,17 @@
-import { assertConfig, type CursorPagination, type LimitOffsetPagination, type PageNumberPagination, type PageSource } from '../core';
+import { assertConfig, isPagination, traitsOf, type Pagination, type PageSource } from '../core/internal';
 import type { RestErrorHook } from './error-response';
 import type { RestRequest, UrlOptions } from './request-url';
-import type { RestEmbed } from './rest-embed';
+
+/** A paginated child list embedded in each row of a list body (made by `restEmbed`). */
+export interface RestEmbed<T> {
+  /** The key the child list is put under in each serialized row. */
+  readonly name: string;
+  /** The child lists of `rows`, in their order: all rows' first pages in one batch. */
+  pages(rows: readonly T[], request: RestRequest, url: string): Promise<readonly unknown[]>;
+}
 
 /** A resolved pagination of any of DRF's three styles. */
-export type RestPagination = PageNumberPagination | LimitOffsetPagination | CursorPagination;
+export type RestPagination = Pagination;
 
 /**
  * The body's shape: `drf` (DRF's own), `commons` (the drf-commons envelope: message, success,
@@ -70,12 +77,9 @@ const checked = new WeakSet<object>();
 export function checkRestOptions<T>(options: RestOptions<T>): void {
   if (checked.has(options)) return;
   const { pagination, shape = 'drf', links = 'body', resultsKey = 'results' } = options;
-  assertConfig(
-    typeof pagination === 'object' && pagination !== null && ['page-number', 'limit-offset', 'cursor'].includes(pagination.style),
-    'pagination must come from pageNumberPagination, limitOffsetPagination or cursorPagination',
-  );
+  assertConfig(isPagination(pagination), 'pagination must come from pageNumberPagination, limitOffsetPagination or cursorPagination');
   assertConfig(['drf', 'commons', 'rails'].includes(shape), `shape must be "drf", "commons" or "rails", not ${JSON.stringify(shape)}`);
-  assertConfig(shape !== 'rails' || pagination.style === 'page-number', 'the rails shape is a page-number body');
+  assertConfig(shape !== 'rails' || traitsOf(pagination).numbered, 'the rails shape is a page-number body');
   assertConfig(links === 'body' || links === 'header', `links must be "body" or "header", not ${JSON.stringify(links)}`);
   assertConfig(typeof resultsKey === 'string' && resultsKey !== '', 'resultsKey must be a non-empty string');
   assertConfig(typeof options.source === 'function' || typeof options.source === 'object', 'source must be a PageSource or a function');

@@ -1,4 +1,4 @@
-import { assertConfig } from '../core';
+import { assertConfig, pageFactsOf } from '../core/internal';
 import { detailResponse, errorResponse, type RestResponse } from './error-response';
 import { JSON_CONTENT_TYPE, renderJson } from './json';
 import { linkHeader } from './link-header';
@@ -63,7 +63,7 @@ export async function renderRestPage<T>(restPage: RestPage<T>, options: RestRend
   const results = shape === 'commons' ? withIndex(serialized, restPage.startIndex ?? 0) : serialized;
   const headers: Record<string, string> = {};
   if (inHeader) {
-    const link = linkHeader({ next: links.next, prev: links.previous, ...restPage.boundaryLinks() });
+    const link = linkHeader({ next: links.next, prev: links.previous, ...(await restPage.boundaryLinks()) });
     if (link !== null) headers['link'] = link;
     if (count !== null) headers['x-total-count'] = String(count);
   }
@@ -73,7 +73,7 @@ export async function renderRestPage<T>(restPage: RestPage<T>, options: RestRend
   if (shape === 'rails') {
     // Rails counts pages as count / page_size rounded up: an empty list has 0 pages.
     const totalPages = Math.ceil((count ?? 0) / page.pageSize);
-    const pageNumber = page.style === 'page-number' ? page.page : 1;
+    const pageNumber = pageFactsOf(page).page ?? 1;
     // Rails RESTFramework `.compact`s its body: a null next or previous is left out.
     const railsLinks = Object.fromEntries(Object.entries(bodyLinks).filter(([, value]) => value !== null));
     return respond(

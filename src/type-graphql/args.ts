@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, type ValidatorFn } from 'type-graphql';
-import { isPaginationError } from '../core';
+import { isPaginationError } from '../core/internal';
 import { assertPaginationArgs, PageNumberScalar, toGraphQLError, type GraphQLPagination, type PaginationArgValues } from '../graphql';
 import { descriptions } from '../graphql/descriptions';
 

@@ -10,7 +10,7 @@ import {
   type Cursor,
   type OrderingField,
   type PageSource,
-} from 'pagewise';
+} from 'pagewise/internal';
 import { arraySource } from 'pagewise/array';
 import { orderingArbitrary, rowsArbitrary, sortRows, type Row } from '../support/rows';
 

@@ -20,7 +20,7 @@ import {
   type BatchPageSource,
   type KeyValue,
   type PageSource,
-} from 'pagewise';
+} from 'pagewise/internal';
 import { arrayBatchSource, arraySource } from 'pagewise/array';
 import {
   batchedConnectionField,

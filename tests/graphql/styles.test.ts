@@ -1,5 +1,5 @@
 // Page-number and limit-offset in both shapes, cursor offset lists, and the per-field options.
-import { cursorPagination, encodeOffsetCursor, limitOffsetPagination, pageNumberPagination } from 'pagewise';
+import { cursorPagination, encodeOffsetCursor, limitOffsetPagination, pageNumberPagination } from 'pagewise/internal';
 import { GraphQLInt, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { arraySource } from 'pagewise/array';
 import { connectionField, paginationComplexity, requestedPageSize } from 'pagewise/graphql';

@@ -1,4 +1,4 @@
-import { cursorPagination, decodeCursor, limitOffsetPagination, pageNumberPagination, PaginationConfigError } from 'pagewise';
+import { cursorPagination, decodeCursor, limitOffsetPagination, pageNumberPagination, PaginationConfigError } from 'pagewise/internal';
 import { arraySource } from 'pagewise/array';
 import { checkRestOptions, restResponse, type RestOptions } from 'pagewise/rest';
 

@@ -9,7 +9,7 @@ import {
   type PageSource,
   type SeekRequest,
   type SeekResult,
-} from '../../core';
+} from '../../core/internal';
 import { rememberTexts, takeTexts } from './datetime-text';
 import { entityOrdering, type EntityOrdering } from './entity-ordering';
 import { entityRows, joinsCollection } from './entity-rows';

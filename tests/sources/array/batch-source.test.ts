@@ -1,7 +1,7 @@
 // The array source's batched form: one parent of many meets the whole PageSource contract, and for
 // random rows and requests all parents paged together equal each parent paged alone.
 import fc from 'fast-check';
-import { batchedPageSources, PaginationConfigError } from 'pagewise';
+import { batchedPageSources, PaginationConfigError } from 'pagewise/internal';
 import { arrayBatchSource, arraySource } from 'pagewise/array';
 import { batchRequestArbitrary, CHILD_FIELDS, childRowsArbitrary, pagesOfParents, type ChildRow } from '../../support/batch-property';
 import { CONTRACT_DATASETS, CONTRACT_FIELDS, describeSourceContract } from '../../support/source-contract';

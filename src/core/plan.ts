@@ -1,0 +1,150 @@
+import type { CursorPagination } from './cursor-options';
+import { PaginationError } from './errors';
+import type { LimitOffsetPagination } from './limit-offset';
+import { decodeOffsetCursor } from './offset-cursor';
+import { resolveOrdering, type OrderingField, type OrderingTarget } from './ordering';
+import { invalidPageError, type PageNumberPagination } from './page-number';
+import { sizeSettingsOf, type Pagination } from './pagination';
+import { parsePythonInt, positiveInt } from './python-int';
+import type { PageRequest, RelayDirections } from './request';
+import { planSeek, type SeekPlan } from './seek-plan';
+import { clientSize, sizeRules, type SizeOverrides, type SizeRules } from './sizes';
+
+/** Per-field (GraphQL) or per-endpoint (REST) overrides, an argument of planning. */
+export interface PlanOverrides extends SizeOverrides {
+  /** Cursor style: which directions the field offers (default both); names the missing size. */
+  readonly directions?: RelayDirections | undefined;
+  /** The ordering of page-number and limit-offset slices (default: the source's own). */
+  readonly sliceOrdering?: readonly OrderingField[] | undefined;
+}
+
+/**
+ * An offset page: `numbered` (page-number), `offset` (limit-offset), or `window` (a page-number field
+ * continued with `after`: a page when it starts on a page boundary, else an offset window).
+ */
+export interface SlicePlan {
+  readonly kind: 'slice';
+  readonly shape: 'numbered' | 'offset' | 'window';
+  readonly pagination: PageNumberPagination | LimitOffsetPagination;
+  /** The first row's index (for `page: 'last'`, known only after the count). */
+  readonly offset: number;
+  readonly size: number;
+  /** Numbered: the page, or `last` (the count decides). */
+  readonly page: number | 'last';
+  /** Numbered: the page as the client wrote it, for INVALID_PAGE messages. */
+  readonly pageText: string;
+  /** The order of the slice; undefined means the source's own. */
+  readonly ordering?: readonly OrderingField[] | undefined;
+}
+
+/** Pagination is off (no size) or the client turned it off: the whole list, unpaginated. */
+export interface WholePlan {
+  readonly kind: 'whole';
+  readonly ordering?: readonly OrderingField[] | undefined;
+}
+
+/** What one request asks: a slice, a seek, or the whole list. */
+export type PagePlan = SlicePlan | SeekPlan | WholePlan;
+
+/** Django's page-number checks, before anything runs: a bad page starts no query at all. */
+function pageOf(
+  pagination: PageNumberPagination,
+  page: string | number | undefined,
+  size: number,
+): { page: number | 'last'; text: string } {
+  const text = page === undefined || page === '' ? '1' : String(page);
+  if (typeof page === 'string' && pagination.lastPageStrings.includes(page)) return { page: 'last', text };
+  const parsed = typeof page === 'number' ? (Number.isSafeInteger(page) ? BigInt(page) : null) : parsePythonInt(text);
+  if (parsed === null) throw invalidPageError(pagination, text, 'That page number is not an integer');
+  if (parsed < 1n) throw invalidPageError(pagination, text, 'That page number is less than 1');
+  if ((parsed - 1n) * BigInt(size) > BigInt(Number.MAX_SAFE_INTEGER))
+    throw invalidPageError(pagination, text, 'That page contains no results');
+  return { page: Number(parsed), text };
+}
+
+const missing = (name: string): PaginationError => PaginationError.invalidArgument(`Pass "${name}"`, name);
+
+function planNumbered(pagination: PageNumberPagination, request: PageRequest, rules: SizeRules, overrides: PlanOverrides): PagePlan {
+  const args = request.via === 'args';
+  const size = clientSize(rules, request.size, args ? 'pageSize' : (pagination.pageSizeQueryParam ?? 'page_size'));
+  const ordering = overrides.sliceOrdering;
+  if (!size) {
+    if (args) throw missing('pageSize');
+    return { kind: 'whole', ordering };
+  }
+  if (args && request.after !== undefined) {
+    const offset = decodeOffsetCursor(request.after, { argument: 'after' }) + 1;
+    return { kind: 'slice', shape: 'window', pagination, offset, size, page: 1, pageText: '1', ordering };
+  }
+  const { page, text } = pageOf(pagination, request.page, size);
+  const offset = page === 'last' ? 0 : (page - 1) * size;
+  return { kind: 'slice', shape: 'numbered', pagination, offset, size, page, pageText: text, ordering };
+}
+
+function planOffset(pagination: LimitOffsetPagination, request: PageRequest, rules: SizeRules, overrides: PlanOverrides): PagePlan {
+  const args = request.via === 'args';
+  const limit = clientSize(rules, request.size, args ? 'limit' : (pagination.limitQueryParam ?? 'limit'));
+  const ordering = overrides.sliceOrdering;
+  if (limit === null) {
+    if (args) throw missing('limit');
+    return { kind: 'whole', ordering };
+  }
+  // DRF's `get_offset`: a non-negative integer, anything else is 0.
+  const offset =
+    args && request.after !== undefined
+      ? decodeOffsetCursor(request.after, { argument: 'after' }) + 1
+      : request.offset === undefined
+        ? 0
+        : (positiveInt(request.offset) ?? 0);
+  return { kind: 'slice', shape: 'offset', pagination, offset, size: limit, page: 1, pageText: '1', ordering };
+}
+
+function planCursor(
+  target: OrderingTarget,
+  pagination: CursorPagination,
+  request: PageRequest,
+  rules: SizeRules,
+  overrides: PlanOverrides,
+) {
+  return (
+    planSeek(target, pagination, request, rules, overrides.directions) ?? {
+      kind: 'whole' as const,
+      ordering: resolveOrdering(target, pagination, request.ordering),
+    }
+  );
+}
+
+/**
+ * Plans one request of `pagination`: sizes, page numbers, offsets, cursors and the ordering all
+ * decided here, before any query runs. Throws PaginationError for a bad request.
+ */
+export function planPage(target: OrderingTarget, pagination: Pagination, request: PageRequest, overrides: PlanOverrides = {}): PagePlan {
+  const rules = sizeRules(pagination, request.via, overrides);
+  if (request.whole === true) {
+    const ordering = pagination.style === 'cursor' ? resolveOrdering(target, pagination, request.ordering) : overrides.sliceOrdering;
+    return { kind: 'whole', ordering };
+  }
+  switch (pagination.style) {
+    case 'page-number':
+      return planNumbered(pagination, request, rules, overrides);
+    case 'limit-offset':
+      return planOffset(pagination, request, rules, overrides);
+    case 'cursor':
+      return planCursor(target, pagination, request, rules, overrides);
+  }
+}
+
+/**
+ * The page size a field's arguments will get, for cost estimates, without planning (nothing checked,
+ * nothing decoded): the requested size clamped to the maximum, else the default (or the maximum set on
+ * purpose, or 1).
+ */
+export function plannedSize(pagination: Pagination, args: object, overrides: SizeOverrides = {}): number {
+  const values = args as Readonly<Record<string, unknown>>;
+  const asked =
+    pagination.style === 'cursor' ? (values['first'] ?? values['last']) : values[pagination.style === 'page-number' ? 'pageSize' : 'limit'];
+  const rules = sizeRules(pagination, 'args', overrides);
+  const fallback = overrides.defaultPageSize ?? sizeSettingsOf(pagination).defaultSize;
+  const requested = typeof asked === 'number' && asked >= 0 ? asked : (fallback ?? rules.declaredMax ?? 1);
+  return rules.maxSize ? Math.min(requested, rules.maxSize) : requested;
+}

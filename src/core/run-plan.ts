@@ -1,0 +1,93 @@
+import type { Cursor } from './cursor-codec';
+import { lazyCount, settleOnError, type PaginateContext } from './page';
+import { invalidPageError } from './page-number';
+import type { PageSource } from './page-source';
+import type { PagePlan, SlicePlan, WholePlan } from './plan';
+import { assembleDrf, drfSeek, exactSeek } from './seek-page';
+import { END_CURSOR, type DrfSeekPlan, type ExactSeekPlan, type SeekPlan } from './seek-plan';
+
+/** What running a plan fetched: the rows (and what assembling needs besides), and the lazy count. */
+export type Fetched<T> =
+  | { readonly kind: 'whole'; readonly rows: readonly T[] }
+  | {
+      readonly kind: 'slice';
+      readonly rows: readonly T[];
+      readonly page: number;
+      readonly offset: number;
+      readonly count: () => Promise<number>;
+    }
+  | { readonly kind: 'exact'; readonly rows: readonly T[]; readonly beyond: boolean | undefined; readonly count: () => Promise<number> }
+  | {
+      readonly kind: 'drf';
+      /** The rows of the seek from `cursor`; null when a turned cursor pointed past the list's edge. */
+      readonly rows: readonly T[] | null;
+      /** The cursor the page was fetched from (the plan's own, or the turned one). */
+      readonly cursor: Cursor | null;
+      /** Whether the list has rows on the far side (a turned page at the list's edge). */
+      readonly far: boolean;
+      readonly count: () => Promise<number>;
+    };
+
+async function runSlice<T>(source: PageSource<T>, plan: SlicePlan, count: () => Promise<number>) {
+  let page = plan.page === 'last' ? 1 : plan.page;
+  let offset = plan.offset;
+  if (plan.page === 'last') {
+    page = Math.max(1, Math.ceil((await count()) / plan.size));
+    offset = (page - 1) * plan.size;
+  }
+  const rows = await source.slice(offset, plan.size + 1, plan.ordering);
+  // Django's check "page > num_pages" without a count: beyond the last page no row comes back.
+  if (plan.shape === 'numbered' && page > 1 && rows.length === 0 && plan.pagination.style === 'page-number') {
+    throw invalidPageError(plan.pagination, plan.pageText, 'That page contains no results');
+  }
+  return { kind: 'slice' as const, rows, page, offset, count };
+}
+
+async function runExact<T>(source: PageSource<T>, plan: ExactSeekPlan, count: () => Promise<number>) {
+  const result = await source.seek(exactSeek(source, plan));
+  return { kind: 'exact' as const, rows: result.rows, beyond: result.beyond, count };
+}
+
+/**
+ * A `drf` page. A turned cursor (it points the other way than the arguments) is first rewritten: the
+ * page on its own side is fetched, and that page's DRF link toward the cursor names the same boundary
+ * in the arguments' direction.
+ */
+async function runDrf<T>(source: PageSource<T>, plan: DrfSeekPlan, count: () => Promise<number>) {
+  let cursor = plan.cursor;
+  if (plan.turn && cursor !== null) {
+    const rows = (await source.seek(drfSeek(source, plan, cursor))).rows;
+    if (rows.length === 0) {
+      // Nothing on the cursor's side: the boundary is the list's start (or end), which DRF's link of
+      // an empty page would not say exactly.
+      cursor = cursor.reverse ? null : END_CURSOR;
+    } else {
+      const far = assembleDrf(source, plan, cursor, rows);
+      const turned = cursor.reverse ? far.next : far.previous;
+      if (turned === null) return { kind: 'drf' as const, rows: null, cursor, far: true, count };
+      cursor = turned;
+    }
+  }
+  const result = await source.seek(drfSeek(source, plan, cursor));
+  return { kind: 'drf' as const, rows: result.rows, cursor, far: false, count };
+}
+
+const runSeek = <T>(source: PageSource<T>, plan: SeekPlan, count: () => Promise<number>): Promise<Fetched<T>> =>
+  plan.mode === 'exact' ? runExact(source, plan, count) : runDrf(source, plan, count);
+
+async function runWhole<T>(source: PageSource<T>, plan: WholePlan): Promise<Fetched<T>> {
+  // DRF evaluates the whole queryset, with no COUNT (DRF #6098): one slice without a real bound.
+  return { kind: 'whole', rows: await source.slice(0, Number.MAX_SAFE_INTEGER, plan.ordering) };
+}
+
+/**
+ * Runs a plan against a source: the only caller of sources (a batch source sits behind the
+ * PageSource it is given). Fetches size + 1 rows in one query; counts only for `page: last`, for
+ * `withCount` (then in parallel), or when the page is later asked for its count.
+ */
+export async function runPlan<T>(source: PageSource<T>, plan: PagePlan, context: PaginateContext = {}): Promise<Fetched<T>> {
+  if (plan.kind === 'whole') return runWhole(source, plan);
+  const eager = context.withCount === true;
+  const count = lazyCount(() => source.count(), eager);
+  return settleOnError(count, eager, () => (plan.kind === 'slice' ? runSlice(source, plan, count) : runSeek(source, plan, count)));
+}
