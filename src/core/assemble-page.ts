@@ -69,11 +69,13 @@ function slicePage<T>(plan: SlicePlan, rows: readonly T[], page: number, offset:
 
 function cursorPage<T>(plan: SeekPlan, page: SeekOutcome<T>, count: Counted, from: Cursor | null): CursorPage<T> {
   const encode = (cursor: Cursor | null): string | null => (cursor === null ? null : encodeCursor(cursor, plan.codec));
-  let encoded: readonly string[] | undefined;
-  const cursors = (): readonly string[] => (encoded ??= page.cursors().map((cursor) => encodeCursor(cursor, plan.codec)));
+  // Each cursor encoded (and signed) once, and only when read: pageInfo alone signs two, not all.
+  const encoded: string[] = [];
+  const cursorAt = (index: number): string => (encoded[index] ??= encodeCursor(page.cursorAt(index), plan.codec));
+  let all: readonly string[] | undefined;
   const nextCursor = encode(page.next);
   const previousCursor = encode(page.previous);
-  const empty = page.items.length === 0;
+  const last = page.items.length - 1;
   return {
     style: 'cursor',
     items: page.items,
@@ -84,13 +86,14 @@ function cursorPage<T>(plan: SeekPlan, page: SeekOutcome<T>, count: Counted, fro
     nextCursor,
     previousCursor,
     get cursors() {
-      return cursors();
+      return (all ??= page.items.map((_, index) => cursorAt(index)));
     },
+    // Relay: the first and last edges' cursors (DRF's previous-page link stays previousCursor).
     get startCursor() {
-      return empty ? null : (previousCursor ?? cursors()[0] ?? null);
+      return last < 0 ? null : cursorAt(0);
     },
     get endCursor() {
-      return empty ? null : (nextCursor ?? cursors()[cursors().length - 1] ?? null);
+      return last < 0 ? null : cursorAt(last);
     },
     get lastPageCursor() {
       return page.hasNext ? encodeCursor(END_CURSOR, plan.codec) : null;

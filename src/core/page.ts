@@ -10,9 +10,9 @@ export interface PageBase<T> {
   readonly hasPrevious: boolean;
   /** One cursor per item: what `after` (or `before`) takes to continue from that item. */
   readonly cursors: readonly string[];
-  /** The cursor of the previous page (null when none): REST `previous`, GraphQL `startCursor`. */
+  /** The first item's cursor (Relay's `startCursor`); null on an empty page. */
   readonly startCursor: string | null;
-  /** The cursor of the next page (null when none): REST `next`, GraphQL `endCursor`. */
+  /** The last item's cursor (Relay's `endCursor`); null on an empty page. */
   readonly endCursor: string | null;
   /** The number of rows in the whole list; runs the count query on first call, then memoized. */
   count(): Promise<number>;

@@ -3,8 +3,8 @@ import { lazyCount, settleOnError, type PaginateContext } from './page';
 import { invalidPageError } from './page-number';
 import type { PageSource } from './page-source';
 import type { PagePlan, SlicePlan, WholePlan } from './plan';
-import { assembleDrf, drfSeek, exactSeek } from './seek-page';
-import { END_CURSOR, type DrfSeekPlan, type ExactSeekPlan, type SeekPlan } from './seek-plan';
+import { assembleDrf, drfSeek, exactSeek, turnedCursor } from './seek-page';
+import { type DrfSeekPlan, type ExactSeekPlan, type SeekPlan } from './seek-plan';
 
 /** What running a plan fetched: the rows (and what assembling needs besides), and the lazy count. */
 export type Fetched<T> =
@@ -56,17 +56,19 @@ async function runExact<T>(source: PageSource<T>, plan: ExactSeekPlan, count: ()
 async function runDrf<T>(source: PageSource<T>, plan: DrfSeekPlan, count: () => Promise<number>) {
   let cursor = plan.cursor;
   if (plan.turn && cursor !== null) {
-    const rows = (await source.seek(drfSeek(source, plan, cursor))).rows;
-    if (rows.length === 0) {
-      // Nothing on the cursor's side: the boundary is the list's start (or end), which DRF's link of
-      // an empty page would not say exactly.
-      cursor = cursor.reverse ? null : END_CURSOR;
-    } else {
-      const far = assembleDrf(source, plan, cursor, rows);
-      const turned = cursor.reverse ? far.next : far.previous;
-      if (turned === null) return { kind: 'drf' as const, rows: null, cursor, far: true, count };
-      cursor = turned;
+    const request = drfSeek(source, plan, cursor);
+    const rows = (await source.seek(request)).rows;
+    // The same boundary written for the other direction: exactly, past the ties next to it, unless a
+    // whole window ties (then DRF's own link of the far page, artifacts included).
+    const exact = turnedCursor(source, plan, cursor, rows, rows.length < request.limit);
+    const far = exact === null ? assembleDrf(source, plan, cursor, rows) : null;
+    const boundary = exact ?? (cursor.reverse ? far!.next : far!.previous);
+    if (boundary === null || (rows.length === 0 && cursor.offset === 0 && cursor.position === null)) {
+      return { kind: 'drf' as const, rows: null, cursor, far: rows.length > 0, count };
     }
+    // A cursor names the row next to its boundary (an edge's cursor, its row): one row further, so
+    // that `before: endCursor` pages before that row and `after: startCursor` after it, as in exact mode.
+    cursor = { ...boundary, offset: boundary.offset + 1 };
   }
   const result = await source.seek(drfSeek(source, plan, cursor));
   return { kind: 'drf' as const, rows: result.rows, cursor, far: false, count };

@@ -21,8 +21,8 @@ export interface SeekOutcome<T> {
   readonly hasPrevious: boolean;
   readonly next: Cursor | null;
   readonly previous: Cursor | null;
-  /** Each item's cursor, made only when asked for (REST never asks; signing costs an HMAC each). */
-  readonly cursors: () => readonly Cursor[];
+  /** The cursor of the item at `index`, made only when asked for (REST never asks; signing costs an HMAC each). */
+  readonly cursorAt: (index: number) => Cursor;
 }
 
 function readBound(source: KeyedRows<unknown>, plan: SeekPlan, cursor: Cursor | null | undefined): SeekBound | undefined {
@@ -127,7 +127,7 @@ export function assembleExact<T>(
     hasPrevious,
     next: next ?? null,
     previous: previous ?? null,
-    cursors: () => items.map((row) => keyCursor(source, ordering, row, false)),
+    cursorAt: (index) => keyCursor(source, ordering, items[index]!, false),
   };
 }
 
@@ -200,22 +200,48 @@ export function assembleDrf<T>(source: KeyedRows<T>, plan: DrfSeekPlan, cursor: 
   }
   const positions = items.map(positionOf);
   const common = { ...state, cursor, size: plan.size };
-  const cursors = (): Cursor[] =>
-    positions.map((_, index) =>
-      drfLink('next', positions.slice(0, index + 1), {
-        ...common,
-        size: index + 1,
-        nextPosition: index + 1 < positions.length ? positions[index + 1]! : state.nextPosition,
-      }),
-    );
+  // Forward, an item's cursor is DRF's next link of the page's prefix ending at it (the last one is
+  // the page's next link, byte for byte). Backward, the rows before the page are unknown, so a prefix
+  // link could skip ties; the item's cursor is the page's own reverse cursor moved to just before the
+  // item, which names it exactly (`before` pages before it; `after`, turned, after it).
+  const cursorAt = (index: number): Cursor =>
+    reverse && cursor !== null
+      ? { offset: cursor.offset + (items.length - index), reverse: true, position: cursor.position }
+      : drfLink('next', positions.slice(0, index + 1), {
+          ...common,
+          size: index + 1,
+          nextPosition: index + 1 < positions.length ? positions[index + 1]! : state.nextPosition,
+        });
   return {
     items,
     hasNext: state.hasNext,
     hasPrevious: state.hasPrevious,
     next: state.hasNext ? drfLink('next', positions, common) : null,
     previous: state.hasPrevious ? drfLink('previous', positions, common) : null,
-    cursors,
+    cursorAt,
   };
+}
+
+/**
+ * DRF's cursor of the far side of the boundary a seek started from, from that seek's rows (in seek
+ * order, nearest first): past the run of rows that tie with the nearest, as DRF counts ties with an
+ * offset. `exhausted`: the seek ran out of rows (the list's edge). Null when every row ties and more
+ * may follow: then only DRF's own link, with its artifacts, can say it.
+ */
+export function turnedCursor(
+  source: KeyedRows<unknown>,
+  plan: DrfSeekPlan,
+  from: Cursor,
+  rows: readonly unknown[],
+  exhausted: boolean,
+): Cursor | null {
+  const field = plan.ordering[0]!.field;
+  const positions = rows.map((row) => pythonStr(source.valueOf(row, field)));
+  // Seeking backward (a reverse cursor), the far side is forward, and the other way round.
+  const reverse = !from.reverse;
+  const marker = positions.findIndex((position) => position !== positions[0]);
+  if (marker > 0) return { offset: marker, reverse, position: positions[marker]! };
+  return exhausted ? { offset: positions.length, reverse, position: null } : null;
 }
 
 /**
@@ -231,6 +257,8 @@ export function edgeOutcome<T>(plan: DrfSeekPlan, rows: boolean): SeekOutcome<T>
     hasPrevious: fromEnd && rows,
     next: fromEnd ? null : back,
     previous: fromEnd ? back : null,
-    cursors: () => [],
+    cursorAt: () => {
+      throw new RangeError('an empty page has no item cursors');
+    },
   };
 }

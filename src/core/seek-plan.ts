@@ -28,8 +28,8 @@ export interface ExactSeekPlan extends SeekPlanBase {
 
 /**
  * A page of DRF's algorithm (`drf` mode, or a DRF-written cursor in `exact` mode). `turn`: the cursor
- * points the other way than the arguments page (`after` with a previous-page cursor): it is first
- * rewritten, from one extra seek, as DRF's cursor of the same boundary in the other direction.
+ * points the other way than the arguments page (`before` with an edge's cursor): it is first rewritten,
+ * from one extra seek, as DRF's cursor of the other side of the row it names.
  */
 export interface DrfSeekPlan extends SeekPlanBase {
   readonly mode: 'drf';
@@ -43,6 +43,9 @@ export type SeekPlan = ExactSeekPlan | DrfSeekPlan;
 
 /** DRF's `Cursor(offset=0, reverse=True, position=None)`: the last page. */
 export const END_CURSOR: Cursor = { offset: 0, reverse: true, position: null };
+
+/** DRF's `Cursor(offset=0, reverse=False, position=None)`: the first page. */
+export const START_CURSOR: Cursor = { offset: 0, reverse: false, position: null };
 
 function codecFor(pagination: CursorPagination, ordering: readonly OrderingField[], argument: string): CursorCodecOptions {
   return {
