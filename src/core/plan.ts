@@ -16,6 +16,12 @@ export interface PlanOverrides extends SizeOverrides {
   readonly directions?: RelayDirections | undefined;
   /** The ordering of page-number and limit-offset slices (default: the source's own). */
   readonly sliceOrdering?: readonly OrderingField[] | undefined;
+  /**
+   * What the cursors page (a field such as `Author.articles#7`, an endpoint's path): a cursor issued
+   * under one scope is INVALID_CURSOR under another (signed cursors, and exact mode's keys). The same
+   * name on a GraphQL field and a REST endpoint shares their cursors; null or undefined: unscoped.
+   */
+  readonly cursorScope?: string | null | undefined;
 }
 
 /**
@@ -107,7 +113,7 @@ function planCursor(
   overrides: PlanOverrides,
 ) {
   return (
-    planSeek(target, pagination, request, rules, overrides.directions) ?? {
+    planSeek(target, pagination, request, rules, overrides.directions, overrides.cursorScope) ?? {
       kind: 'whole' as const,
       ordering: resolveOrdering(target, pagination, request.ordering),
     }

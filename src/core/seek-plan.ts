@@ -47,11 +47,17 @@ export const END_CURSOR: Cursor = { offset: 0, reverse: true, position: null };
 /** DRF's `Cursor(offset=0, reverse=False, position=None)`: the first page. */
 export const START_CURSOR: Cursor = { offset: 0, reverse: false, position: null };
 
-function codecFor(pagination: CursorPagination, ordering: readonly OrderingField[], argument: string): CursorCodecOptions {
+function codecFor(
+  pagination: CursorPagination,
+  ordering: readonly OrderingField[],
+  argument: string,
+  scope: string | null | undefined,
+): CursorCodecOptions {
   return {
     offsetCutoff: pagination.offsetCutoff,
     signer: pagination.signer,
-    scope: `${pagination.mode}:${formatOrdering(ordering)}`,
+    // Bound to the mode, the ordering and what is paged (unless the user shares or unscopes it).
+    scope: `${pagination.mode}:${formatOrdering(ordering)}${scope ? `@${scope}` : ''}`,
     message: pagination.invalidCursorMessage,
     argument,
     maxLength: pagination.maxCursorLength,
@@ -93,12 +99,18 @@ function checkCount(name: 'first' | 'last', value: number | undefined, rules: Si
 }
 
 /** A cursor page from DRF's query (`cursor`, size, `ordering`); null when pagination is off. */
-function planQuerySeek(target: OrderingTarget, pagination: CursorPagination, request: PageRequest, rules: SizeRules): SeekPlan | null {
+function planQuerySeek(
+  target: OrderingTarget,
+  pagination: CursorPagination,
+  request: PageRequest,
+  rules: SizeRules,
+  scope: string | null | undefined,
+): SeekPlan | null {
   const size = clientSize(rules, request.size, pagination.pageSizeQueryParam ?? 'page_size');
   if (!size) return null;
   const ordering = resolveOrdering(target, pagination, request.ordering);
   const param = pagination.cursorQueryParam;
-  const codec = codecFor(pagination, ordering, param);
+  const codec = codecFor(pagination, ordering, param, scope);
   const cursor = decodeFor(pagination, codec, request.cursor, param) ?? null;
   const base = { kind: 'seek' as const, pagination, ordering, size, names: { after: param, before: param }, codec };
   if (pagination.mode === 'drf' || isDrfCursor(cursor)) return { ...base, mode: 'drf', cursor, turn: false };
@@ -121,6 +133,7 @@ function planArgsSeek(
   request: PageRequest,
   rules: SizeRules,
   directions: RelayDirections,
+  scope: string | null | undefined,
 ): SeekPlan {
   const first = checkCount('first', request.first, rules);
   const last = checkCount('last', request.last, rules);
@@ -129,7 +142,7 @@ function planArgsSeek(
     throw PaginationError.invalidArgument(`Pass "${name}"`, name);
   }
   const ordering = resolveOrdering(target, pagination, request.ordering, 'ordering');
-  const codec = codecFor(pagination, ordering, 'after');
+  const codec = codecFor(pagination, ordering, 'after', scope);
   const after = decodeFor(pagination, codec, request.after, 'after');
   const before = decodeFor(pagination, codec, request.before, 'before');
   const fallback = rules.defaultSize ?? rules.maxSize ?? 0;
@@ -178,8 +191,9 @@ export function planSeek(
   request: PageRequest,
   rules: SizeRules,
   directions: RelayDirections = 'both',
+  scope?: string | null,
 ): SeekPlan | null {
   return request.via === 'query'
-    ? planQuerySeek(target, pagination, request, rules)
-    : planArgsSeek(target, pagination, request, rules, directions);
+    ? planQuerySeek(target, pagination, request, rules, scope)
+    : planArgsSeek(target, pagination, request, rules, directions, scope);
 }

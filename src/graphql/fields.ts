@@ -13,7 +13,8 @@ export interface ComplexityEstimatorArgs {
 }
 
 /** A paginated field: its node type, pagination, where the rows come from, and per-field options. */
-export interface PaginatedFieldConfig<TParent, TContext, T> extends Omit<PaginateOptions, 'withCount'>, PaginationArgsOptions {
+export interface PaginatedFieldConfig<TParent, TContext, T>
+  extends Omit<PaginateOptions, 'withCount' | 'cursorScope'>, PaginationArgsOptions {
   readonly node: NodeType;
   readonly pagination: GraphQLPagination;
   /** The rows of this field for a parent (a source is cheap to make: it runs nothing until paged). */
@@ -31,6 +32,13 @@ export interface PaginatedFieldConfig<TParent, TContext, T> extends Omit<Paginat
   readonly deprecationReason?: string;
   /** Extra fields of the generated types. */
   readonly types?: PaginationTypeOptions;
+  /**
+   * What this field's cursors are valid for (default: the field's coordinate, such as `Query.articles`,
+   * plus the parent's key under a batched field). A function names it per parent; the same string on
+   * another field or a REST endpoint shares cursors with it; null leaves them unscoped.
+   */
+  readonly cursorScope?:
+    string | null | ((parent: TParent, args: PaginationArgValues, context: TContext, info: GraphQLResolveInfo) => string | null);
 }
 
 /**
@@ -45,7 +53,7 @@ export function paginationComplexity(
 }
 
 /** A field's planning overrides, picked from its config (the rest of the config is the field's). */
-function overridesOf(config: PaginateOptions): PaginateOptions {
+function overridesOf(config: Omit<PaginateOptions, 'cursorScope'>): PaginateOptions {
   const { defaultPageSize, maxPageSize, onOversize, directions, sliceOrdering } = config;
   return { defaultPageSize, maxPageSize, onOversize, directions, sliceOrdering };
 }
@@ -53,8 +61,14 @@ function overridesOf(config: PaginateOptions): PaginateOptions {
 function fieldOf<TParent, TContext, T>(
   config: PaginatedFieldConfig<TParent, TContext, T>,
   type: GraphQLFieldConfig<TParent, TContext>['type'],
-  resolve: (source: Promise<PageSource<T>>, args: PaginationArgValues, info: GraphQLResolveInfo) => Promise<unknown>,
+  resolve: (
+    source: Promise<PageSource<T>>,
+    args: PaginationArgValues,
+    info: GraphQLResolveInfo,
+    cursorScope?: string | null,
+  ) => Promise<unknown>,
 ): GraphQLFieldConfig<TParent, TContext> {
+  const { cursorScope } = config;
   const { pagination } = config;
   const options = overridesOf(config);
   return {
@@ -71,6 +85,7 @@ function fieldOf<TParent, TContext, T>(
         Promise.resolve().then(() => config.source(parent, args, context, info)),
         args,
         info,
+        typeof cursorScope === 'function' ? cursorScope(parent, args, context, info) : cursorScope,
       ),
   };
 }
@@ -79,8 +94,8 @@ function fieldOf<TParent, TContext, T>(
 export function connectionField<TParent, TContext, T>(
   config: PaginatedFieldConfig<TParent, TContext, T>,
 ): GraphQLFieldConfig<TParent, TContext> {
-  return fieldOf(config, connectionType(config.node, config.types), (source, args, info) =>
-    resolveConnection(source, config.pagination, args, info, overridesOf(config)),
+  return fieldOf(config, connectionType(config.node, config.types), (source, args, info, cursorScope) =>
+    resolveConnection(source, config.pagination, args, info, { ...overridesOf(config), cursorScope }),
   );
 }
 
@@ -88,8 +103,8 @@ export function connectionField<TParent, TContext, T>(
 export function offsetListField<TParent, TContext, T>(
   config: PaginatedFieldConfig<TParent, TContext, T>,
 ): GraphQLFieldConfig<TParent, TContext> {
-  return fieldOf(config, offsetListType(config.node, config.types), (source, args, info) =>
-    resolveOffsetList(source, config.pagination, args, info, overridesOf(config)),
+  return fieldOf(config, offsetListType(config.node, config.types), (source, args, info, cursorScope) =>
+    resolveOffsetList(source, config.pagination, args, info, { ...overridesOf(config), cursorScope }),
   );
 }
 

@@ -25,6 +25,11 @@ export interface RestEmbedOptions<T, K, C> {
   readonly link?: (row: T) => string;
   /** Whether the embedded body has DRF's `count` (default: page-number and limit-offset, as DRF). */
   readonly count?: boolean;
+  /**
+   * What a row's child cursors are valid for (default: the path of `link(row)`, where they continue,
+   * else the list's name and the row's key): one row's cursor never continues another row's list.
+   */
+  readonly cursorScope?: (row: T) => string | null;
 }
 
 /**
@@ -44,9 +49,11 @@ export function restEmbed<T, K, C>(options: RestEmbedOptions<T, K, C>): RestEmbe
       return Promise.all(
         rows.map(async (row) => {
           const source = keyedPageSource(batch, loader, options.key(row));
-          const page = await paginate(source, pagination, { via: 'query' }, { withCount: counted });
+          const link = options.link ? new URL(options.link(row), url) : null;
+          const cursorScope = options.cursorScope ? options.cursorScope(row) : link ? link.pathname : `${name}#${String(options.key(row))}`;
+          const page = await paginate(source, pagination, { via: 'query' }, { withCount: counted, cursorScope });
           if (page.style === 'whole') return Promise.all(page.items.map(serialize));
-          const links = options.link ? linksOf(new URL(options.link(row), url).toString(), pagination, page) : pagePositions(page);
+          const links = link ? linksOf(link.toString(), pagination, page) : pagePositions(page);
           const results = await Promise.all(page.items.map(serialize));
           return counted
             ? { count: await page.count(), next: links.next, previous: links.previous, results }

@@ -59,6 +59,12 @@ export interface RestOptions<T> extends UrlOptions {
   readonly now?: () => Date;
   /** Paginated child lists embedded in each row ({@link RestEmbed}, from `restEmbed`), batched over the page. */
   readonly embed?: readonly RestEmbed<T>[];
+  /**
+   * What this endpoint's cursors are valid for (default: the request's path, so `/api/articles`'s
+   * cursors are invalid at `/api/authors`). The same string on a GraphQL field (its `cursorScope`)
+   * shares cursors between them; null leaves them unscoped.
+   */
+  readonly cursorScope?: string | null;
   /** Hears of every error answered with a 500 or 503 (logging); never changes the answer. */
   readonly onError?: RestErrorHook;
 }

@@ -68,7 +68,8 @@ export async function paginateRequest<T>(
   const pagination: RestPagination = options.pagination;
   const { counted } = traitsOf(pagination);
   const request = requestFromQuery(pagination, queryOf(url), querySwitchesOf(options));
-  const page = await paginate(source, pagination, request, { withCount: counted });
+  const cursorScope = options.cursorScope === undefined ? new URL(url).pathname : options.cursorScope;
+  const page = await paginate(source, pagination, request, { withCount: counted, cursorScope });
   if (page.style === 'whole') return { paginated: false, rows: page.items };
   const [count, displayPageControls] = await Promise.all([counted ? page.count() : null, showsPageControls(page)]);
   return {
