@@ -215,9 +215,8 @@ describe('batched fields answer as unbatched fields', () => {
     // The cursor is scoped to its parent: every other author answers INVALID_CURSOR, before any query.
     const authors = (batched.result.data as { authors: Array<{ cursorConnection: unknown }> }).authors;
     expect(authors.map((author) => author.cursorConnection !== null)).toEqual(authors.map((_, index) => index === 2));
-    expect(batched.result.errors?.map((error) => error.extensions?.['paginationCode'])).toEqual(
-      authors.slice(1).map(() => 'INVALID_CURSOR'),
-    );
+    const errors = batched.result.errors as Array<{ extensions?: Record<string, unknown> }>;
+    expect(errors.map((error) => error.extensions?.['paginationCode'])).toEqual(authors.slice(1).map(() => 'INVALID_CURSOR'));
     expect(batched.log).toEqual(['posts.seekMany(1)']);
   });
 
