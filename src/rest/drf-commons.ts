@@ -38,7 +38,9 @@ export function standardPageNumberPagination(options: PageNumberOptions = {}): D
 
 /** drf-commons' `LimitOffsetPaginationWithFormat` (limit 20, at most 100) with its flat body and `?paginated=false`. */
 export function limitOffsetPaginationWithFormat(options: LimitOffsetOptions = {}): DrfCommonsPreset {
-  return preset(limitOffsetPagination({ defaultLimit: 20, limitQueryParam: 'limit', offsetQueryParam: 'offset', maxLimit: 100, ...options }));
+  return preset(
+    limitOffsetPagination({ defaultLimit: 20, limitQueryParam: 'limit', offsetQueryParam: 'offset', maxLimit: 100, ...options }),
+  );
 }
 
 /** crud.py: `query_params.get("paginated", "true").lower() in ["true", "1", "yes"]`, negated. */

@@ -40,7 +40,11 @@ export interface RestBodyPage {
 export type RestBody = (page: RestBodyPage) => unknown;
 
 /** The page a `body` hook gets, from a request's page and its serialized items. */
-export async function restBodyPageOf(restPage: RestPage<unknown>, pagination: RestPagination, results: readonly unknown[]): Promise<RestBodyPage> {
+export async function restBodyPageOf(
+  restPage: RestPage<unknown>,
+  pagination: RestPagination,
+  results: readonly unknown[],
+): Promise<RestBodyPage> {
   const param = pageQueryParamOf(pagination);
   const pageUrl = (page: number): string | null => (param === null ? null : replaceQueryParam(restPage.url, param, page));
   if (!restPage.paginated) {

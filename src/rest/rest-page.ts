@@ -56,8 +56,7 @@ const isCommons = (shape: RestOptions<unknown>['shape']): boolean => shape === '
 export function querySwitchesOf(options: SwitchOptions) {
   const shape = options.shape ?? 'drf';
   return {
-    paginatedQueryParam:
-      options.paginatedQueryParam === undefined ? (isCommons(shape) ? 'paginated' : null) : options.paginatedQueryParam,
+    paginatedQueryParam: options.paginatedQueryParam === undefined ? (isCommons(shape) ? 'paginated' : null) : options.paginatedQueryParam,
     zeroPageSizeDisables: options.zeroPageSizeDisables ?? shape === 'rails',
     maxPageSizeValue: options.maxPageSizeValue,
   };
