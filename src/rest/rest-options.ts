@@ -68,7 +68,8 @@ export interface RestOptions<T> extends UrlOptions {
   readonly allowUnpaginated?: boolean;
   /**
    * A client size of 0 (page size or limit) serves the whole list, but only when the pagination has
-   * no maximum. Default on for the rails shape, off otherwise (DRF falls back to the default size).
+   * no maximum. Default on for the rails shape (which, as Rails, takes only the literal `0`), off
+   * otherwise (DRF falls back to the default size).
    */
   readonly zeroPageSizeDisables?: boolean;
   /** DRF-extensions' `page_size=max`: this value of the size parameter means the maximum (default off). */
