@@ -14,7 +14,19 @@ export interface PageNumberOptions {
   readonly lastPageStrings?: readonly string[];
   /** Message of INVALID_PAGE; `{page_number}` and `{message}` are replaced as DRF's str.format does. */
   readonly invalidPageMessage?: string;
+  /** What a bad page serves (default `error`, DRF's 404): see {@link InvalidPageMode}. */
+  readonly invalidPage?: InvalidPageMode;
 }
+
+/**
+ * What a page that is not an integer, below 1 or past the end serves. `error`: DRF's INVALID_PAGE
+ * (404). `first`: page 1. `last`: Django's `Paginator.get_page()` (not an integer: page 1; below 1 or
+ * past the end: the last page). `empty`: Rails RESTFramework (not an integer or below 1: page 1; past
+ * the end: that page, empty).
+ */
+export type InvalidPageMode = 'error' | 'first' | 'last' | 'empty';
+
+const INVALID_PAGE_MODES: readonly InvalidPageMode[] = ['error', 'first', 'last', 'empty'];
 
 /** A resolved page-number pagination: every option filled in. Spread it to derive a variant. */
 export interface PageNumberPagination {
@@ -25,6 +37,8 @@ export interface PageNumberPagination {
   readonly maxPageSize: number | null;
   readonly lastPageStrings: readonly string[];
   readonly invalidPageMessage: string;
+  /** Absent means `error`. */
+  readonly invalidPage?: InvalidPageMode;
 }
 
 /** Arguments of one request: raw query values (REST) or typed values (GraphQL). Null means absent. */
@@ -40,6 +54,11 @@ const isSize = (value: number | null | undefined): boolean =>
 export function pageNumberPagination(options: PageNumberOptions = {}): PageNumberPagination {
   assertConfig(isSize(options.pageSize), 'pageSize must be a non-negative integer or null');
   assertConfig(isSize(options.maxPageSize), 'maxPageSize must be a non-negative integer or null');
+  const { invalidPage } = options;
+  assertConfig(
+    invalidPage === undefined || INVALID_PAGE_MODES.includes(invalidPage),
+    `invalidPage must be "error", "first", "last" or "empty", not ${JSON.stringify(invalidPage)}`,
+  );
   return {
     style: 'page-number',
     pageSize: options.pageSize ?? null,
@@ -48,6 +67,8 @@ export function pageNumberPagination(options: PageNumberOptions = {}): PageNumbe
     maxPageSize: options.maxPageSize ?? null,
     lastPageStrings: options.lastPageStrings ?? ['last'],
     invalidPageMessage: options.invalidPageMessage ?? 'Invalid page.',
+    // Only when set: a pagination made before the option existed compares equal to one made now.
+    ...(invalidPage !== undefined && { invalidPage }),
   };
 }
 

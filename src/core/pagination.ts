@@ -29,6 +29,11 @@ export function sizeSettingsOf(pagination: Pagination): SizeSettings {
   return { defaultSize: pagination.pageSize, maxSize: pagination.maxPageSize, sizeParam: pagination.pageSizeQueryParam };
 }
 
+/** The query parameter of the page number (page-number style); null for the styles without one. */
+export function pageQueryParamOf(pagination: Pagination): string | null {
+  return pagination.style === 'page-number' ? pagination.pageQueryParam : null;
+}
+
 /** What a style can tell about its pages, for adapters that render them. */
 export interface StyleTraits {
   /** DRF's body of this style has a `count` (page-number and limit-offset). */

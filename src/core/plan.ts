@@ -3,7 +3,7 @@ import { PaginationError } from './errors';
 import type { LimitOffsetPagination } from './limit-offset';
 import { decodeOffsetCursor } from './offset-cursor';
 import { resolveOrdering, type OrderingField, type OrderingTarget } from './ordering';
-import { invalidPageError, type PageNumberPagination } from './page-number';
+import { invalidPageError, type InvalidPageMode, type PageNumberPagination } from './page-number';
 import { sizeSettingsOf, type Pagination } from './pagination';
 import { parsePythonInt, positiveInt } from './python-int';
 import type { PageRequest, RelayDirections } from './request';
@@ -22,6 +22,8 @@ export interface PlanOverrides extends SizeOverrides {
    * name on a GraphQL field and a REST endpoint shares their cursors; null or undefined: unscoped.
    */
   readonly cursorScope?: string | null | undefined;
+  /** Page-number: what a bad page serves (overrides the pagination's `invalidPage`). */
+  readonly invalidPage?: InvalidPageMode | undefined;
 }
 
 /**
@@ -39,6 +41,8 @@ export interface SlicePlan {
   readonly page: number | 'last';
   /** Numbered: the page as the client wrote it, for INVALID_PAGE messages. */
   readonly pageText: string;
+  /** Numbered: what a page past the end serves (default `error`). */
+  readonly invalidPage?: InvalidPageMode | undefined;
   /** The order of the slice; undefined means the source's own. */
   readonly ordering?: readonly OrderingField[] | undefined;
 }
@@ -57,14 +61,26 @@ function pageOf(
   pagination: PageNumberPagination,
   page: string | number | undefined,
   size: number,
+  mode: InvalidPageMode,
 ): { page: number | 'last'; text: string } {
   const text = page === undefined || page === '' ? '1' : String(page);
   if (typeof page === 'string' && pagination.lastPageStrings.includes(page)) return { page: 'last', text };
   const parsed = typeof page === 'number' ? (Number.isSafeInteger(page) ? BigInt(page) : null) : parsePythonInt(text);
-  if (parsed === null) throw invalidPageError(pagination, text, 'That page number is not an integer');
-  if (parsed < 1n) throw invalidPageError(pagination, text, 'That page number is less than 1');
-  if ((parsed - 1n) * BigInt(size) > BigInt(Number.MAX_SAFE_INTEGER))
+  // Django's get_page(): PageNotAnInteger is page 1, EmptyPage the last page; Rails: page 1 for both.
+  const outOfRange = mode === 'last' ? 'last' : 1;
+  if (parsed === null) {
+    if (mode !== 'error') return { page: 1, text };
+    throw invalidPageError(pagination, text, 'That page number is not an integer');
+  }
+  if (parsed < 1n) {
+    if (mode !== 'error') return { page: outOfRange, text };
+    throw invalidPageError(pagination, text, 'That page number is less than 1');
+  }
+  // Beyond a safe offset no page can be numbered exactly, so `empty` answers it as DRF does.
+  if ((parsed - 1n) * BigInt(size) > BigInt(Number.MAX_SAFE_INTEGER)) {
+    if (mode === 'first' || mode === 'last') return { page: outOfRange, text };
     throw invalidPageError(pagination, text, 'That page contains no results');
+  }
   return { page: Number(parsed), text };
 }
 
@@ -82,9 +98,10 @@ function planNumbered(pagination: PageNumberPagination, request: PageRequest, ru
     const offset = decodeOffsetCursor(request.after, { argument: 'after' }) + 1;
     return { kind: 'slice', shape: 'window', pagination, offset, size, page: 1, pageText: '1', ordering };
   }
-  const { page, text } = pageOf(pagination, request.page, size);
+  const invalidPage = overrides.invalidPage ?? pagination.invalidPage ?? 'error';
+  const { page, text } = pageOf(pagination, request.page, size, invalidPage);
   const offset = page === 'last' ? 0 : (page - 1) * size;
-  return { kind: 'slice', shape: 'numbered', pagination, offset, size, page, pageText: text, ordering };
+  return { kind: 'slice', shape: 'numbered', pagination, offset, size, page, pageText: text, invalidPage, ordering };
 }
 
 function planOffset(pagination: LimitOffsetPagination, request: PageRequest, rules: SizeRules, overrides: PlanOverrides): PagePlan {

@@ -28,7 +28,7 @@ export type Fetched<T> =
       readonly count: () => Promise<number>;
     };
 
-async function runSlice<T>(source: PageSource<T>, plan: SlicePlan, count: () => Promise<number>) {
+async function runSlice<T>(source: PageSource<T>, plan: SlicePlan, count: () => Promise<number>): Promise<Fetched<T>> {
   let page = plan.page === 'last' ? 1 : plan.page;
   let offset = plan.offset;
   if (plan.page === 'last') {
@@ -38,7 +38,13 @@ async function runSlice<T>(source: PageSource<T>, plan: SlicePlan, count: () => 
   const rows = await source.slice(offset, plan.size + 1, plan.ordering);
   // Django's check "page > num_pages" without a count: beyond the last page no row comes back.
   if (plan.shape === 'numbered' && page > 1 && rows.length === 0 && plan.pagination.style === 'page-number') {
-    throw invalidPageError(plan.pagination, plan.pageText, 'That page contains no results');
+    const mode = plan.invalidPage ?? 'error';
+    if (mode === 'error') throw invalidPageError(plan.pagination, plan.pageText, 'That page contains no results');
+    // `empty` serves this page as it is; `first` and `last` fetch that page instead, once: rows
+    // deleted since the (memoized) count leave it empty rather than loop.
+    if (mode !== 'empty') {
+      return runSlice(source, { ...plan, page: mode === 'first' ? 1 : 'last', offset: 0, invalidPage: 'empty' }, count);
+    }
   }
   return { kind: 'slice' as const, rows, page, offset, count };
 }

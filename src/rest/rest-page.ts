@@ -14,11 +14,15 @@ import {
   type Page,
   type PageSource,
 } from '../core/internal';
+import { asksUnpaginated } from './drf-commons';
+import { railsRequestFromQuery } from './rails';
 import type { RestOptions, RestPagination } from './rest-options';
 
 /** One request's page with everything a body, a Link header or an HTML control needs. */
 export interface PaginatedRestPage<T> {
   readonly paginated: true;
+  /** The request's absolute URL, which every link is made from. */
+  readonly url: string;
   readonly page: Page<T>;
   /** The total (page-number and limit-offset; null for the cursor style, which never counts). */
   readonly count: number | null;
@@ -36,6 +40,8 @@ export interface PaginatedRestPage<T> {
 /** The whole list, when pagination is off (DRF's page size null) or the client turned it off. */
 export interface UnpaginatedRestPage<T> {
   readonly paginated: false;
+  /** The request's absolute URL. */
+  readonly url: string;
   readonly rows: readonly T[];
 }
 
@@ -44,12 +50,13 @@ export type RestPage<T> = PaginatedRestPage<T> | UnpaginatedRestPage<T>;
 
 type SwitchOptions = Pick<RestOptions<unknown>, 'shape' | 'paginatedQueryParam' | 'zeroPageSizeDisables' | 'maxPageSizeValue'>;
 
+const isCommons = (shape: RestOptions<unknown>['shape']): boolean => shape === 'commons' || shape === 'commons-nested';
+
 /** The query switches an endpoint's shape turns on by default (drf-commons' `paginated`, Rails' size 0). */
 export function querySwitchesOf(options: SwitchOptions) {
   const shape = options.shape ?? 'drf';
   return {
-    paginatedQueryParam:
-      options.paginatedQueryParam === undefined ? (shape === 'commons' ? 'paginated' : null) : options.paginatedQueryParam,
+    paginatedQueryParam: options.paginatedQueryParam === undefined ? (isCommons(shape) ? 'paginated' : null) : options.paginatedQueryParam,
     zeroPageSizeDisables: options.zeroPageSizeDisables ?? shape === 'rails',
     maxPageSizeValue: options.maxPageSizeValue,
   };
@@ -67,13 +74,26 @@ export async function paginateRequest<T>(
 ): Promise<RestPage<T>> {
   const pagination: RestPagination = options.pagination;
   const { counted } = traitsOf(pagination);
-  const request = requestFromQuery(pagination, queryOf(url), querySwitchesOf(options));
+  const rails = options.shape === 'rails';
+  const query = queryOf(url);
+  const switches = querySwitchesOf(options);
+  const read = rails ? railsRequestFromQuery(pagination, query, switches) : requestFromQuery(pagination, query, switches);
+  const param = switches.paginatedQueryParam;
+  // Past a maximum only on purpose: requestFromQuery alone never lets a client lift one.
+  const lifted = options.allowUnpaginated === true && typeof param === 'string' && asksUnpaginated(query, param);
+  const request = lifted ? { ...read, whole: true } : read;
   const cursorScope = options.cursorScope === undefined ? new URL(url).pathname : options.cursorScope;
-  const page = await paginate(source, pagination, request, { withCount: counted, cursorScope });
-  if (page.style === 'whole') return { paginated: false, rows: page.items };
+  // Rails answers a page past the end with that page, empty, never a 404.
+  const page = await paginate(source, pagination, request, {
+    withCount: counted,
+    cursorScope,
+    ...(rails && { invalidPage: 'empty' as const }),
+  });
+  if (page.style === 'whole') return { paginated: false, url, rows: page.items };
   const [count, displayPageControls] = await Promise.all([counted ? page.count() : null, showsPageControls(page)]);
   return {
     paginated: true,
+    url,
     page,
     count,
     links: linksOf(url, pagination, page),
