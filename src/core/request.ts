@@ -38,6 +38,11 @@ export interface QuerySwitches {
   readonly maxPageSizeValue?: string | null | undefined;
 }
 
+/** drf-commons' switch: `query_params.get(param, "true").lower() not in ["true", "1", "yes"]`. */
+export function asksUnpaginated(query: QueryEntries, param: string): boolean {
+  return !['true', '1', 'yes'].includes((lastValue(query, param) ?? 'true').toLowerCase());
+}
+
 /** Reads DRF's query parameters of `pagination` (its own parameter names) into a request. */
 export function requestFromQuery(pagination: Pagination, query: QueryEntries, switches: QuerySwitches = {}): PageRequest {
   const { sizeParam, maxSize } = sizeSettingsOf(pagination);
@@ -47,8 +52,7 @@ export function requestFromQuery(pagination: Pagination, query: QueryEntries, sw
   let whole = false;
   if (maxSize === null) {
     const param = switches.paginatedQueryParam;
-    // drf-commons reads `query_params.get("paginated", "true").lower() in ["true", "1", "yes"]`.
-    if (param && !['true', '1', 'yes'].includes((lastValue(query, param) ?? 'true').toLowerCase())) whole = true;
+    if (param && asksUnpaginated(query, param)) whole = true;
     if (switches.zeroPageSizeDisables === true && size !== undefined && positiveInt(size) === 0) whole = true;
   }
   const common = { via: 'query' as const, size, whole };

@@ -1,11 +1,4 @@
-import {
-  lastValue,
-  limitOffsetPagination,
-  pageNumberPagination,
-  type LimitOffsetOptions,
-  type PageNumberOptions,
-  type QueryEntries,
-} from '../core/internal';
+import { limitOffsetPagination, pageNumberPagination, type LimitOffsetOptions, type PageNumberOptions } from '../core/internal';
 import type { RestPagination, RestShape } from './rest-options';
 
 // drf-commons (htvictoire/drf-commons): drf_commons/pagination/base.py for the presets,
@@ -41,11 +34,6 @@ export function limitOffsetPaginationWithFormat(options: LimitOffsetOptions = {}
   return preset(
     limitOffsetPagination({ defaultLimit: 20, limitQueryParam: 'limit', offsetQueryParam: 'offset', maxLimit: 100, ...options }),
   );
-}
-
-/** crud.py: `query_params.get("paginated", "true").lower() in ["true", "1", "yes"]`, negated. */
-export function asksUnpaginated(query: QueryEntries, param: string): boolean {
-  return !['true', '1', 'yes'].includes((lastValue(query, param) ?? 'true').toLowerCase());
 }
 
 /** Python's `datetime.isoformat()` of an aware UTC time, as `timezone.now().isoformat()` gives it (nested body). */

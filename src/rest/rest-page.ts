@@ -1,4 +1,5 @@
 import {
+  asksUnpaginated,
   boundaryLinksOf,
   htmlContextOf,
   linksOf,
@@ -14,7 +15,6 @@ import {
   type Page,
   type PageSource,
 } from '../core/internal';
-import { asksUnpaginated } from './drf-commons';
 import { railsRequestFromQuery } from './rails';
 import type { RestOptions, RestPagination } from './rest-options';
 
