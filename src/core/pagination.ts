@@ -62,6 +62,11 @@ export function orderingOf(pagination: Pagination): readonly OrderingField[] | u
   return pagination.style === 'cursor' ? pagination.ordering : undefined;
 }
 
+/** The fields a client may order by (the cursor style's `orderingFields`; none for the others). */
+export function orderingFieldsOf(pagination: Pagination): readonly string[] {
+  return pagination.style === 'cursor' ? pagination.orderingFields : [];
+}
+
 /** Options of {@link paginationOf}: one set of names for every style. */
 export interface StyleOptions {
   readonly pageSize?: number | null;

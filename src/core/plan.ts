@@ -45,6 +45,8 @@ export interface SlicePlan {
   readonly invalidPage?: InvalidPageMode | undefined;
   /** The order of the slice; undefined means the source's own. */
   readonly ordering?: readonly OrderingField[] | undefined;
+  /** Relay's `last` without `before`: the last `tail` rows from `offset` on (the count decides). */
+  readonly tail?: number | undefined;
 }
 
 /** Pagination is off (no size) or the client turned it off: the whole list, unpaginated. */
@@ -86,17 +88,61 @@ function pageOf(
 
 const missing = (name: string): PaginationError => PaginationError.invalidArgument(`Pass "${name}"`, name);
 
+/** Whether a GraphQL request pages an offset list with Relay's arguments (first, after, last, before). */
+const relayArgs = (request: PageRequest): boolean =>
+  request.first !== undefined || request.last !== undefined || request.after !== undefined || request.before !== undefined;
+
+function exclusive(request: PageRequest, name: string, value: unknown): void {
+  if (value === undefined) return;
+  const other =
+    request.after !== undefined ? 'after' : request.before !== undefined ? 'before' : request.first !== undefined ? 'first' : 'last';
+  throw PaginationError.invalidArgument(`Pass "${name}" or "${other}", not both`, other);
+}
+
+/**
+ * Relay's arguments over an offset list (page-number and limit-offset connections), as the window of
+ * absolute row indexes they name: offset cursors are row indexes, so `before` is as cheap as `after`.
+ */
+function relayWindow(request: PageRequest, rules: SizeRules, styleSize: number | null, sizeName: string) {
+  if (request.first !== undefined && request.last !== undefined) {
+    throw PaginationError.invalidArgument('Pass "first" or "last", not both', 'last');
+  }
+  if (request.first !== undefined && request.size !== undefined) {
+    throw PaginationError.invalidArgument(`Pass "first" or "${sizeName}", not both`, 'first');
+  }
+  const start = request.after === undefined ? 0 : decodeOffsetCursor(request.after, { argument: 'after' }) + 1;
+  const end = request.before === undefined ? undefined : decodeOffsetCursor(request.before, { argument: 'before' });
+  const first = request.first === undefined ? undefined : clientSize(rules, request.first, 'first');
+  const last = request.last === undefined ? undefined : clientSize(rules, request.last, 'last');
+  const backward = last !== undefined || (end !== undefined && request.after === undefined && first === undefined);
+  const size = (backward ? last : first) ?? styleSize;
+  if (size === null || (size === 0 && sizeName === 'pageSize'))
+    throw missing(backward ? 'last' : request.first === undefined ? sizeName : 'first');
+  if (!backward) return { offset: start, size: end === undefined ? size : Math.min(size, Math.max(0, end - start)) };
+  if (end === undefined) return { offset: start, size, tail: size };
+  const offset = Math.max(start, end - size);
+  return { offset, size: Math.max(0, end - offset) };
+}
+
 function planNumbered(pagination: PageNumberPagination, request: PageRequest, rules: SizeRules, overrides: PlanOverrides): PagePlan {
   const args = request.via === 'args';
   const size = clientSize(rules, request.size, args ? 'pageSize' : (pagination.pageSizeQueryParam ?? 'page_size'));
   const ordering = overrides.sliceOrdering;
+  if (args && relayArgs(request)) {
+    exclusive(request, 'page', request.page);
+    return {
+      kind: 'slice',
+      shape: 'window',
+      pagination,
+      page: 1,
+      pageText: '1',
+      ordering,
+      ...relayWindow(request, rules, size, 'pageSize'),
+    };
+  }
   if (!size) {
     if (args) throw missing('pageSize');
     return { kind: 'whole', ordering };
-  }
-  if (args && request.after !== undefined) {
-    const offset = decodeOffsetCursor(request.after, { argument: 'after' }) + 1;
-    return { kind: 'slice', shape: 'window', pagination, offset, size, page: 1, pageText: '1', ordering };
   }
   const invalidPage = overrides.invalidPage ?? pagination.invalidPage ?? 'error';
   const { page, text } = pageOf(pagination, request.page, size, invalidPage);
@@ -108,17 +154,16 @@ function planOffset(pagination: LimitOffsetPagination, request: PageRequest, rul
   const args = request.via === 'args';
   const limit = clientSize(rules, request.size, args ? 'limit' : (pagination.limitQueryParam ?? 'limit'));
   const ordering = overrides.sliceOrdering;
+  if (args && relayArgs(request)) {
+    exclusive(request, 'offset', request.offset);
+    return { kind: 'slice', shape: 'offset', pagination, page: 1, pageText: '1', ordering, ...relayWindow(request, rules, limit, 'limit') };
+  }
   if (limit === null) {
     if (args) throw missing('limit');
     return { kind: 'whole', ordering };
   }
   // DRF's `get_offset`: a non-negative integer, anything else is 0.
-  const offset =
-    args && request.after !== undefined
-      ? decodeOffsetCursor(request.after, { argument: 'after' }) + 1
-      : request.offset === undefined
-        ? 0
-        : (positiveInt(request.offset) ?? 0);
+  const offset = request.offset === undefined ? 0 : (positiveInt(request.offset) ?? 0);
   return { kind: 'slice', shape: 'offset', pagination, offset, size: limit, page: 1, pageText: '1', ordering };
 }
 

@@ -74,7 +74,8 @@ export function requestFromQuery(pagination: Pagination, query: QueryEntries, sw
 export type RelayDirections = 'both' | 'forward' | 'backward';
 
 /** What an argument of a paginated field is for (adapters give each a type and a description). */
-export type ArgumentRole = 'first' | 'after' | 'last' | 'before' | 'ordering' | 'page' | 'pageSize' | 'limit' | 'offset' | 'afterRow';
+export type ArgumentRole =
+  'first' | 'after' | 'last' | 'before' | 'ordering' | 'page' | 'pageSize' | 'limit' | 'offset' | 'afterRow' | 'beforeRow';
 
 /** One argument a paginated field offers: its name and its role. */
 export interface ArgumentSpec {
@@ -86,21 +87,24 @@ export interface ArgumentSpec {
 export interface ArgumentOptions {
   /** Cursor style: `forward` offers first/after, `backward` last/before, `both` all four (default). */
   readonly directions?: RelayDirections | undefined;
-  /** Page-number and limit-offset: offer `after` (an edge cursor) as well (default true). */
+  /**
+   * Page-number and limit-offset: offer Relay's `first`, `after`, `last` and `before` as well (edge
+   * cursors are row indexes), so Relay's `@connection` takes every style (default true).
+   */
   readonly after?: boolean | undefined;
-  /** Cursor style: offer `ordering` (default: when the pagination has `orderingFields`). */
+  /** Cursor style: offer `ordering` (default false). */
   readonly ordering?: boolean | undefined;
 }
 
 const spec = (role: ArgumentRole, name: string = role): ArgumentSpec => ({ name, role });
 
 /** The one home of the argument names of each style: what a field offers and what is read back. */
-export function fieldArguments(pagination: Pagination, options: ArgumentOptions = {}): readonly ArgumentSpec[] {
-  const afterRow = options.after === false ? [] : [spec('afterRow', 'after')];
-  switch (pagination.style) {
+export function fieldArguments(style: PaginationStyle, options: ArgumentOptions = {}): readonly ArgumentSpec[] {
+  const relay = options.after === false ? [] : [spec('first'), spec('afterRow', 'after'), spec('last'), spec('beforeRow', 'before')];
+  switch (style) {
     case 'cursor': {
       const directions = options.directions ?? 'both';
-      const ordering = options.ordering ?? pagination.orderingFields.length > 0;
+      const ordering = options.ordering === true;
       return [
         ...(directions !== 'backward' ? [spec('first'), spec('after')] : []),
         ...(directions !== 'forward' ? [spec('last'), spec('before')] : []),
@@ -108,9 +112,9 @@ export function fieldArguments(pagination: Pagination, options: ArgumentOptions 
       ];
     }
     case 'page-number':
-      return [spec('page'), spec('pageSize'), ...afterRow];
+      return [spec('page'), spec('pageSize'), ...relay];
     case 'limit-offset':
-      return [spec('limit'), spec('offset'), ...afterRow];
+      return [spec('limit'), spec('offset'), ...relay];
   }
 }
 
@@ -157,6 +161,16 @@ function orderingArg(args: ArgMap): readonly string[] | undefined {
   return ordering as readonly string[];
 }
 
+/** Relay's arguments on an offset list: counts and the edge cursors (row indexes) around them. */
+function rowArgs(args: ArgMap) {
+  return {
+    first: intArg(args, 'first', 0),
+    last: intArg(args, 'last', 0),
+    after: stringArg(args, 'after'),
+    before: stringArg(args, 'before'),
+  };
+}
+
 /**
  * Reads a GraphQL field's arguments (`values`: graphql-js's object or an args class instance) into a
  * request, checking what needs no configuration: integers in range, strings where cursors go, no two
@@ -180,13 +194,13 @@ export function requestFromArgs(style: PaginationStyle, values: object, directio
     case 'page-number': {
       const size = intArg(args, 'pageSize', 1);
       exclusive(args, 'page', 'after');
-      return { via: 'args', size, page: pageArg(args), after: stringArg(args, 'after') };
+      return { via: 'args', size, page: pageArg(args), ...rowArgs(args) };
     }
     case 'limit-offset': {
       const size = intArg(args, 'limit', 1);
       const offset = intArg(args, 'offset', 0);
       exclusive(args, 'offset', 'after');
-      return { via: 'args', size, offset, after: stringArg(args, 'after') };
+      return { via: 'args', size, offset, ...rowArgs(args) };
     }
   }
 }

@@ -31,6 +31,7 @@ export type Fetched<T> =
 async function runSlice<T>(source: PageSource<T>, plan: SlicePlan, count: () => Promise<number>): Promise<Fetched<T>> {
   let page = plan.page === 'last' ? 1 : plan.page;
   let offset = plan.offset;
+  if (plan.tail !== undefined) offset = Math.max(plan.offset, (await count()) - plan.tail);
   if (plan.page === 'last') {
     page = Math.max(1, Math.ceil((await count()) / plan.size));
     offset = (page - 1) * plan.size;
