@@ -158,7 +158,7 @@ export function nodeLookup<TContext>(loaders: NodeLoaders<TContext>): NodeLookup
         if (loader === undefined)
           throw toGraphQLError(PaginationError.invalidArgument(`Invalid id: no object of type ${type} has an id.`, argument));
         const key = loader.parseId ? loader.parseId(id) : id;
-        if (key === undefined) throw toGraphQLError(PaginationError.invalidArgument(`Invalid id: not the id of a ${type}.`, argument));
+        if (key === undefined) throw toGraphQLError(PaginationError.invalidArgument(`Invalid id: not a valid ${type} id.`, argument));
         return batchOf(context, type)(id, key);
       }),
     globalIdOf: (type, row) => {
