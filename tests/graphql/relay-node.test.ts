@@ -1,7 +1,7 @@
 // Issue 15's acceptance over the graphql-js blog, and the legacy schema (Int ids, no Node) showing
 // what broke before.
 import { fetchQuery, type ConcreteRequest } from 'relay-runtime';
-import { blogSchema, legacyBlogSchema } from './blog-schema';
+import { blogSchema, legacyBlogSchema, type LoadCall } from './blog-schema';
 import { compileRelay, relayEnvironment } from './relay-harness';
 import { artifacts, describeRelayRefetch, refetchableDocuments } from './relay-scenario';
 
@@ -13,7 +13,10 @@ graphql\`
 \`;
 `;
 
-describeRelayRefetch('the graphql-js blog (nodeDefinitions)', (calls) => blogSchema({ calls }));
+describeRelayRefetch('the graphql-js blog (nodeDefinitions)', () => {
+  const calls: LoadCall[] = [];
+  return { schema: blogSchema({ calls }), calls };
+});
 
 describe('the same client over the legacy schema (Int ids, no Node) — what issue 15 reported', () => {
   const legacy = legacyBlogSchema();

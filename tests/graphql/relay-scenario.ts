@@ -50,23 +50,31 @@ interface BlogQueryData {
   readonly authors: { readonly edges: ReadonlyArray<{ readonly node: { readonly id: string; readonly name: string } }> };
 }
 
-/** The scenario over the blog schema that `build` makes (recording its node loader calls in `calls`). */
-export function describeRelayRefetch(label: string, build: (calls: LoadCall[]) => GraphQLSchema): void {
-  describe(`relay-runtime over ${label}`, () => {
-    const calls: LoadCall[] = [];
-    const schema = build(calls);
-    const compiled = artifacts(compileRelay(schema, 'Blog', refetchableDocuments));
-    const query = compiled['BlogQuery'] as ConcreteRequest;
-    const fragment = compiled['BlogComments_article'] as ReaderFragment;
-    const refetchQuery = compiled['BlogCommentsRefetchQuery'] as ConcreteRequest;
+/** A blog schema and the array its node loaders record their calls in. */
+export interface RecordingSchema {
+  readonly schema: GraphQLSchema;
+  readonly calls: LoadCall[];
+}
 
+/** The scenario over the blog schema that `build` makes. */
+export function describeRelayRefetch(label: string, build: () => RecordingSchema | Promise<RecordingSchema>): void {
+  describe(`relay-runtime over ${label}`, () => {
+    let calls: LoadCall[];
+    let compiled: Readonly<Record<string, unknown>>;
+    let fragment: ReaderFragment;
+    let refetchQuery: ConcreteRequest;
     let environment: Environment;
     let sent: SentRequest[];
     let data: BlogQueryData;
     beforeAll(async () => {
+      const built = await build();
+      calls = built.calls;
+      compiled = artifacts(compileRelay(built.schema, 'Blog', refetchableDocuments));
+      fragment = compiled['BlogComments_article'] as ReaderFragment;
+      refetchQuery = compiled['BlogCommentsRefetchQuery'] as ConcreteRequest;
       sent = [];
-      environment = relayEnvironment(schema, sent);
-      data = (await fetchQuery(environment, query, {}).toPromise()) as BlogQueryData;
+      environment = relayEnvironment(built.schema, sent);
+      data = (await fetchQuery(environment, compiled['BlogQuery'] as ConcreteRequest, {}).toPromise()) as BlogQueryData;
     });
 
     const commentsOf = (articleRef: object): CommentsFragment => {

@@ -112,4 +112,7 @@ describe('nodeTypeDefs and nodeResolvers with @paginate', () => {
   });
 });
 
-describeRelayRefetch('the schema-first blog (@paginate, nodeTypeDefs, nodeResolvers)', sdlBlogSchema);
+describeRelayRefetch('the schema-first blog (@paginate, nodeTypeDefs, nodeResolvers)', () => {
+  const calls: LoadCall[] = [];
+  return { schema: sdlBlogSchema(calls), calls };
+});
