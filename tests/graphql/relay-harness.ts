@@ -69,3 +69,17 @@ export function relayEnvironment(schema: GraphQLSchema, sent: SentRequest[] = []
   });
   return new Environment({ network, store: new Store(new RecordSource()) });
 }
+
+/** A relay-runtime Environment over a GraphQL endpoint at `url` (a server of the tests' own, on loopback). */
+export function relayHttpEnvironment(url: string, sent: SentRequest[] = []): Environment {
+  const network = Network.create(async (params, variables) => {
+    sent.push({ name: params.name, variables });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: params.text, variables }),
+    });
+    return (await response.json()) as GraphQLResponse;
+  });
+  return new Environment({ network, store: new Store(new RecordSource()) });
+}
