@@ -22,5 +22,5 @@ export { fromGlobalId, intId, toGlobalId } from './global-id';
 export type { ResolvedGlobalId } from './global-id';
 export { nodeDefinitions } from './node';
 export type { NodeDefinitions, NodeDefinitionsOptions } from './node';
-export { nodeLookup } from './node-lookup';
-export type { NodeLoader, NodeLoaders, NodeLookup } from './node-lookup';
+export { DEFAULT_MAX_NODE_IDS, nodeLookup } from './node-lookup';
+export type { NodeLoader, NodeLoaders, NodeLookup, NodeLookupOptions } from './node-lookup';

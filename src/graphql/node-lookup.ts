@@ -22,10 +22,24 @@ export interface NodeLoader<TContext, T = unknown, K = unknown> {
 /** One {@link NodeLoader} per GraphQL type name that implements `Node`. */
 export type NodeLoaders<TContext> = Readonly<Record<string, NodeLoader<TContext>>>;
 
+/** Options of {@link nodeLookup} (and of each adapter's node fields). */
+export interface NodeLookupOptions {
+  /**
+   * The most ids one `nodes(ids:)` takes (default {@link DEFAULT_MAX_NODE_IDS}, GitHub's limit);
+   * more is INVALID_ARGUMENT, before any load, so no client sends one `IN` list of any length.
+   */
+  readonly maxIds?: number;
+}
+
+/** The default of {@link NodeLookupOptions.maxIds}. */
+export const DEFAULT_MAX_NODE_IDS = 100;
+
 /** What the `node` fields of every adapter run on: lookups, batched per request and type. */
 export interface NodeLookup<TContext> {
   /** The row of a global id, or null; a malformed id or an unknown type rejects with INVALID_ARGUMENT. */
   node(globalId: string, context: TContext, argument?: string): Promise<unknown>;
+  /** The rows of `nodes(ids:)`, one promise per id (each resolves or rejects on its own); too many ids throw. */
+  nodes(globalIds: readonly string[], context: TContext, argument?: string): Promise<unknown>[];
   /** The global id of `row`, a row of `type`. */
   globalIdOf(type: string, row: unknown): string;
   /** The type names that have a loader. */
@@ -122,7 +136,9 @@ const TYPE_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
  * and batches its ids per request (the context object) and type. Throws PaginationConfigError for a
  * loader under a name that is not a GraphQL type name.
  */
-export function nodeLookup<TContext>(loaders: NodeLoaders<TContext>): NodeLookup<TContext> {
+export function nodeLookup<TContext>(loaders: NodeLoaders<TContext>, options: NodeLookupOptions = {}): NodeLookup<TContext> {
+  const maxIds = options.maxIds ?? DEFAULT_MAX_NODE_IDS;
+  assertConfig(Number.isSafeInteger(maxIds) && maxIds > 0, 'maxIds must be a positive integer');
   const types = Object.keys(loaders);
   for (const type of types) {
     assertConfig(TYPE_NAME.test(type), `Node loader "${type}": the key must be a GraphQL type name`);
@@ -149,18 +165,23 @@ export function nodeLookup<TContext>(loaders: NodeLoaders<TContext>): NodeLookup
     return batch;
   };
 
+  const node = (globalId: string, context: TContext, argument = 'id'): Promise<unknown> =>
+    withGraphQLErrors(async () => {
+      const { type, id } = fromGlobalId(globalId, { argument });
+      const loader = Object.hasOwn(loaders, type) ? loaders[type] : undefined;
+      if (loader === undefined)
+        throw toGraphQLError(PaginationError.invalidArgument(`Invalid id: no object of type ${type} has an id.`, argument));
+      const key = loader.parseId ? loader.parseId(id) : id;
+      if (key === undefined) throw toGraphQLError(PaginationError.invalidArgument(`Invalid id: not a valid ${type} id.`, argument));
+      return batchOf(context, type)(id, key);
+    });
   return {
     types,
-    node: (globalId, context, argument = 'id') =>
-      withGraphQLErrors(async () => {
-        const { type, id } = fromGlobalId(globalId, { argument });
-        const loader = Object.hasOwn(loaders, type) ? loaders[type] : undefined;
-        if (loader === undefined)
-          throw toGraphQLError(PaginationError.invalidArgument(`Invalid id: no object of type ${type} has an id.`, argument));
-        const key = loader.parseId ? loader.parseId(id) : id;
-        if (key === undefined) throw toGraphQLError(PaginationError.invalidArgument(`Invalid id: not a valid ${type} id.`, argument));
-        return batchOf(context, type)(id, key);
-      }),
+    node,
+    nodes: (globalIds, context, argument = 'ids') => {
+      if (globalIds.length > maxIds) throw toGraphQLError(PaginationError.invalidArgument(`Invalid ids: at most ${maxIds} ids.`, argument));
+      return globalIds.map((globalId) => node(globalId, context, argument));
+    },
     globalIdOf: (type, row) => {
       const idOf = idOfs.get(type) ?? defaultIdOf(type);
       return toGlobalId(type, idOf(row));

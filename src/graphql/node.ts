@@ -9,10 +9,10 @@ import {
   type GraphQLFieldConfig,
   type GraphQLTypeResolver,
 } from 'graphql';
-import { nodeDescriptions, nodeLookup, nodeTypeOf, type NodeLoaders, type NodeLookup } from './node-lookup';
+import { nodeDescriptions, nodeLookup, nodeTypeOf, type NodeLoaders, type NodeLookup, type NodeLookupOptions } from './node-lookup';
 
 /** Options of {@link nodeDefinitions}. */
-export interface NodeDefinitionsOptions<TContext> {
+export interface NodeDefinitionsOptions<TContext> extends NodeLookupOptions {
   /**
    * The type of a `Node` value that no node lookup loaded (another field typed `Node`). Default:
    * graphql-js's (`__typename`, then each type's `isTypeOf`).
@@ -44,7 +44,7 @@ export function nodeDefinitions<TContext>(
   loaders: NodeLoaders<TContext>,
   options: NodeDefinitionsOptions<TContext> = {},
 ): NodeDefinitions<TContext> {
-  const lookup = nodeLookup(loaders);
+  const lookup = nodeLookup(loaders, options);
   const nodeInterface = new GraphQLInterfaceType({
     name: 'Node',
     description: nodeDescriptions.node,
@@ -70,7 +70,7 @@ export function nodeDefinitions<TContext>(
           description: nodeDescriptions.nodesIds,
         },
       },
-      resolve: (_parent, args: { readonly ids: readonly string[] }, context) => args.ids.map((id) => lookup.node(id, context, 'ids')),
+      resolve: (_parent, args: { readonly ids: readonly string[] }, context) => lookup.nodes(args.ids, context),
     },
     globalIdField: (typeName) => ({
       description: nodeDescriptions.globalId,

@@ -1,7 +1,14 @@
 // Global object identification for schema-first servers: the SDL of graphql-relay's `Node` interface
 // and `node`/`nodes` fields, and the resolvers that go with it (on pagewise/graphql's lookup).
 import type { IResolvers } from '@graphql-tools/utils';
-import { nodeDescriptions, nodeLookup, nodeTypeOf, type NodeLoaders, type NodeLookup } from '../graphql/node-lookup';
+import {
+  nodeDescriptions,
+  nodeLookup,
+  nodeTypeOf,
+  type NodeLoaders,
+  type NodeLookup,
+  type NodeLookupOptions,
+} from '../graphql/node-lookup';
 
 /**
  * The `Node` interface and `extend type Query { node(id: ID!): Node  nodes(ids: [ID!]!): [Node]! }`,
@@ -42,7 +49,7 @@ extend type Query {
 `;
 
 /** Options of {@link nodeResolvers}. */
-export interface NodeResolversOptions {
+export interface NodeResolversOptions extends NodeLookupOptions {
   /** The type of a `Node` value that no node lookup loaded (another field typed `Node`); default: its `__typename`. */
   readonly resolveType?: (value: unknown) => string | undefined;
 }
@@ -67,14 +74,13 @@ const typenameOf = (value: unknown): string | undefined => {
  * for a well-formed id with no row.
  */
 export function nodeResolvers<TContext>(loaders: NodeLoaders<TContext>, options: NodeResolversOptions = {}): NodeResolvers<TContext> {
-  const lookup = nodeLookup(loaders);
+  const lookup = nodeLookup(loaders, options);
   const resolveType = options.resolveType ?? typenameOf;
   const resolvers: IResolvers<unknown, TContext> = {
     Node: { __resolveType: (value: unknown) => nodeTypeOf(value) ?? resolveType(value) },
     Query: {
       node: (_parent: unknown, args: { readonly id: string }, context: TContext) => lookup.node(args.id, context),
-      nodes: (_parent: unknown, args: { readonly ids: readonly string[] }, context: TContext) =>
-        args.ids.map((id) => lookup.node(id, context, 'ids')),
+      nodes: (_parent: unknown, args: { readonly ids: readonly string[] }, context: TContext) => lookup.nodes(args.ids, context),
     },
   };
   for (const type of lookup.types) {

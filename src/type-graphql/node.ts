@@ -2,7 +2,14 @@
 // with `node`/`nodes` and the global `id` of every implementing type, printing graphql-relay's SDL.
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Field, FieldResolver, ID, Info, InterfaceType, Query, Resolver, Root, type ClassType } from 'type-graphql';
-import { nodeDescriptions, nodeLookup, nodeTypeOf, type NodeLoaders, type NodeLookup } from '../graphql/node-lookup';
+import {
+  nodeDescriptions,
+  nodeLookup,
+  nodeTypeOf,
+  type NodeLoaders,
+  type NodeLookup,
+  type NodeLookupOptions,
+} from '../graphql/node-lookup';
 
 const typenameOf = (value: unknown): string | undefined => {
   const name = typeof value === 'object' && value !== null ? (value as { readonly __typename?: unknown }).__typename : undefined;
@@ -29,8 +36,11 @@ export type NodeResolverClass<TContext> = ClassType & { readonly lookup: NodeLoo
  * per schema. Ids behave as pagewise/graphql's `nodeDefinitions`: strict, batched per request and
  * type, null for a well-formed id with no row.
  */
-export function NodeResolver<TContext extends object>(loaders: NodeLoaders<TContext>): NodeResolverClass<TContext> {
-  const lookup = nodeLookup(loaders);
+export function NodeResolver<TContext extends object>(
+  loaders: NodeLoaders<TContext>,
+  options: NodeLookupOptions = {},
+): NodeResolverClass<TContext> {
+  const lookup = nodeLookup(loaders, options);
 
   @Resolver(() => Node)
   class NodeFields {
@@ -43,7 +53,7 @@ export function NodeResolver<TContext extends object>(loaders: NodeLoaders<TCont
 
     @Query(() => [Node], { nullable: 'items', description: nodeDescriptions.nodesField })
     nodes(@Arg('ids', () => [ID], { description: nodeDescriptions.nodesIds }) ids: string[], @Ctx() context: TContext): Promise<unknown>[] {
-      return ids.map((id) => lookup.node(id, context, 'ids'));
+      return lookup.nodes(ids, context);
     }
 
     // Inherited by every @ObjectType that implements Node (type-graphql's interface field resolvers).

@@ -1,6 +1,6 @@
 import { graphql, GraphQLObjectType, GraphQLSchema, GraphQLString, printSchema, type ExecutionResult } from 'graphql';
 import * as relay from 'graphql-relay';
-import { nodeDefinitions, nodeLookup, toGlobalId } from 'pagewise/graphql';
+import { DEFAULT_MAX_NODE_IDS, nodeDefinitions, nodeLookup, toGlobalId } from 'pagewise/graphql';
 import { PaginationConfigError } from 'pagewise';
 import { blogSchema, type LoadCall } from './blog-schema';
 
@@ -97,6 +97,38 @@ describe('nodeDefinitions for graphql-js', () => {
     const result = await run(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: [article(2), 'nope', article(99), comment(3)] });
     expect(result.data).toEqual({ nodes: [{ id: article(2) }, null, null, { id: comment(3) }] });
     expect(errorsOf(result)).toEqual([invalidId('Invalid id: not a global id.', ['nodes', 1], 'ids')]);
+  });
+
+  it("nodes takes at most 100 ids by default (GitHub's limit): more is INVALID_ARGUMENT before any load", async () => {
+    const ids = Array.from({ length: DEFAULT_MAX_NODE_IDS + 1 }, (_, index) => comment(index + 1));
+    const tooMany = await run(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
+    expect(tooMany.data).toBeNull();
+    expect(errorsOf(tooMany)).toEqual([invalidId('Invalid ids: at most 100 ids.', ['nodes'], 'ids')]);
+    expect(calls).toEqual([]);
+    const enough = await run(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: ids.slice(1) });
+    expect(enough.errors).toBeUndefined();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('maxIds sets the limit', async () => {
+    const defs = nodeDefinitions<object>({ Thing: { load: (ids) => ids.map((id) => ({ id })) } }, { maxIds: 2 });
+    const Thing = new GraphQLObjectType({ name: 'Thing', interfaces: [defs.nodeInterface], fields: { id: defs.globalIdField() } });
+    const schema = new GraphQLSchema({
+      query: new GraphQLObjectType({ name: 'Query', fields: { nodes: defs.nodesField } }),
+      types: [Thing],
+    });
+    const query = (count: number) =>
+      graphql({
+        schema,
+        source: `query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+        variableValues: { ids: Array.from({ length: count }, (_, index) => toGlobalId('Thing', index)) },
+        contextValue: {},
+      });
+    expect((await query(2)).errors).toBeUndefined();
+    expect(errorsOf(await query(3))).toEqual([invalidId('Invalid ids: at most 2 ids.', ['nodes'], 'ids')]);
+    expect(() => nodeDefinitions({}, { maxIds: 0 })).toThrow(
+      new PaginationConfigError('INVALID_OPTIONS', 'maxIds must be a positive integer'),
+    );
   });
 
   it('batches: one load per type for every id of one request, repeated ids once', async () => {

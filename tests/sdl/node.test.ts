@@ -92,6 +92,20 @@ describe('nodeTypeDefs and nodeResolvers with @paginate', () => {
     ]);
   });
 
+  it('takes maxIds', async () => {
+    const typeDefs = 'type Thing implements Node { id: ID! } type Query { thing: Thing }';
+    const node = nodeResolvers({ Thing: { load: (ids) => ids.map((id) => ({ id })) } }, { maxIds: 1 });
+    const schema = makeExecutableSchema({ typeDefs: [nodeTypeDefs, typeDefs], resolvers: [node.resolvers] });
+    const ids = [toGlobalId('Thing', 'a'), toGlobalId('Thing', 'b')];
+    const result = await graphql({
+      schema,
+      source: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      variableValues: { ids },
+      contextValue: {},
+    });
+    expect(result.errors?.map((error) => error.message)).toEqual(['Invalid ids: at most 1 ids.']);
+  });
+
   it('resolves a Node value no lookup loaded by its __typename, or by the resolveType option', async () => {
     const typeDefs = /* GraphQL */ `
       type Thing implements Node {
