@@ -183,6 +183,22 @@ describe('nodeDefinitions for graphql-js', () => {
     ]);
   });
 
+  it('a loader that throws instead of rejecting fails its batch the same way', async () => {
+    const throwing = nodeLookup<object>({
+      Thing: {
+        load: () => {
+          throw new Error('bad loader');
+        },
+      },
+    });
+    const context = {};
+    const settled = await Promise.allSettled(throwing.nodes([toGlobalId('Thing', 1), toGlobalId('Thing', 2)], context));
+    expect(settled.map((result) => (result.status === 'rejected' ? (result.reason as Error).message : result.status))).toEqual([
+      'bad loader',
+      'bad loader',
+    ]);
+  });
+
   it('resolveType falls back to the option for Node values no lookup loaded', async () => {
     const defs = nodeDefinitions<object>({ Thing: { load: () => [] } }, { resolveType: () => 'Thing' });
     const Thing = new GraphQLObjectType({ name: 'Thing', interfaces: [defs.nodeInterface], fields: { id: defs.globalIdField() } });

@@ -142,6 +142,24 @@ describe('Node and NodeResolver for type-graphql', () => {
   });
 });
 
+describe('a Node value no lookup loaded', () => {
+  @Resolver()
+  class Featured {
+    @Query(() => Node, { nullable: true })
+    featured() {
+      return { __typename: 'Comment', id: 7, body: 'Pinned' };
+    }
+  }
+
+  it('resolves to the type its __typename names', async () => {
+    const featured = await buildSchema({ resolvers: [Featured, BlogNodes], orphanedTypes: [Comment] });
+    const result = await graphql({ schema: featured, source: '{ featured { __typename id ... on Comment { body } } }', contextValue: {} });
+    expect(JSON.parse(JSON.stringify(result))).toEqual({
+      data: { featured: { __typename: 'Comment', id: toGlobalId('Comment', 7), body: 'Pinned' } },
+    });
+  });
+});
+
 describeRelayRefetch('the type-graphql blog (Node, NodeResolver)', async () => {
   await built;
   return { schema, calls };
