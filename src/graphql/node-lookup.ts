@@ -13,7 +13,7 @@ import { fromGlobalId, toGlobalId } from './global-id';
 export interface NodeLoader<TContext, T = unknown, K = unknown> {
   /** Reads the id part of a global id (`intId` for integer keys); undefined rejects the id. Default: the text. */
   parseId?(id: string): K | undefined;
-  /** The rows with these ids (e.g. `em.find(Article, { id: { $in: ids } })`); missing ones are left out. */
+  /** The rows with these ids (e.g. `em.find(Article, { id: { $in: [...ids] } })`); missing ones are left out. */
   load(ids: readonly K[], context: TContext): Iterable<T> | PromiseLike<Iterable<T>>;
   /** A row's id within its type, the part of its global id after `Type:` (default: its `id` property). */
   idOf?(row: T): string | number;
