@@ -18,3 +18,4 @@ export { connectionType, edgeType, offsetListType, pageInfoType } from './types'
 export type { NodeType, PaginationTypeOptions } from './types';
 export { batchedConnectionField, batchedOffsetListField, requestBatches } from './batched-fields';
 export type { BatchedFieldConfig, BatchFunction, RequestBatchesOptions } from './batched-fields';
+export { costLimit, QUERY_TOO_COSTLY, type CostLimitOptions } from './cost-limit';
