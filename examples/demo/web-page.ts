@@ -24,7 +24,7 @@ import { captureSql } from './sql-log';
 
 const STYLE = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 1.5rem auto; max-width: 90rem; padding: 0 1rem; color: #222; }
-h1 { margin: 0 0 .25rem; } h2 { margin: .25rem 0 .5rem; } h3 { font-size: .95rem; margin: .75rem 0 .25rem; }
+h1 { margin: 0 0 .25rem; } h2 { margin: .25rem 0 .5rem; } h3 { font-size: .95rem; margin: .75rem 0 .25rem; overflow-wrap: anywhere; }
 .styles { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1rem; }
 .style { border: 1px solid #ddd; border-radius: 6px; padding: .75rem; }
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .15rem .35rem; border-bottom: 1px solid #eee; }
@@ -49,7 +49,7 @@ const ROW = 'id title views createdAt';
 const QUERIES = {
   'page-number': `query PageNumber($page: PageNumber, $pageSize: Int) {\n  articlePages(page: $page, pageSize: $pageSize) {\n    count next previous\n    results { ${ROW} }\n  }\n}`,
   'limit-offset': `query LimitOffset($limit: Int, $offset: Int) {\n  articleOffsets(limit: $limit, offset: $offset) {\n    count next previous\n    results { ${ROW} }\n  }\n}`,
-  cursor: `query Cursor($first: Int, $after: String) {\n  articleFeed(first: $first, after: $after) {\n    next previous\n    results { ${ROW} }\n  }\n}`,
+  cursor: `query Cursor($first: Int, $after: String, $last: Int, $before: String) {\n  articleFeed(first: $first, after: $after, last: $last, before: $before) {\n    next previous\n    results { ${ROW} }\n  }\n}`,
 } as const;
 const DOCUMENTS = Object.fromEntries(Object.entries(QUERIES).map(([style, query]) => [style, parse(query)])) as Record<
   keyof typeof QUERIES,
@@ -162,7 +162,10 @@ export function webPage(
         throw new Error('the page-number pagination of the page is always on');
       const { page, pageSize } = restPage.page;
       const offset = (page - 1) * pageSize;
-      const cursor = new URL(url).searchParams.get('cursor');
+      const params = new URL(url).searchParams;
+      const cursor = params.get('cursor');
+      // A REST cursor knows its direction; in GraphQL a previous cursor goes to `before` (with `last`).
+      const backward = cursor !== null && params.get('dir') === 'previous';
 
       const pageNumber = await graphql<OffsetList>('page-number', { page, pageSize });
       const pageNumberRest = await rest(request, `/api/articles?page=${page}&page_size=${pageSize}`);
@@ -184,7 +187,7 @@ export function webPage(
           note = `Reached by following next ${page - 1} time${page === 2 ? '' : 's'}: a cursor cannot jump to a page number.`;
         }
       }
-      const cursorVariables = { first: pageSize, after };
+      const cursorVariables = backward ? { last: pageSize, before: after } : { first: pageSize, after };
       const cursorPage = await graphql<OffsetList>('cursor', cursorVariables);
       const cursorPath = `/api/articles/cursor?page_size=${pageSize}${after ? `&cursor=${encodeURIComponent(after)}` : ''}`;
       const cursorRest = await rest(request, cursorPath);
@@ -224,14 +227,19 @@ export function webPage(
       ];
 
       // Previous and next move the three columns together; the cursor column follows its own cursors.
-      const link = (target: number, targetCursor: string | null | undefined): string => {
-        const params = new URLSearchParams({ page: String(target), page_size: String(pageSize) });
-        if (targetCursor) params.set('cursor', targetCursor);
-        return `/?${params.toString()}`;
+      const link = (target: number, targetCursor: string | null | undefined, direction: 'next' | 'previous'): string => {
+        const query = new URLSearchParams({ page: String(target), page_size: String(pageSize) });
+        if (targetCursor) query.set('cursor', targetCursor);
+        if (targetCursor && direction === 'previous') query.set('dir', 'previous');
+        return `/?${query.toString()}`;
       };
       const walkLinks = [
-        page > 1 ? `<a id="walk-previous" href="${escapeHtml(link(page - 1, cursorPage.data?.previous))}">‹ Previous (all three)</a>` : '',
-        restPage.page.hasNext ? `<a id="walk-next" href="${escapeHtml(link(page + 1, cursorPage.data?.next))}">Next (all three) ›</a>` : '',
+        page > 1
+          ? `<a id="walk-previous" href="${escapeHtml(link(page - 1, cursorPage.data?.previous, 'previous'))}">‹ Previous (all three)</a>`
+          : '',
+        restPage.page.hasNext
+          ? `<a id="walk-next" href="${escapeHtml(link(page + 1, cursorPage.data?.next, 'next'))}">Next (all three) ›</a>`
+          : '',
       ].join('');
       const shared = cursorPage.data?.next
         ? `<p class="note" id="shared-cursor">The cursor column's next cursor is one string for both: GraphQL's <code>articleFeed.next</code> and REST's <code>?cursor=</code>: <code>${escapeHtml(cursorPage.data.next)}</code></p>`
