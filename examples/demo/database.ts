@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import type { MikroORM, Options } from '@mikro-orm/core';
 import { connectTimeouts } from 'pagewise/mikro-orm';
 import { entities } from './entities';
+import { recordSql } from './sql-log';
 
 /** Where the demo keeps its data. */
 export interface DatabaseOptions {
@@ -14,6 +15,8 @@ export interface DatabaseOptions {
   readonly sqliteFile?: string;
   /** Log every SQL statement (for tests that assert what ran). */
   readonly logger?: (message: string) => void;
+  /** Record the SQL of each page for the page at `/` (see sql-log.ts); on with `logger`. */
+  readonly captureSql?: boolean;
 }
 
 /** The kind of database a URL names. */
@@ -32,8 +35,16 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Mikro
     entities,
     discovery: { warnWhenNoEntities: false },
     allowGlobalContext: false,
-    debug: options.logger !== undefined,
-    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.logger || options.captureSql
+      ? {
+          debug: ['query' as const, 'query-params' as const],
+          colors: false,
+          logger: (message: string) => {
+            recordSql(message);
+            options.logger?.(message);
+          },
+        }
+      : { debug: false }),
   };
   let orm: MikroORM;
   if (dialect === 'sqlite') {

@@ -35,9 +35,26 @@ export function demoPaginations(signer: CursorSigner) {
 const sql = (context: DemoContext): SqlEntityManager => context.em as SqlEntityManager;
 // Nested connections batch through DataLoader, one per request and field (no cache: each call is a page).
 const dataLoader = <T>(batch: BatchFunction<ParentKey, T>) => new DataLoader(batch, { cache: false });
+// Article.author batches the same way: one `where id in (…)` per page of articles, not one query per article.
+const authorLoaders = new WeakMap<DemoContext, DataLoader<number, Author>>();
+function authorOf(context: DemoContext, id: number): Promise<Author> {
+  let loader = authorLoaders.get(context);
+  if (!loader) {
+    loader = new DataLoader<number, Author>(async (ids) => {
+      const rows = await context.em.find(AuthorSchema, { id: { $in: [...ids] } });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((key) => byId.get(key) ?? new Error(`Author ${key} not found`));
+    });
+    authorLoaders.set(context, loader);
+  }
+  return loader.load(id);
+}
 const iso = { type: new GraphQLNonNull(GraphQLString), resolve: (row: { createdAt: Date }) => row.createdAt.toISOString() };
 
 /** Builds the schema; sources are made per request from the context's EntityManager. */
+/** The cursor scope the demo's article lists share across GraphQL and REST. */
+export const ARTICLES_SCOPE = 'articles';
+
 export function demoSchema(signer: CursorSigner): GraphQLSchema {
   const paginations = demoPaginations(signer);
 
@@ -59,7 +76,7 @@ export function demoSchema(signer: CursorSigner): GraphQLSchema {
       createdAt: iso,
       author: {
         type: new GraphQLNonNull(AuthorType),
-        resolve: (article, _args, context) => context.em.findOneOrFail(AuthorSchema, { id: article.author.id }),
+        resolve: (article, _args, context) => authorOf(context, article.author.id),
       },
       // Under a list of articles: the comments of all of them are one SQL statement (a window per article).
       comments: batchedConnectionField<Article, DemoContext, ParentKey, Comment>({
@@ -101,6 +118,9 @@ export function demoSchema(signer: CursorSigner): GraphQLSchema {
       // The cursor style's client ordering (`ordering: ["-views"]`) is checked by core against the
       // pagination's allow-list; offset styles page in the source's default order.
       source: (_parent, _args, context) => mikroOrmSource(sql(context), ArticleSchema, { ordering: ['-createdAt'] }),
+      // One scope name for the article lists here and at /api/articles/cursor: their cursors are shared
+      // on purpose (every field and endpoint is its own scope by default).
+      cursorScope: ARTICLES_SCOPE,
     });
 
   return new GraphQLSchema({

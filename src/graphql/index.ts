@@ -24,3 +24,4 @@ export { nodeDefinitions } from './node';
 export type { NodeDefinitions, NodeDefinitionsOptions } from './node';
 export { DEFAULT_MAX_NODE_IDS, nodeLookup } from './node-lookup';
 export type { NodeLoader, NodeLoaders, NodeLookup, NodeLookupOptions } from './node-lookup';
+export { costLimit, QUERY_TOO_COSTLY, type CostLimitOptions } from './cost-limit';

@@ -1,7 +1,7 @@
 // The codegen drift check and the typecheck of resolvers typed with the generated types.
 //
 // The generated file is committed on purpose: it is the reference this test compares a fresh run of
-// codegen.yml against (so a schema change without `npm run codegen` fails the suite), and the file the
+// tests/sdl/codegen.yml against (so a schema change without `npm run codegen:sdl` fails the suite), and the file the
 // typed demo resolvers import.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import ts from 'typescript';
 const root = join(__dirname, '../..');
 const generatedPath = 'tests/sdl/generated/demo-types.generated.ts';
 
-/** `content` formatted as `npm run codegen`'s prettier hook formats the file (the repository's config). */
+/** `content` formatted as `npm run codegen:sdl`'s prettier hook formats the file (the repository's config). */
 function formatted(content: string): string {
   const prettier = spawnSync(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--stdin-filepath', generatedPath], {
     cwd: root,
@@ -22,7 +22,7 @@ function formatted(content: string): string {
   return prettier.stdout;
 }
 
-/** What codegen.yml generates now, run in a child process (the codegen CLI is ESM jest cannot load). */
+/** What tests/sdl/codegen.yml generates now, run in a child process (the codegen CLI is ESM jest cannot load). */
 function generated(): { filename: string; content: string }[] {
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'generate-demo-types.ts')], {
     cwd: root,
@@ -34,7 +34,7 @@ function generated(): { filename: string; content: string }[] {
 }
 
 describe('GraphQL Code Generator over the transformed demo schema', () => {
-  it('makes exactly the committed types file (run `npm run codegen` after changing the schema)', () => {
+  it('makes exactly the committed types file (run `npm run codegen:sdl` after changing the schema)', () => {
     const outputs = generated();
     expect(outputs.map((output) => relative(root, join(root, output.filename)))).toEqual([generatedPath]);
     const fresh = formatted(outputs[0]!.content);
@@ -43,7 +43,7 @@ describe('GraphQL Code Generator over the transformed demo schema', () => {
       const lines = [fresh.split('\n'), committed.split('\n')] as const;
       const line = lines[0].findIndex((text, index) => text !== lines[1][index]);
       throw new Error(
-        `${generatedPath} is stale: run \`npm run codegen\`. First difference at line ${line + 1}:\n` +
+        `${generatedPath} is stale: run \`npm run codegen:sdl\`. First difference at line ${line + 1}:\n` +
           `  generated: ${lines[0][line]}\n  committed: ${lines[1][line]}`,
       );
     }

@@ -1,4 +1,4 @@
-// The rows behind the demo schema (schema/demo.graphql) in the SDL tests: a few authors, articles
+// The rows behind the demo schema (tests/sdl/demo.graphql) in the SDL tests: a few authors, articles
 // that share createdAt values (so cursor pages must break ties), and comments.
 
 /** An author row. */

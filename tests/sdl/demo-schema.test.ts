@@ -4,7 +4,7 @@ import { demoResolvers } from './demo-resolvers';
 import { buildDemoSchema } from './demo-schema';
 import { run } from './sdl-helpers';
 
-describe('the demo schema (schema/demo.graphql) after @paginate', () => {
+describe('the demo schema (tests/sdl/demo.graphql) after @paginate', () => {
   const schema = buildDemoSchema(demoResolvers);
 
   it('prints as the snapshot', () => {

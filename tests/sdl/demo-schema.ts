@@ -1,4 +1,4 @@
-// The demo schema as a server builds it: pagewise's SDL, schema/demo.graphql, resolvers that return
+// The schema-first demo schema as a server builds it: pagewise's SDL, tests/sdl/demo.graphql, resolvers that return
 // arrays or PageSources, and the @paginate transformer over all of it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,8 +8,8 @@ import type { GraphQLSchema } from 'graphql';
 import { arraySource } from 'pagewise/array';
 import { paginateDirective, type PaginateDirectiveOptions } from 'pagewise/sdl';
 
-/** schema/demo.graphql (tests may read files; the library's own SDL is a string constant). */
-export const demoTypeDefs = readFileSync(join(__dirname, '../../schema/demo.graphql'), 'utf8');
+/** tests/sdl/demo.graphql (tests may read files; the library's own SDL is a string constant). */
+export const demoTypeDefs = readFileSync(join(__dirname, 'demo.graphql'), 'utf8');
 
 /** The directive as the demo wires it: arrays page through the array source, ties broken by id. */
 export function demoDirective(options: PaginateDirectiveOptions = {}) {

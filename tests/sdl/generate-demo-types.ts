@@ -1,9 +1,9 @@
-// Runs codegen.yml in memory and prints its outputs as JSON ({filename, content}[]), for the drift
+// Runs tests/sdl/codegen.yml in memory and prints its outputs as JSON ({filename, content}[]), for the drift
 // check in codegen.test.ts (the codegen CLI is ESM that jest cannot load, so this runs under tsx).
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 
 async function main(): Promise<void> {
-  const { config } = await loadCodegenConfig({ configFilePath: 'codegen.yml' });
+  const { config } = await loadCodegenConfig({ configFilePath: 'tests/sdl/codegen.yml' });
   const outputs = await generate({ ...config, cwd: process.cwd(), silent: true, hooks: {} }, false);
   process.stdout.write(
     JSON.stringify(outputs.map(({ filename, content }: { filename: string; content: string }) => ({ filename, content }))),

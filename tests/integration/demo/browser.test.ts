@@ -1,10 +1,15 @@
-// A person's view of the demo page in headless Chromium (Debian's chromium, driven by playwright-core):
-// the REST page controls browse the table, and "Load more" grows the GraphQL list.
-import { existsSync } from 'node:fs';
+// A person's view of the demo in headless Chromium (Debian's chromium, driven by playwright-core): the
+// page shows the three styles side by side with their GraphQL, REST and SQL; the numbered controls and
+// Next/Previous browse it; GraphiQL loads and runs a query with every request off localhost blocked.
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { runDemo, type RunningDemo } from './demo-server';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+// Screenshots for a person to look at (not compared: pixels differ across fonts and Chromium versions).
+const SCREENSHOTS = process.env['DEMO_SCREENSHOTS'] ?? join(tmpdir(), 'pagewise-demo-screenshots');
 const available = existsSync(CHROMIUM);
 if (!available && process.env['CI'] !== 'true') {
   console.warn(`Skipping the browser test: no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run installs it).`);
@@ -36,12 +41,43 @@ describeBrowser('demo page in a browser', () => {
     await running?.stop();
   });
 
+  it('shows the three styles side by side, each with its GraphQL query, REST body and SQL (screenshot)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
+    await page.goto(`${running.demo.origin}/?page=2&page_size=5`);
+    await expect(page.locator('#count').textContent()).resolves.toBe('95 articles, page 2');
+    for (const style of ['page-number', 'limit-offset', 'cursor']) {
+      const column = page.locator(`section#${style}`);
+      await expect(column.isVisible()).resolves.toBe(true);
+      await expect(column.locator('.rows tr').count()).resolves.toBe(5);
+      await expect(column.locator('.rows tr').first().locator('td').first().textContent()).resolves.toBe('90');
+      await expect(column.locator('pre.graphql').isVisible()).resolves.toBe(true);
+      await expect(column.locator('pre.rest').isVisible()).resolves.toBe(true);
+      await expect(column.locator('pre.sql').isVisible()).resolves.toBe(true);
+    }
+    await expect(page.locator('section#page-number pre.sql').textContent()).resolves.toMatch(/limit 6 offset 5/);
+    await expect(page.locator('section#cursor pre.sql').textContent()).resolves.toMatch(/where \(\(`e`\.`created_at`, `e`\.`id`\) <= \(/);
+    await expect(page.locator('section#cursor pre.graphql').textContent()).resolves.toContain(
+      'articleFeed(first: $first, after: $after, last: $last, before: $before)',
+    );
+    // Side by side: the three columns share a row of the layout.
+    const boxes = await Promise.all(
+      ['page-number', 'limit-offset', 'cursor'].map((style) => page.locator(`section#${style}`).boundingBox()),
+    );
+    expect(new Set(boxes.map((box) => Math.round(box!.y))).size).toBe(1);
+    expect(boxes[0]!.x).toBeLessThan(boxes[1]!.x);
+    expect(boxes[1]!.x).toBeLessThan(boxes[2]!.x);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const shot = await page.screenshot({ path: join(SCREENSHOTS, 'demo-page.png'), fullPage: true });
+    expect(shot.length).toBeGreaterThan(10_000);
+    await page.close();
+  }, 60_000);
+
   it('browses pages with the numbered controls', async () => {
     const page = await browser.newPage();
     await page.goto(`${running.demo.origin}/`);
     await expect(page.locator('#count').textContent()).resolves.toBe('95 articles, page 1');
-    await expect(page.locator('#rows tr').count()).resolves.toBe(10);
-    await expect(page.locator('#rows tr').first().locator('td').first().textContent()).resolves.toBe('95'); // the newest; ties by -id
+    await expect(page.locator('#page-number .rows tr').count()).resolves.toBe(10);
+    await expect(page.locator('#page-number .rows tr').first().locator('td').first().textContent()).resolves.toBe('95'); // the newest; ties by -id
 
     // 10 pages: DRF shows 1, 2, 3, …, 10 from page 1.
     const labels = await page.locator('nav .pagination__item').allTextContents();
@@ -52,7 +88,8 @@ describeBrowser('demo page in a browser', () => {
     await expect(page.locator('[aria-current="page"]').textContent()).resolves.toBe('2');
 
     await page.getByRole('link', { name: 'Page 10' }).click();
-    await expect(page.locator('#rows tr').count()).resolves.toBe(5);
+    for (const style of ['page-number', 'limit-offset', 'cursor'])
+      await expect(page.locator(`#${style} .rows tr`).count()).resolves.toBe(5);
     await expect(page.locator('[aria-disabled="true"]').first().getAttribute('aria-label')).resolves.toBe('Next page');
 
     await page.getByRole('link', { name: 'Previous page' }).click();
@@ -60,24 +97,60 @@ describeBrowser('demo page in a browser', () => {
     await page.close();
   }, 60_000);
 
-  it('loads more rows from the GraphQL connection until there are none', async () => {
+  it('walks the three styles together with Next and Previous until the end', async () => {
     const page = await browser.newPage();
-    await page.goto(`${running.demo.origin}/`);
-    const button = page.getByRole('button', { name: 'Load more' });
-    await button.click();
-    await page.locator('#feed li').nth(9).waitFor();
-    await button.click();
-    await page.locator('#feed li').nth(19).waitFor();
-    const items = await page.locator('#feed li').allTextContents();
-    expect(new Set(items).size).toBe(20);
-    expect(items[0]).toMatch(/^#95 /);
-    for (let clicks = 0; clicks < 10 && (await button.isEnabled()); clicks += 1) {
-      const before = await page.locator('#feed li').count();
-      await button.click();
-      await page.locator('#feed li').nth(before).waitFor();
+    await page.goto(`${running.demo.origin}/?page_size=20`);
+    const seen: string[] = [];
+    for (let step = 0; step < 10; step += 1) {
+      const ids = await page.locator('#cursor .rows tr td:first-child').allTextContents();
+      expect(await page.locator('#limit-offset .rows tr td:first-child').allTextContents()).toEqual(ids);
+      seen.push(...ids);
+      if ((await page.locator('#walk-next').count()) === 0) break;
+      await page.locator('#walk-next').click();
     }
-    await expect(page.locator('#feed li').count()).resolves.toBe(95);
-    await expect(button.isDisabled()).resolves.toBe(true);
+    expect(seen).toHaveLength(95);
+    expect(new Set(seen).size).toBe(95);
+    await page.locator('#walk-previous').click();
+    await expect(page.locator('#count').textContent()).resolves.toBe('95 articles, page 4');
+    await expect(page.locator('#cursor .rows tr td:first-child').allTextContents()).resolves.toEqual(seen.slice(60, 80));
     await page.close();
   }, 60_000);
+
+  it('shows an error as a readable page', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${running.demo.origin}/?page=0`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('#error').textContent()).resolves.toBe('Invalid page.');
+    await page.close();
+  }, 60_000);
+
+  it('loads GraphiQL with every request off localhost blocked, and runs a query in it', async () => {
+    const context = await browser.newContext();
+    const blocked: string[] = [];
+    await context.route('**/*', (route) => {
+      const { hostname } = new URL(route.request().url());
+      if (hostname === '127.0.0.1' || hostname === 'localhost') return route.continue();
+      blocked.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${running.demo.origin}/graphql`);
+    await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
+    await page.locator('.graphiql-query-editor .CodeMirror').first().waitFor();
+    await expect(page.locator('body').textContent()).resolves.not.toMatch(/offline|cannot be loaded/i);
+    await page.locator('.graphiql-execute-button').click();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    try {
+      await page.locator('.result-window', { hasText: '"edges"' }).waitFor({ timeout: 30_000 });
+    } finally {
+      await page.screenshot({ path: join(SCREENSHOTS, 'graphiql-offline.png') });
+    }
+    // The result editor renders only the lines in view: the first edge's cursor and node are.
+    await expect(page.locator('.result-window').textContent()).resolves.toMatch(/"cursor":.*"node":.*"id": 95/s);
+    expect(errors).toEqual([]);
+    expect(blocked).toEqual([]);
+    await context.close();
+  }, 90_000);
 });

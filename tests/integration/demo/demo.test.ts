@@ -47,6 +47,7 @@ describe('demo REST', () => {
     const offset = await get('/api/articles/offset?limit=2&offset=4');
     expect(Object.keys(offset.body)).toEqual(['count', 'next', 'previous', 'results']);
     const cursor = await get('/api/articles/cursor?page_size=2&ordering=-views,id');
+    expect(cursor.status).toBe(200);
     expect(Object.keys(cursor.body)).toEqual(['next', 'previous', 'results']);
     const views = (cursor.body['results'] as Array<{ views: number }>).map((row) => row.views);
     expect(views[0]).toBeGreaterThanOrEqual(views[1]!);
@@ -57,6 +58,39 @@ describe('demo REST', () => {
     expect(await get('/api/articles/cursor?cursor=bm9wZQ==')).toMatchObject({ status: 404, body: { detail: 'Invalid cursor' } });
     expect((await get('/api/articles/cursor?ordering=password')).status).toBe(400);
     expect(await get('/api/nothing')).toMatchObject({ status: 404, body: { detail: 'Not found.' } });
+  });
+
+  it('orders by the names the body uses (created_at), and keeps them in the links', async () => {
+    const created = await get('/api/articles?ordering=created_at&page_size=2');
+    expect(created.status).toBe(200);
+    expect((created.body['results'] as Array<{ id: number; created_at: string }>).map((row) => row.id)).toEqual([1, 2]);
+    expect(created.body['next']).toBe(`${running.demo.origin}/api/articles?ordering=created_at&page=2&page_size=2`);
+    const cursor = await get('/api/articles/cursor?ordering=-created_at&page_size=2');
+    expect(new URL(cursor.body['next'] as string).searchParams.get('ordering')).toBe('-created_at');
+    const offset = await get('/api/articles/offset?ordering=-views,created_at&limit=3');
+    const views = (offset.body['results'] as Array<{ views: number }>).map((row) => row.views);
+    expect(views).toEqual([...views].sort((a, b) => b - a));
+    // The entity's spelling is GraphQL's, not REST's.
+    expect(await get('/api/articles/cursor?ordering=-createdAt')).toMatchObject({
+      status: 400,
+      body: { detail: 'Cannot order by "createdAt"; allowed fields: created_at, views, title, id.' },
+    });
+  });
+
+  it('shares a cursor between REST and GraphQL under a client ordering too', async () => {
+    const rest = await get('/api/articles/cursor?ordering=views&page_size=3');
+    const next = new URL(rest.body['next'] as string).searchParams.get('cursor');
+    const continued = await graphql(
+      'query($after: String) { articles(first: 3, after: $after, ordering: ["views"]) { edges { node { id } } } }',
+      {
+        after: next,
+      },
+    );
+    expect(continued.errors).toBeUndefined();
+    const restNext = await get(`/api/articles/cursor?ordering=views&page_size=3&cursor=${encodeURIComponent(next!)}`);
+    expect(continued.data!['articles'].edges.map((edge: { node: { id: number } }) => edge.node.id)).toEqual(
+      (restNext.body['results'] as Array<{ id: number }>).map((row) => row.id),
+    );
   });
 
   it('puts links in a Link header on the linked variant', async () => {
@@ -170,13 +204,81 @@ describe('demo GraphQL', () => {
 });
 
 describe('demo page', () => {
-  it("renders the table with the REST adapter's controls", async () => {
-    const response = await fetch(`${running.demo.origin}/?page=3`);
-    const html = await response.text();
-    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+  const page = async (path: string) => {
+    const response = await fetch(running.demo.origin + path);
+    return { status: response.status, type: response.headers.get('content-type'), html: await response.text() };
+  };
+  const idsIn = (html: string, style: string): number[] => {
+    const section = html.split(`<section class="style" id="${style}"`)[1]!.split('</section>')[0]!;
+    return [...section.matchAll(/<tr><td>(\d+)<\/td>/g)].map((match) => Number(match[1]));
+  };
+
+  it("shows the three styles over the same rows, with the REST adapter's controls", async () => {
+    const { type, html } = await page('/?page=3');
+    expect(type).toMatch(/text\/html/);
     expect(html).toContain('250 articles, page 3');
     expect(html).toContain('aria-current="page"');
-    expect(html).toContain('id="load-more"');
-    expect((await fetch(`${running.demo.origin}/?page=99`)).status).toBe(404);
+    const expected = [230, 229, 228, 227, 226, 225, 224, 223, 222, 221];
+    expect(idsIn(html, 'page-number')).toEqual(expected);
+    expect(idsIn(html, 'limit-offset')).toEqual(expected);
+    expect(idsIn(html, 'cursor')).toEqual(expected);
+    // The SQL each ran: OFFSET for the first two, a keyset WHERE for the cursor.
+    expect(html).toMatch(/limit 11 offset 20/);
+    expect(html).toMatch(/where \(\(`e`\.`created_at`, `e`\.`id`\) &lt;= \(/);
+    expect(html).toContain('/api/articles/offset?limit=10&amp;offset=20');
+  });
+
+  it('honours ?page_size= as its links do', async () => {
+    const { html } = await page('/?page=2&page_size=5');
+    expect(idsIn(html, 'page-number')).toEqual([245, 244, 243, 242, 241]);
+    expect(idsIn(html, 'cursor')).toEqual([245, 244, 243, 242, 241]);
+    expect(html).toContain('250 articles, page 2');
+    expect(html).toMatch(/href="[^"]*\?page=3&amp;page_size=5"/);
+  });
+
+  it('walks all three together with next and previous, the cursor column on its own cursor', async () => {
+    const first = await page('/?page_size=4');
+    const next = /id="walk-next" href="([^"]+)"/.exec(first.html)![1]!.replace(/&amp;/g, '&');
+    expect(new URL(next, running.demo.origin).searchParams.get('cursor')).toBeTruthy();
+    const second = await page(next);
+    expect(second.html).not.toContain('Reached by following next');
+    expect(idsIn(second.html, 'cursor')).toEqual([246, 245, 244, 243]);
+    expect(idsIn(second.html, 'limit-offset')).toEqual([246, 245, 244, 243]);
+    // The cursor shown is the one GraphQL and REST both give.
+    const shared = /id="shared-cursor".*<code>([^<]+)<\/code><\/p>/.exec(second.html)![1]!;
+    const rest = await get(
+      '/api/articles/cursor?page_size=4&cursor=' + encodeURIComponent(new URL(next, running.demo.origin).searchParams.get('cursor')!),
+    );
+    expect(new URL(rest.body['next'] as string).searchParams.get('cursor')).toBe(shared);
+  });
+
+  it.each([
+    ['/?page=0', 404, 'Invalid page.'],
+    ['/?page=99', 404, 'Invalid page.'],
+    ['/?page=2&cursor=bm9wZQ==', 404, 'Invalid cursor'],
+  ])('answers %s with a readable HTML error', async (path, status, detail) => {
+    const answer = await page(path);
+    expect(answer.status).toBe(status);
+    expect(answer.type).toMatch(/text\/html/);
+    expect(answer.html).toContain(`<p id="error">${detail}</p>`);
+  });
+});
+
+describe('demo GraphQL IDE', () => {
+  it('serves GraphiQL to a browser from its own files, nothing from a CDN', async () => {
+    const response = await fetch(`${running.demo.origin}/graphql`, { headers: { accept: 'text/html' } });
+    const html = await response.text();
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
+    expect(assets).toEqual(['/graphql/ide/graphiql.css', '/graphql/ide/react.js', '/graphql/ide/react-dom.js', '/graphql/ide/graphiql.js']);
+    for (const asset of assets) expect((await fetch(running.demo.origin + asset)).status).toBe(200);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it('still answers a GraphQL GET', async () => {
+    const response = await fetch(`${running.demo.origin}/graphql?query=${encodeURIComponent('{ articles(first: 1) { totalCount } }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
+    expect(await response.json()).toEqual({ data: { articles: { totalCount: 250 } } });
   });
 });

@@ -1,4 +1,4 @@
-// A schema-first Apollo Server 5 built from schema/demo.graphql with @paginate, on an ephemeral port,
+// A schema-first Apollo Server 5 built from tests/sdl/demo.graphql with @paginate, on an ephemeral port,
 // serving all three styles in both shapes: once with resolvers that return arrays and a PageSource,
 // once per database with resolvers that return MikroORM QueryBuilders, turned into sources by the
 // directive's `toSource` hook with pagewise/mikro-orm's factory (tests may wire both).
