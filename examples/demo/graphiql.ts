@@ -18,7 +18,7 @@ export const IDE_ASSET_PATH = '/graphql/ide/';
 const DEFAULT_QUERY = `# The three styles over the same rows; the cursor is shared with REST (/api/articles/cursor?cursor=…).
 {
   articles(first: 5) {
-    edges { cursor node { id title createdAt author { name } } }
+    edges { cursor node { id databaseId title createdAt author { name } } }
     pageInfo { endCursor hasNextPage }
   }
   articlePages(page: 1, pageSize: 5) { count next results { id title } }

@@ -1,12 +1,20 @@
 // The demo's GraphQL schema, code-first with pagewise/graphql: every style in both shapes, nested
 // connections (author → articles → comments) batched into one SQL statement per level, client
-// ordering through an allow-list, signed cursors.
+// ordering through an allow-list, signed cursors, and Relay's global ids (Node, node, nodes).
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import DataLoader from 'dataloader';
 import { GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, type GraphQLFieldConfig } from 'graphql';
 import { cursorPagination, limitOffsetPagination, pageNumberPagination, type CursorSigner } from 'pagewise';
-import { batchedConnectionField, connectionField, offsetListField, type BatchFunction, type GraphQLPagination } from 'pagewise/graphql';
+import {
+  batchedConnectionField,
+  connectionField,
+  intId,
+  nodeDefinitions,
+  offsetListField,
+  type BatchFunction,
+  type GraphQLPagination,
+} from 'pagewise/graphql';
 import { mikroOrmBatchSource, mikroOrmSource, type ParentKey } from 'pagewise/mikro-orm';
 import { ArticleSchema, AuthorSchema, CommentSchema, type Article, type Author, type Comment } from './entities';
 
@@ -50,6 +58,12 @@ function authorOf(context: DemoContext, id: number): Promise<Author> {
   return loader.load(id);
 }
 const iso = { type: new GraphQLNonNull(GraphQLString), resolve: (row: { createdAt: Date }) => row.createdAt.toISOString() };
+// `id` is the Relay global id; the integer key (REST's `id`) stays readable under GitHub's name for it.
+const databaseId = {
+  type: new GraphQLNonNull(GraphQLInt),
+  description: "The row's integer key (the `id` of the REST API).",
+  resolve: (row: { id: number }) => row.id,
+};
 
 /** Builds the schema; sources are made per request from the context's EntityManager. */
 /** The cursor scope the demo's article lists share across GraphQL and REST. */
@@ -57,11 +71,28 @@ export const ARTICLES_SCOPE = 'articles';
 
 export function demoSchema(signer: CursorSigner): GraphQLSchema {
   const paginations = demoPaginations(signer);
+  // node(id:) and nodes(ids:): one `WHERE id IN (...)` per type and request, whatever the query asks.
+  const node = nodeDefinitions<DemoContext>({
+    Author: {
+      parseId: intId,
+      load: (ids: readonly number[], context: DemoContext) => context.em.find(AuthorSchema, { id: { $in: [...ids] } }),
+    },
+    Article: {
+      parseId: intId,
+      load: (ids: readonly number[], context: DemoContext) => context.em.find(ArticleSchema, { id: { $in: [...ids] } }),
+    },
+    Comment: {
+      parseId: intId,
+      load: (ids: readonly number[], context: DemoContext) => context.em.find(CommentSchema, { id: { $in: [...ids] } }),
+    },
+  });
 
   const CommentType: GraphQLObjectType<Comment, DemoContext> = new GraphQLObjectType<Comment, DemoContext>({
     name: 'Comment',
+    interfaces: [node.nodeInterface],
     fields: {
-      id: { type: new GraphQLNonNull(GraphQLInt) },
+      id: node.globalIdField(),
+      databaseId,
       body: { type: new GraphQLNonNull(GraphQLString) },
       createdAt: iso,
     },
@@ -69,8 +100,10 @@ export function demoSchema(signer: CursorSigner): GraphQLSchema {
 
   const ArticleType: GraphQLObjectType<Article, DemoContext> = new GraphQLObjectType<Article, DemoContext>({
     name: 'Article',
+    interfaces: [node.nodeInterface],
     fields: () => ({
-      id: { type: new GraphQLNonNull(GraphQLInt) },
+      id: node.globalIdField(),
+      databaseId,
       title: { type: new GraphQLNonNull(GraphQLString) },
       views: { type: new GraphQLNonNull(GraphQLInt) },
       createdAt: iso,
@@ -92,8 +125,10 @@ export function demoSchema(signer: CursorSigner): GraphQLSchema {
 
   const AuthorType: GraphQLObjectType<Author, DemoContext> = new GraphQLObjectType<Author, DemoContext>({
     name: 'Author',
+    interfaces: [node.nodeInterface],
     fields: () => ({
-      id: { type: new GraphQLNonNull(GraphQLInt) },
+      id: node.globalIdField(),
+      databaseId,
       name: { type: new GraphQLNonNull(GraphQLString) },
       articles: batchedConnectionField<Author, DemoContext, ParentKey, Article>({
         node: ArticleType,
@@ -127,6 +162,8 @@ export function demoSchema(signer: CursorSigner): GraphQLSchema {
     query: new GraphQLObjectType<unknown, DemoContext>({
       name: 'Query',
       fields: {
+        node: node.nodeField,
+        nodes: node.nodesField,
         articles: articles(
           paginations.cursor,
           'connection',

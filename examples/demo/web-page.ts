@@ -52,7 +52,7 @@ const MAX_CURSOR_WALK = 50;
 
 const pagination = pageNumberPagination({ pageSize: DEFAULT_PAGE_SIZE, pageSizeQueryParam: 'page_size', maxPageSize: MAX_PAGE_SIZE });
 
-const ROW = 'id title views createdAt';
+const ROW = 'databaseId title views createdAt';
 const QUERIES = {
   'page-number': `query PageNumber($page: PageNumber, $pageSize: Int) {\n  articlePages(page: $page, pageSize: $pageSize) {\n    count next previous\n    results { ${ROW} }\n  }\n}`,
   'limit-offset': `query LimitOffset($limit: Int, $offset: Int) {\n  articleOffsets(limit: $limit, offset: $offset) {\n    count next previous\n    results { ${ROW} }\n  }\n}`,
@@ -65,7 +65,7 @@ const DOCUMENTS = Object.fromEntries(Object.entries(QUERIES).map(([style, query]
 
 type Style = keyof typeof QUERIES;
 interface Row {
-  readonly id: number;
+  readonly databaseId: number;
   readonly title: string;
   readonly views: number;
   readonly createdAt: string;
@@ -102,7 +102,10 @@ function errorPage(res: ServerResponse, status: number, detail: string): void {
 function rowsTable(list: OffsetList | null): string {
   if (!list) return '<p class="note">No rows.</p>';
   const rows = list.results
-    .map((row) => `<tr><td>${row.id}</td><td>${escapeHtml(row.title)}</td><td>${row.views}</td><td>${escapeHtml(row.createdAt)}</td></tr>`)
+    .map(
+      (row) =>
+        `<tr><td>${row.databaseId}</td><td>${escapeHtml(row.title)}</td><td>${row.views}</td><td>${escapeHtml(row.createdAt)}</td></tr>`,
+    )
     .join('');
   return `<table><thead><tr><th>#</th><th>Title</th><th>Views</th><th>createdAt</th></tr></thead><tbody class="rows">${rows}</tbody></table>`;
 }

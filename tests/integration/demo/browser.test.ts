@@ -148,7 +148,7 @@ describeBrowser('demo page in a browser', () => {
       await page.screenshot({ path: join(SCREENSHOTS, 'graphiql-offline.png') });
     }
     // The result editor renders only the lines in view: the first edge's cursor and node are.
-    await expect(page.locator('.result-window').textContent()).resolves.toMatch(/"cursor":.*"node":.*"id": 95/s);
+    await expect(page.locator('.result-window').textContent()).resolves.toMatch(/"cursor":.*"node":.*"databaseId": 95/s);
     expect(errors).toEqual([]);
     expect(blocked).toEqual([]);
     await context.close();

@@ -81,14 +81,14 @@ describe('demo REST', () => {
     const rest = await get('/api/articles/cursor?ordering=views&page_size=3');
     const next = new URL(rest.body['next'] as string).searchParams.get('cursor');
     const continued = await graphql(
-      'query($after: String) { articles(first: 3, after: $after, ordering: ["views"]) { edges { node { id } } } }',
+      'query($after: String) { articles(first: 3, after: $after, ordering: ["views"]) { edges { node { databaseId } } } }',
       {
         after: next,
       },
     );
     expect(continued.errors).toBeUndefined();
     const restNext = await get(`/api/articles/cursor?ordering=views&page_size=3&cursor=${encodeURIComponent(next!)}`);
-    expect(continued.data!['articles'].edges.map((edge: { node: { id: number } }) => edge.node.id)).toEqual(
+    expect(continued.data!['articles'].edges.map((edge: { node: { databaseId: number } }) => edge.node.databaseId)).toEqual(
       (restNext.body['results'] as Array<{ id: number }>).map((row) => row.id),
     );
   });
@@ -107,7 +107,7 @@ describe('demo GraphQL', () => {
           totalCount
           edges {
             node {
-              id
+              databaseId
             }
           }
           pageInfo {
@@ -117,7 +117,7 @@ describe('demo GraphQL', () => {
         }
         articleFeed(first: 2) {
           results {
-            id
+            databaseId
           }
           next
           previous
@@ -125,7 +125,7 @@ describe('demo GraphQL', () => {
         articlesByPage(page: 2, pageSize: 2) {
           edges {
             node {
-              id
+              databaseId
             }
           }
           pageInfo {
@@ -135,18 +135,18 @@ describe('demo GraphQL', () => {
         }
         articlePages(page: "last", pageSize: 100) {
           results {
-            id
+            databaseId
           }
           count
         }
         articlesByOffset(limit: 2, offset: 2) {
           nodes {
-            id
+            databaseId
           }
         }
         articleOffsets(limit: 2, offset: 248) {
           results {
-            id
+            databaseId
           }
           next
           previous
@@ -156,13 +156,13 @@ describe('demo GraphQL', () => {
     expect(errors).toBeUndefined();
     expect(data!['articles']).toEqual({
       totalCount: 250,
-      edges: [{ node: { id: 250 } }, { node: { id: 249 } }],
+      edges: [{ node: { databaseId: 250 } }, { node: { databaseId: 249 } }],
       pageInfo: { hasNextPage: true, hasPreviousPage: false },
     });
     expect(data!['articleFeed'].results).toHaveLength(2);
     expect(data!['articleFeed'].previous).toBeNull();
     expect(data!['articlesByPage']).toEqual({
-      edges: [{ node: { id: 248 } }, { node: { id: 247 } }],
+      edges: [{ node: { databaseId: 248 } }, { node: { databaseId: 247 } }],
       pageInfo: { page: 2, totalPages: 125 },
     });
     expect(data!['articlePages'].results).toHaveLength(50);
@@ -180,13 +180,17 @@ describe('demo GraphQL', () => {
   });
 
   it('continues a GraphQL walk in REST with the same cursor, and back', async () => {
-    const first = await graphql('{ articles(first: 3) { edges { node { id } } pageInfo { endCursor } } }');
+    const first = await graphql('{ articles(first: 3) { edges { node { databaseId } } pageInfo { endCursor } } }');
     const cursor = first.data!['articles'].pageInfo.endCursor as string;
     const rest = await get(`/api/articles/cursor?page_size=3&cursor=${encodeURIComponent(cursor)}`);
     const restIds = (rest.body['results'] as Array<{ id: number }>).map((row) => row.id);
     const back = new URL(rest.body['next'] as string).searchParams.get('cursor');
-    const again = await graphql('query($after: String) { articles(first: 3, after: $after) { edges { node { id } } } }', { after: back });
-    const ids = [...first.data!['articles'].edges, ...again.data!['articles'].edges].map((edge: { node: { id: number } }) => edge.node.id);
+    const again = await graphql('query($after: String) { articles(first: 3, after: $after) { edges { node { databaseId } } } }', {
+      after: back,
+    });
+    const ids = [...first.data!['articles'].edges, ...again.data!['articles'].edges].map(
+      (edge: { node: { databaseId: number } }) => edge.node.databaseId,
+    );
     expect([...ids.slice(0, 3), ...restIds, ...ids.slice(3)]).toEqual([250, 249, 248, 247, 246, 245, 244, 243, 242]);
   });
 
