@@ -15,9 +15,9 @@ import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { SqliteDriver } from '@mikro-orm/sqlite';
 import { execute, GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, parse, type DocumentNode } from 'graphql';
-import { cursorPagination } from '../src/core';
-import { batchedConnectionField, connectionField } from '../src/graphql';
-import { connectTimeouts, mikroOrmBatchSource, mikroOrmSource, type BatchStrategy } from '../src/sources/mikro-orm';
+import { cursorPagination } from 'pagewise';
+import { batchedConnectionField, connectionField } from 'pagewise/graphql';
+import { connectTimeouts, mikroOrmBatchSource, mikroOrmSource, type BatchStrategy } from 'pagewise/mikro-orm';
 import { ratioOf, type BenchResult } from './measure';
 
 const AUTHORS = 100;
