@@ -6,16 +6,16 @@
 // runs: each round runs both sides back to back (alternating which goes first), and the ratio is the
 // median of the rounds' ratios. Besides req/s, each run reads the servers' CPU time from /proc, so
 // the table also shows requests per CPU second (per core), which other load on the machine moves less.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { articleDatabase } from './fixtures';
 import { benchApp } from './http-apps';
 import { atLeast, median, type BenchResult, type Target } from './measure';
+import { portLine, startProcess, type Server } from './processes';
 
 // autocannon ships no types; this is the part of its API the bench uses.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -32,73 +32,6 @@ const GRAPHQL = JSON.stringify({
 });
 const PYTHON = '/usr/bin/python3';
 const GUNICORN = '/usr/bin/gunicorn';
-
-/** A running server process: its origin and the CPU seconds its processes have used so far. */
-interface Server {
-  readonly origin: string;
-  readonly cpuSeconds: () => number;
-  readonly stop: () => Promise<void>;
-}
-
-const TICKS = 100; // USER_HZ on Linux
-
-/** utime + stime of `pid` and its children (gunicorn's workers), in seconds; 0 off Linux. */
-function cpuOf(pid: number): number {
-  let total = 0;
-  try {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      } catch {
-        continue;
-      }
-      // Fields after the command (which may hold spaces): state ppid ... utime(14) stime(15).
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(entry) === pid || Number(fields[1]) === pid) total += (Number(fields[11]) + Number(fields[12])) / TICKS;
-    }
-  } catch {
-    return 0;
-  }
-  return total;
-}
-
-function stopper(child: ChildProcess): () => Promise<void> {
-  return () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
-      child.once('exit', () => (clearTimeout(kill), resolve()));
-      child.kill('SIGTERM');
-    });
-}
-
-/** Starts `command` and waits for a line of its output that `port` reads a port from. */
-function startProcess(
-  command: string,
-  args: readonly string[],
-  env: NodeJS.ProcessEnv,
-  port: (line: string) => number | null,
-  cwd?: string,
-): Promise<Server> {
-  const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise<Server>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${command}: no port within 30 s`)), 30_000);
-    const tail: string[] = [];
-    for (const stream of [child.stdout!, child.stderr!]) {
-      createInterface({ input: stream }).on('line', (line) => {
-        tail.push(line);
-        const found = port(line);
-        if (found !== null) {
-          clearTimeout(timer);
-          resolve({ origin: `http://127.0.0.1:${found}`, cpuSeconds: () => cpuOf(child.pid!), stop: stopper(child) });
-        }
-      });
-    }
-    child.once('exit', (code) => reject(new Error(`${command} exited (${code}) before listening:\n${tail.slice(-20).join('\n')}`)));
-  });
-}
 
 /** DRF 3.14 and gunicorn from Debian, installed with apt-get when missing (as root); false when unavailable. */
 function ensureDrf(): boolean {
@@ -220,7 +153,7 @@ export async function httpThroughput(): Promise<BenchResult[]> {
       process.execPath,
       [...process.execArgv, join(__dirname, 'http-server.ts'), file],
       process.env,
-      (line) => (line.startsWith('{"port"') ? (JSON.parse(line) as { port: number }).port : null),
+      portLine,
     );
     servers.push(node);
     const results: BenchResult[] = [];

@@ -7,7 +7,7 @@
 // simulated link (a TCP relay in this process holding each chunk 1 ms each way), where N+1 pays its
 // round trips. The ratio is a speed-up: hand-written time / pagewise time (target: at least 3× on
 // loopback and 5× across the link, on PostgreSQL).
-import { createConnection, createServer, type AddressInfo, type Socket } from 'node:net';
+import { createConnection } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { EntitySchema, MikroORM, type Options } from '@mikro-orm/core';
@@ -32,6 +32,7 @@ import { cursorPagination } from 'pagewise';
 import { batchedConnectionField, connectionField } from 'pagewise/graphql';
 import { connectTimeouts, mikroOrmBatchSource, mikroOrmSource, type BatchStrategy } from 'pagewise/mikro-orm';
 import { atLeast, ratioOf, type BenchResult, type Target } from './measure';
+import { startScript } from './processes';
 
 const AUTHORS = 100;
 const ARTICLES_PER_AUTHOR = 50;
@@ -219,39 +220,6 @@ async function seed(orm: MikroORM): Promise<void> {
 /** How long each chunk waits in each direction on the simulated link (timers round up to 1 ms). */
 const LINK_DELAY_MS = 1;
 
-/**
- * A TCP relay on loopback that holds every chunk `delayMs` before passing it on, each way: the
- * database as a service on another host sees it (same order, added latency, no bandwidth limit).
- */
-async function delayLink(targetPort: number, delayMs: number): Promise<{ port: number; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server = createServer((client) => {
-    const upstream = createConnection(targetPort, '127.0.0.1');
-    // No Nagle: coalescing small writes against delayed ACKs would add ~40 ms stalls a link has not.
-    client.setNoDelay(true);
-    upstream.setNoDelay(true);
-    for (const [from, to] of [
-      [client, upstream],
-      [upstream, client],
-    ] as const) {
-      sockets.add(from);
-      from.on('data', (chunk) => setTimeout(() => to.write(chunk), delayMs));
-      from.on('end', () => setTimeout(() => to.end(), delayMs));
-      from.on('error', () => to.destroy());
-      from.on('close', () => sockets.delete(from));
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 /** The median time of `select 1` on `orm`, in ms. */
 async function roundTrip(orm: MikroORM): Promise<number> {
   const times: number[] = [];
@@ -361,14 +329,20 @@ export async function nested(): Promise<BenchResult[]> {
         (orm) => orm.em.getConnection().execute(`drop schema if exists "${name}" cascade`),
         async () => {
           // The same database across a network: N+1 costs round trips, which loopback hides.
-          const link = await delayLink(pgPort, LINK_DELAY_MS);
-          const orm = await MikroORM.init({ ...common, driver: PostgreSqlDriver, ...connection, port: link.port } as Options);
+          // The relay is a process of its own, so the measured side's CPU work does not delay its timers.
+          const link = await startScript('delay-relay', [String(pgPort), String(LINK_DELAY_MS)]);
+          const orm = await MikroORM.init({
+            ...common,
+            driver: PostgreSqlDriver,
+            ...connection,
+            port: Number(new URL(link.origin).port),
+          } as Options);
           try {
             const rtt = await roundTrip(orm);
             return await measure(`PostgreSQL across a link of ${rtt.toFixed(1)} ms round trip`, orm, 'lateral', atLeast(5));
           } finally {
             await orm.close(true);
-            await link.close();
+            await link.stop();
           }
         },
       )),
