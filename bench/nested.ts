@@ -55,12 +55,12 @@ interface Comment {
   created: Date;
 }
 
-const AuthorEntity = new EntitySchema<Author>({
+export const AuthorEntity = new EntitySchema<Author>({
   name: 'BenchAuthor',
   tableName: 'bench_author',
   properties: { id: { type: 'integer', primary: true, autoincrement: false }, name: { type: 'string' } },
 });
-const ArticleEntity = new EntitySchema<Article>({
+export const ArticleEntity = new EntitySchema<Article>({
   name: 'BenchArticle',
   tableName: 'bench_article',
   indexes: [{ properties: ['author', 'created', 'id'] }],
@@ -72,7 +72,7 @@ const ArticleEntity = new EntitySchema<Article>({
   },
 });
 
-const CommentEntity = new EntitySchema<Comment>({
+export const CommentEntity = new EntitySchema<Comment>({
   name: 'BenchComment',
   tableName: 'bench_comment',
   indexes: [{ properties: ['article', 'created', 'id'] }],
@@ -128,7 +128,7 @@ function handConnection<TParent, T extends { id: number; created: Date }>(
 const before = (after: [string, number] | null) =>
   after ? { $or: [{ created: { $lt: new Date(after[0]) } }, { created: new Date(after[0]), id: { $lt: after[1] } }] } : {};
 
-function schemaOf(mode: 'hand' | BatchStrategy): GraphQLSchema {
+export function schemaOf(mode: 'hand' | BatchStrategy): GraphQLSchema {
   const pagination = cursorPagination({ pageSize: 10, maxPageSize: 50, ordering: ['-created'] });
   const order = { orderBy: [{ created: 'desc' as const }, { id: 'desc' as const }] };
   const CommentType = new GraphQLObjectType<Comment, Context>({
@@ -184,14 +184,14 @@ function schemaOf(mode: 'hand' | BatchStrategy): GraphQLSchema {
 type Shape = 'two levels' | 'three levels';
 const SHAPES: readonly Shape[] = ['two levels', 'three levels'];
 
-const queryOf = (shape: Shape): DocumentNode => {
+export const queryOf = (shape: Shape): DocumentNode => {
   const comments = shape === 'three levels' ? ' comments(first: 5) { edges { cursor node { id body } } }' : '';
   return parse(
     `{ authors(first: ${AUTHORS}) { edges { node { name articles(first: 10) { edges { cursor node { id title${comments} } } pageInfo { hasNextPage endCursor } } } } } }`,
   );
 };
 
-async function seed(orm: MikroORM): Promise<void> {
+export async function seed(orm: MikroORM): Promise<void> {
   const em = orm.em.fork();
   let id = 1;
   for (let author = 1; author <= AUTHORS; author += 1) {
@@ -240,7 +240,13 @@ const answers = (port: number): Promise<boolean> =>
     socket.on('error', () => resolve(false));
   });
 
-async function measure(dialect: string, orm: MikroORM, mode: BatchStrategy, target: Target | null): Promise<BenchResult[]> {
+async function measure(
+  dialect: string,
+  orm: MikroORM,
+  mode: BatchStrategy,
+  target: Target | null,
+  shapes: readonly Shape[] = SHAPES,
+): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
   const run = (schema: GraphQLSchema, document: DocumentNode) => async () => {
     const result = await execute({ schema, document, contextValue: { em: orm.em.fork() as SqlEntityManager } });
@@ -249,7 +255,7 @@ async function measure(dialect: string, orm: MikroORM, mode: BatchStrategy, targ
   };
   const hand = schemaOf('hand');
   const batched = schemaOf(mode);
-  for (const shape of SHAPES) {
+  for (const shape of shapes) {
     const document = queryOf(shape);
     // Both sides answer the same rows (cursors apart).
     const ids = (data: unknown) =>
@@ -331,17 +337,30 @@ export async function nested(): Promise<BenchResult[]> {
           // The same database across a network: N+1 costs round trips, which loopback hides.
           // The relay is a process of its own, so the measured side's CPU work does not delay its timers.
           const link = await startScript('delay-relay', [String(pgPort), String(LINK_DELAY_MS)]);
-          const orm = await MikroORM.init({
-            ...common,
-            driver: PostgreSqlDriver,
-            ...connection,
-            port: Number(new URL(link.origin).port),
-          } as Options);
+          const port = Number(new URL(link.origin).port);
+          const results: BenchResult[] = [];
           try {
-            const rtt = await roundTrip(orm);
-            return await measure(`PostgreSQL across a link of ${rtt.toFixed(1)} ms round trip`, orm, 'lateral', atLeast(5));
+            // MikroORM's default pool (10 connections) lets the hand-written side run its 101 statements
+            // ten at a time; with one connection (as a per-request transaction has) it runs them in turn.
+            for (const pool of [null, 1]) {
+              const orm = await MikroORM.init({
+                ...common,
+                driver: PostgreSqlDriver,
+                ...connection,
+                port,
+                ...(pool ? { pool: { min: pool, max: pool } } : {}),
+              } as Options);
+              try {
+                const rtt = await roundTrip(orm);
+                const name = `PostgreSQL across a link of ${rtt.toFixed(1)} ms round trip, ${pool ? `a pool of ${pool} connection` : 'default pool'}`;
+                // One connection: three levels would queue 1,000 statements past the pool's acquire timeout.
+                results.push(...(await measure(name, orm, 'lateral', pool ? null : atLeast(5), pool ? ['two levels'] : SHAPES)));
+              } finally {
+                await orm.close(true);
+              }
+            }
+            return results;
           } finally {
-            await orm.close(true);
             await link.stop();
           }
         },
