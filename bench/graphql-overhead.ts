@@ -69,7 +69,7 @@ export async function graphqlOverhead(): Promise<BenchResult[]> {
   const file = join(dir, 'articles.sqlite');
   const orm = await articleDatabase(file, ROWS);
   const log: string[] = [];
-  const logged = await articleDatabase(file, undefined, { debug: ['query'], logger: (line: string) => log.push(line) });
+  const logged = await articleDatabase(file, undefined, { debug: ['query', 'query-params'], logger: (line: string) => log.push(line) });
   const em = orm.em as SqlEntityManager;
   try {
     const results: BenchResult[] = [];

@@ -75,11 +75,22 @@ function handEndpoints(em: SqlEntityManager): Record<string, Listener> {
     },
     pages: (req, res) => {
       const url = new URL(req.url ?? '/', origin(req));
+      // Count and page at once, as a hand-written endpoint would (pagewise reads the page, then counts).
       const fork = em.fork();
       const number = Number(url.searchParams.get('page') ?? '1');
       const offset = (number - 1) * PAGE_SIZE;
-      Promise.all([count(fork), rowsOf(ordered().limit(PAGE_SIZE).offset(offset), fork)])
-        .then(([total, rows]) => {
+      // One row past the page, as pagewise reads it (it knows a next page exists without the count).
+      Promise.all([
+        count(fork),
+        rowsOf(
+          ordered()
+            .limit(PAGE_SIZE + 1)
+            .offset(offset),
+          fork,
+        ),
+      ])
+        .then(([total, found]) => {
+          const rows = found.slice(0, PAGE_SIZE);
           const link = (page: number) => `${origin(req)}${url.pathname}${page === 1 ? '' : `?page=${page}`}`;
           json(res, 200, {
             count: total,
@@ -95,8 +106,17 @@ function handEndpoints(em: SqlEntityManager): Record<string, Listener> {
       const fork = em.fork();
       const limit = Number(url.searchParams.get('limit') ?? PAGE_SIZE);
       const offset = Number(url.searchParams.get('offset') ?? '0');
-      Promise.all([count(fork), rowsOf(ordered().limit(limit).offset(offset), fork)])
-        .then(([total, rows]) => {
+      Promise.all([
+        count(fork),
+        rowsOf(
+          ordered()
+            .limit(limit + 1)
+            .offset(offset),
+          fork,
+        ),
+      ])
+        .then(([total, found]) => {
+          const rows = found.slice(0, limit);
           const link = (at: number) => `${origin(req)}${url.pathname}?limit=${limit}&offset=${at}`;
           json(res, 200, {
             count: total,

@@ -108,7 +108,7 @@ async function followed(server: Server, path: string, pages: number): Promise<st
 /** The SQL each node endpoint issues, from an in-process copy of the app on an ORM that logs. */
 async function statementsByPath(file: string, paths: readonly string[]): Promise<Map<string, string[]>> {
   const log: string[] = [];
-  const orm = await articleDatabase(file, undefined, { debug: ['query'], logger: (line: string) => log.push(line) });
+  const orm = await articleDatabase(file, undefined, { debug: ['query', 'query-params'], logger: (line: string) => log.push(line) });
   const server = createServer(benchApp(orm));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
