@@ -111,6 +111,24 @@ export async function graphqlOverhead(): Promise<BenchResult[]> {
         });
       }
     }
+    // Diagnostic: the same page with the MikroORM source's statement guard off (queryTimeout: 0).
+    {
+      const unguarded = pagewiseSchema(undefined, FIRST, 0);
+      const hand = handWrittenSchema(sameSql, false);
+      const document = documentOf(null);
+      const outcome = await ratioOf(
+        () => query(unguarded, em, document),
+        () => query(hand, em, document),
+        { rounds: 60, warmup: 15 },
+      );
+      results.push({
+        bench: 'graphql-overhead',
+        measure: `first page, first: ${FIRST}, unsigned, source with queryTimeout: 0 (no statement guard): pagewise / hand-written, same SQL`,
+        ratio: outcome.ratio,
+        target: null,
+        detail: `${outcome.subjectMs.toFixed(2)} ms vs ${outcome.baselineMs.toFixed(2)} ms`,
+      });
+    }
     const pagewise: Side = { name: 'pagewise', schema: pagewiseSchema() };
     const mikro: Side = { name: 'findByCursor', schema: findByCursorSchema() };
     for (const followed of [false, true]) {

@@ -67,7 +67,7 @@ function articleType(): GraphQLObjectType<Article, Context> {
 }
 
 /** pagewise's field: `-created` (id appended, descending with it), `pageSize` a page at most. */
-export function pagewiseSchema(signer?: CursorSigner, pageSize = 100): GraphQLSchema {
+export function pagewiseSchema(signer?: CursorSigner, pageSize = 100, queryTimeout?: number): GraphQLSchema {
   return new GraphQLSchema({
     query: new GraphQLObjectType<unknown, Context>({
       name: 'Query',
@@ -75,7 +75,7 @@ export function pagewiseSchema(signer?: CursorSigner, pageSize = 100): GraphQLSc
         articles: connectionField<unknown, Context, Article>({
           node: articleType(),
           pagination: cursorPagination({ ordering: '-created', pageSize, maxPageSize: pageSize, ...(signer ? { signer } : {}) }),
-          source: (_root, _args, context) => mikroOrmSource(context.em, ArticleEntity),
+          source: (_root, _args, context) => mikroOrmSource(context.em, ArticleEntity, queryTimeout === undefined ? {} : { queryTimeout }),
         }),
       },
     }),

@@ -134,16 +134,19 @@ function handEndpoints(em: SqlEntityManager): Record<string, Listener> {
 export function benchApp(orm: MikroORM): Listener {
   const em = orm.em as SqlEntityManager;
   const source = () => mikroOrmSource(em.fork(), ArticleEntity, { ordering: '-created' });
-  const cursor = (mode: CursorMode) =>
+  // Diagnostic: the source with its statement guard off, to see what the guard costs.
+  const unguarded = () => mikroOrmSource(em.fork(), ArticleEntity, { ordering: '-created', queryTimeout: 0 });
+  const cursor = (mode: CursorMode, from = source) =>
     nodeHandler<Article>({
       pagination: cursorPagination({ ordering: '-created', pageSize: PAGE_SIZE, mode }),
-      source,
+      source: from,
       serialize: serializeArticle,
     });
   const hand = handEndpoints(em);
   const routes: Record<string, Listener> = {
     '/pw/cursor': cursor('drf'),
     '/pw/cursor-exact': cursor('exact'),
+    '/pw/cursor-exact-unguarded': cursor('exact', unguarded),
     '/pw/pages': nodeHandler<Article>({ pagination: pageNumberPagination({ pageSize: PAGE_SIZE }), source, serialize: serializeArticle }),
     '/pw/offset': nodeHandler<Article>({
       pagination: limitOffsetPagination({ defaultLimit: PAGE_SIZE }),

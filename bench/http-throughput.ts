@@ -171,6 +171,11 @@ export async function httpThroughput(): Promise<BenchResult[]> {
     const cursorHand = await followed(node, '/hand/cursor', 50);
     const pairs: Array<[string, Endpoint, Endpoint]> = [
       ['REST cursor (exact), first page', { server: node, path: '/pw/cursor-exact' }, { server: node, path: '/hand/cursor' }],
+      [
+        'REST cursor (exact), first page, source with queryTimeout: 0 (no statement guard)',
+        { server: node, path: '/pw/cursor-exact-unguarded' },
+        { server: node, path: '/hand/cursor' },
+      ],
       ['REST cursor (exact), followed page 51', { server: node, path: cursorPw }, { server: node, path: cursorHand }],
       ['REST page number, page 2', { server: node, path: '/pw/pages?page=2' }, { server: node, path: '/hand/pages?page=2' }],
       [
