@@ -7,7 +7,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { execute, parse, type GraphQLSchema } from 'graphql';
 import { cursorPagination, limitOffsetPagination, pageNumberPagination, type CursorMode } from 'pagewise';
 import { mikroOrmSource } from 'pagewise/mikro-orm';
-import { nodeHandler } from 'pagewise/rest';
+import { nodeHandler, type RestOptions } from 'pagewise/rest';
 import { ArticleEntity, serializeArticle, type Article } from './fixtures';
 import { handCursors, handWrittenSchema, pagewiseSchema, sameSql } from './hand-written';
 
@@ -35,10 +35,12 @@ function graphqlEndpoint(schema: GraphQLSchema, em: SqlEntityManager): Listener 
   };
 }
 
+/** A hand-written endpoint: the response body of a request URL (absolute), or null for a bad request. */
+export type HandEndpoint = (url: URL) => Promise<unknown>;
+
 /** The hand-written DRF-shaped endpoints: keyset cursor, page number (count + page) and limit-offset. */
-function handEndpoints(em: SqlEntityManager): Record<string, Listener> {
+export function handEndpoints(em: SqlEntityManager): Record<'cursor' | 'pages' | 'offset', HandEndpoint> {
   const cursors = handCursors(false);
-  const origin = (req: IncomingMessage) => `http://${req.headers.host ?? 'localhost'}`;
   const ordered = () =>
     em
       .getKnex()('article as e')
@@ -54,33 +56,26 @@ function handEndpoints(em: SqlEntityManager): Record<string, Listener> {
       (await fork.getConnection().execute<Array<{ count: number }>>(fork.getKnex()('article as e').count('* as count'), [], 'all'))[0]!
         .count,
     );
-  const failed = (res: ServerResponse) => () => json(res, 404, { detail: 'Invalid page.' });
   return {
-    cursor: (req, res) => {
-      const url = new URL(req.url ?? '/', origin(req));
-      const fork = em.fork();
+    cursor: async (url) => {
       const given = url.searchParams.get('cursor');
-      const after = given ? cursors.decode(given) : null;
-      sameSql(fork, after, PAGE_SIZE)
-        .then(({ rows, before }) => {
-          const page = rows.slice(0, PAGE_SIZE);
-          const link = (cursor: string) => `${origin(req)}${url.pathname}?cursor=${encodeURIComponent(cursor)}`;
-          json(res, 200, {
-            next: rows.length > PAGE_SIZE ? link(cursors.encode(page[page.length - 1]!)) : null,
-            previous: before ? link(`r${cursors.encode(page[0]!)}`) : null,
-            results: page.map(serializeArticle),
-          });
-        })
-        .catch(failed(res));
+      const { rows, before } = await sameSql(em.fork(), given ? cursors.decode(given) : null, PAGE_SIZE);
+      const page = rows.slice(0, PAGE_SIZE);
+      const link = (cursor: string) => `${url.origin}${url.pathname}?cursor=${encodeURIComponent(cursor)}`;
+      return {
+        next: rows.length > PAGE_SIZE ? link(cursors.encode(page[page.length - 1]!)) : null,
+        previous: before ? link(`r${cursors.encode(page[0]!)}`) : null,
+        results: page.map(serializeArticle),
+      };
     },
-    pages: (req, res) => {
-      const url = new URL(req.url ?? '/', origin(req));
-      // Count and page at once, as a hand-written endpoint would (pagewise reads the page, then counts).
+    pages: async (url) => {
       const fork = em.fork();
       const number = Number(url.searchParams.get('page') ?? '1');
+      if (!Number.isSafeInteger(number) || number < 1) return null;
       const offset = (number - 1) * PAGE_SIZE;
-      // One row past the page, as pagewise reads it (it knows a next page exists without the count).
-      Promise.all([
+      // Count and page at once, as a hand-written endpoint would (pagewise reads the page, then counts);
+      // one row past the page, as pagewise reads it.
+      const [total, found] = await Promise.all([
         count(fork),
         rowsOf(
           ordered()
@@ -88,25 +83,21 @@ function handEndpoints(em: SqlEntityManager): Record<string, Listener> {
             .offset(offset),
           fork,
         ),
-      ])
-        .then(([total, found]) => {
-          const rows = found.slice(0, PAGE_SIZE);
-          const link = (page: number) => `${origin(req)}${url.pathname}${page === 1 ? '' : `?page=${page}`}`;
-          json(res, 200, {
-            count: total,
-            next: offset + PAGE_SIZE < total ? link(number + 1) : null,
-            previous: number > 1 ? link(number - 1) : null,
-            results: rows.map(serializeArticle),
-          });
-        })
-        .catch(failed(res));
+      ]);
+      const link = (page: number) => `${url.origin}${url.pathname}${page === 1 ? '' : `?page=${page}`}`;
+      return {
+        count: total,
+        next: offset + PAGE_SIZE < total ? link(number + 1) : null,
+        previous: number > 1 ? link(number - 1) : null,
+        results: found.slice(0, PAGE_SIZE).map(serializeArticle),
+      };
     },
-    offset: (req, res) => {
-      const url = new URL(req.url ?? '/', origin(req));
+    offset: async (url) => {
       const fork = em.fork();
       const limit = Number(url.searchParams.get('limit') ?? PAGE_SIZE);
       const offset = Number(url.searchParams.get('offset') ?? '0');
-      Promise.all([
+      if (![limit, offset].every((value) => Number.isSafeInteger(value) && value >= 0)) return null;
+      const [total, found] = await Promise.all([
         count(fork),
         rowsOf(
           ordered()
@@ -114,51 +105,58 @@ function handEndpoints(em: SqlEntityManager): Record<string, Listener> {
             .offset(offset),
           fork,
         ),
-      ])
-        .then(([total, found]) => {
-          const rows = found.slice(0, limit);
-          const link = (at: number) => `${origin(req)}${url.pathname}?limit=${limit}&offset=${at}`;
-          json(res, 200, {
-            count: total,
-            next: offset + limit < total ? link(offset + limit) : null,
-            previous: offset > 0 ? link(Math.max(0, offset - limit)) : null,
-            results: rows.map(serializeArticle),
-          });
-        })
-        .catch(failed(res));
+      ]);
+      const link = (at: number) => `${url.origin}${url.pathname}?limit=${limit}&offset=${at}`;
+      return {
+        count: total,
+        next: offset + limit < total ? link(offset + limit) : null,
+        previous: offset > 0 ? link(Math.max(0, offset - limit)) : null,
+        results: found.slice(0, limit).map(serializeArticle),
+      };
     },
+  };
+}
+
+/** A node:http listener over a hand-written endpoint: the body as JSON, 404 for a bad request. */
+function listenerOf(endpoint: HandEndpoint): Listener {
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    endpoint(url)
+      .then((body) => (body === null ? json(res, 404, { detail: 'Invalid page.' }) : json(res, 200, body)))
+      .catch(() => json(res, 404, { detail: 'Invalid page.' }));
+  };
+}
+
+/** pagewise's REST endpoints of the benchmarks, by name: the RestOptions given to nodeHandler. */
+export function pagewiseEndpoints(
+  em: SqlEntityManager,
+): Record<'cursor' | 'cursor-exact' | 'cursor-exact-unguarded' | 'pages' | 'offset', RestOptions<Article>> {
+  const source = () => mikroOrmSource(em.fork(), ArticleEntity, { ordering: '-created' });
+  // Diagnostic: the source with its statement guard off, to see what the guard costs.
+  const unguarded = () => mikroOrmSource(em.fork(), ArticleEntity, { ordering: '-created', queryTimeout: 0 });
+  const cursor = (mode: CursorMode, from = source): RestOptions<Article> => ({
+    pagination: cursorPagination({ ordering: '-created', pageSize: PAGE_SIZE, mode }),
+    source: from,
+    serialize: serializeArticle,
+  });
+  return {
+    cursor: cursor('drf'),
+    'cursor-exact': cursor('exact'),
+    'cursor-exact-unguarded': cursor('exact', unguarded),
+    pages: { pagination: pageNumberPagination({ pageSize: PAGE_SIZE }), source, serialize: serializeArticle },
+    offset: { pagination: limitOffsetPagination({ defaultLimit: PAGE_SIZE }), source, serialize: serializeArticle },
   };
 }
 
 /** Every endpoint of the node side, by path: `/pw/cursor` (drf mode, as DRF), `/pw/cursor-exact`, `/pw/pages`, … */
 export function benchApp(orm: MikroORM): Listener {
   const em = orm.em as SqlEntityManager;
-  const source = () => mikroOrmSource(em.fork(), ArticleEntity, { ordering: '-created' });
-  // Diagnostic: the source with its statement guard off, to see what the guard costs.
-  const unguarded = () => mikroOrmSource(em.fork(), ArticleEntity, { ordering: '-created', queryTimeout: 0 });
-  const cursor = (mode: CursorMode, from = source) =>
-    nodeHandler<Article>({
-      pagination: cursorPagination({ ordering: '-created', pageSize: PAGE_SIZE, mode }),
-      source: from,
-      serialize: serializeArticle,
-    });
-  const hand = handEndpoints(em);
   const routes: Record<string, Listener> = {
-    '/pw/cursor': cursor('drf'),
-    '/pw/cursor-exact': cursor('exact'),
-    '/pw/cursor-exact-unguarded': cursor('exact', unguarded),
-    '/pw/pages': nodeHandler<Article>({ pagination: pageNumberPagination({ pageSize: PAGE_SIZE }), source, serialize: serializeArticle }),
-    '/pw/offset': nodeHandler<Article>({
-      pagination: limitOffsetPagination({ defaultLimit: PAGE_SIZE }),
-      source,
-      serialize: serializeArticle,
-    }),
     '/pw/graphql': graphqlEndpoint(pagewiseSchema(undefined, PAGE_SIZE), em),
-    '/hand/cursor': hand['cursor']!,
-    '/hand/pages': hand['pages']!,
-    '/hand/offset': hand['offset']!,
     '/hand/graphql': graphqlEndpoint(handWrittenSchema(sameSql, false, PAGE_SIZE), em),
   };
+  for (const [name, options] of Object.entries(pagewiseEndpoints(em))) routes[`/pw/${name}`] = nodeHandler(options);
+  for (const [name, endpoint] of Object.entries(handEndpoints(em))) routes[`/hand/${name}`] = listenerOf(endpoint);
   return (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     const route = routes[path];

@@ -13,12 +13,14 @@ import { graphqlOverhead } from './graphql-overhead';
 import { httpThroughput } from './http-throughput';
 import type { Bench, BenchResult } from './measure';
 import { nested } from './nested';
+import { restOverhead } from './rest-overhead';
 
 const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['cursor-codec', cursorCodec],
   ['deep-page', deepPage],
   ['array-connection', arrayConnection],
   ['graphql-overhead', graphqlOverhead],
+  ['rest-overhead', restOverhead],
   ['http-throughput', httpThroughput],
   ['nested', nested],
 ];
