@@ -12,7 +12,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { execute, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { nodeHmacSigner } from 'pagewise/node';
-import { articleDatabase, type Article } from './fixtures';
+import { articleDatabase, statementOf, type Article } from './fixtures';
 import { findByCursorSchema, handWrittenSchema, pagewiseSchema, sameSql, SECRET } from './hand-written';
 import { atMost, ratioOf, type BenchResult } from './measure';
 
@@ -53,14 +53,7 @@ const documentOf = (after: string | null) =>
 async function statementsOf(logged: MikroORM, log: string[], run: (em: SqlEntityManager) => Promise<unknown>): Promise<string[]> {
   log.length = 0;
   await run(logged.em.fork() as SqlEntityManager);
-  // Colors and the "[took 1 ms, 101 results]" suffix differ between runs; the statement does not.
-  // eslint-disable-next-line no-control-regex
-  return log.map((line) =>
-    line
-      .replace(/\u001b\[[0-9;]*m/g, '')
-      .replace(/^\[query\] /, '')
-      .replace(/ \[took .*$/, ''),
-  );
+  return log.map(statementOf);
 }
 
 /** Runs the GraphQL overhead benchmark. */

@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { articleDatabase } from './fixtures';
+import { articleDatabase, statementOf } from './fixtures';
 import { benchApp } from './http-apps';
 import { atLeast, median, type BenchResult, type Target } from './measure';
 import { portLine, startProcess, type Server } from './processes';
@@ -122,18 +122,7 @@ async function statementsByPath(file: string, paths: readonly string[]): Promise
       );
       if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
       await response.arrayBuffer();
-      // eslint-disable-next-line no-control-regex
-      statements.set(
-        path,
-        log
-          .map((line) =>
-            line
-              .replace(/\u001b\[[0-9;]*m/g, '')
-              .replace(/^\[query\] /, '')
-              .replace(/ \[took .*$/, ''),
-          )
-          .sort(),
-      );
+      statements.set(path, log.map(statementOf).sort());
     }
   } finally {
     server.close();
