@@ -2,8 +2,10 @@
 // nodeHmacSigner) against node:crypto's bare HMAC, and encoding/decoding a signed `exact` cursor against
 // a bare base64 round trip. Each ratio is measured in this process with interleaved rounds.
 import { createHmac } from 'node:crypto';
+// The codec is core's internal module (not a package entry): read from the sources, as the ratios
+// here compare encoders with each other in one process.
 import { decodeCursor, encodeCursor, hmacSigner, type Cursor, type CursorCodecOptions, type CursorSigner } from '../src/core/internal';
-import { nodeHmacSigner } from '../src/node';
+import { nodeHmacSigner } from 'pagewise/node';
 import { ratioOf, type BenchResult } from './measure';
 
 const SECRET = 'a bench secret of enough length';

@@ -1,103 +1,150 @@
 // bench/graphql-overhead: `articles(first: 100)` as a pagewise connection over the MikroORM source,
-// against a hand-written resolver issuing the same SQL (ORDER BY created_at DESC, id LIMIT 101) and
-// building the same connection by hand. SQLite in memory, the demo's data.
+// executed in this process, against a hand-written resolver that issues the same SQL (checked: the
+// statements of both sides are logged once and must match to the byte), hydrates entities the same
+// way and builds the same connection by hand: with unsigned cursors on both sides, and with signed
+// ones on both sides (pagewise's nodeHmacSigner; by hand, node:crypto's HMAC-SHA-256 over the
+// cursor). Also against MikroORM's own em.findByCursor behind the same GraphQL field (its own SQL).
+// First page and a followed page (`after` the 50th page's end). SQLite file, 100,000 rows.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import {
-  execute,
-  GraphQLBoolean,
-  GraphQLInt,
-  GraphQLList,
-  GraphQLNonNull,
-  GraphQLObjectType,
-  GraphQLSchema,
-  GraphQLString,
-  parse,
-} from 'graphql';
-import { ArticleSchema, type Article } from '../examples/demo/entities';
-import { demoSchema } from '../examples/demo/graphql-schema';
-import { hmacSigner } from '../src/core';
-import { demoDatabase } from './demo-database';
-import { ratioOf, type BenchResult } from './measure';
+import { execute, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { nodeHmacSigner } from 'pagewise/node';
+import { articleDatabase, statementOf, type Article } from './fixtures';
+import { findByCursorSchema, handWrittenSchema, pagewiseSchema, sameSql, SECRET } from './hand-written';
+import { atMost, ratioOf, type BenchResult } from './measure';
 
-const QUERY = parse(
-  '{ articles(first: 100) { edges { cursor node { id title views createdAt } } pageInfo { hasNextPage hasPreviousPage endCursor } } }',
-);
+const ROWS = 100_000;
+const FIRST = 100;
+const SELECTION = 'edges { cursor node { id title views created } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
 
-/** The same connection written by hand over MikroORM: what a team without pagewise would write. */
-export function handWrittenSchema(): GraphQLSchema {
-  const Article = new GraphQLObjectType<Article>({
-    name: 'Article',
-    fields: {
-      id: { type: new GraphQLNonNull(GraphQLInt) },
-      title: { type: new GraphQLNonNull(GraphQLString) },
-      views: { type: new GraphQLNonNull(GraphQLInt) },
-      createdAt: { type: new GraphQLNonNull(GraphQLString), resolve: (row) => row.createdAt.toISOString() },
-    },
-  });
-  const Edge = new GraphQLObjectType({
-    name: 'ArticleEdge',
-    fields: { cursor: { type: new GraphQLNonNull(GraphQLString) }, node: { type: new GraphQLNonNull(Article) } },
-  });
-  const PageInfo = new GraphQLObjectType({
-    name: 'PageInfo',
-    fields: {
-      hasNextPage: { type: new GraphQLNonNull(GraphQLBoolean) },
-      hasPreviousPage: { type: new GraphQLNonNull(GraphQLBoolean) },
-      endCursor: { type: GraphQLString },
-    },
-  });
-  const Connection = new GraphQLObjectType({
-    name: 'ArticleConnection',
-    fields: {
-      edges: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(Edge))) },
-      pageInfo: { type: new GraphQLNonNull(PageInfo) },
-    },
-  });
-  return new GraphQLSchema({
-    query: new GraphQLObjectType<unknown, { em: SqlEntityManager }>({
-      name: 'Query',
-      fields: {
-        articles: {
-          type: new GraphQLNonNull(Connection),
-          args: { first: { type: GraphQLInt } },
-          resolve: async (_root, args: { first?: number }, context) => {
-            const first = args.first ?? 20;
-            const rows = await context.em.find(ArticleSchema, {}, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: first + 1 });
-            const edges = rows
-              .slice(0, first)
-              .map((node) => ({ node, cursor: Buffer.from(`${node.createdAt.getTime()}:${node.id}`).toString('base64') }));
-            return {
-              edges,
-              pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: false, endCursor: edges[edges.length - 1]?.cursor ?? null },
-            };
-          },
-        },
-      },
-    }),
-  });
+interface Side {
+  readonly name: string;
+  readonly schema: GraphQLSchema;
+}
+
+type Connection = {
+  edges: Array<{ cursor: string; node: Article }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string };
+};
+
+async function query(schema: GraphQLSchema, em: SqlEntityManager, document: DocumentNode): Promise<Connection> {
+  const result = await execute({ schema, document, contextValue: { em: em.fork() } });
+  if (result.errors) throw result.errors[0];
+  return (result.data as { articles: Connection }).articles;
+}
+
+/** The end cursor of page `pages` of `side`, walked page by page. */
+async function cursorAt(side: Side, em: SqlEntityManager, pages: number): Promise<string> {
+  let after: string | null = null;
+  for (let page = 0; page < pages; page += 1) {
+    const args: string = after ? `first: ${FIRST}, after: ${JSON.stringify(after)}` : `first: ${FIRST}`;
+    after = (await query(side.schema, em, parse(`{ articles(${args}) { pageInfo { endCursor } } }`))).pageInfo.endCursor;
+  }
+  return after!;
+}
+
+const documentOf = (after: string | null) =>
+  parse(`{ articles(first: ${FIRST}${after ? `, after: ${JSON.stringify(after)}` : ''}) { ${SELECTION} } }`);
+
+/** The SQL `run` issues, from a second ORM on the same file that logs its statements. */
+async function statementsOf(logged: MikroORM, log: string[], run: (em: SqlEntityManager) => Promise<unknown>): Promise<string[]> {
+  log.length = 0;
+  await run(logged.em.fork() as SqlEntityManager);
+  return log.map(statementOf);
 }
 
 /** Runs the GraphQL overhead benchmark. */
 export async function graphqlOverhead(): Promise<BenchResult[]> {
-  const orm = await demoDatabase(100_000);
+  const dir = mkdtempSync(join(tmpdir(), 'pagewise-bench-'));
+  const file = join(dir, 'articles.sqlite');
+  const orm = await articleDatabase(file, ROWS);
+  const log: string[] = [];
+  const logged = await articleDatabase(file, undefined, { debug: ['query', 'query-params'], logger: (line: string) => log.push(line) });
+  const em = orm.em as SqlEntityManager;
   try {
-    const pagewise = demoSchema(hmacSigner('bench secret of enough length'));
-    const hand = handWrittenSchema();
-    const run = (schema: GraphQLSchema) => async () => {
-      const result = await execute({ schema, document: QUERY, contextValue: { em: orm.em.fork() } });
-      if (result.errors) throw result.errors[0];
-    };
-    const { ratio, subjectMs, baselineMs } = await ratioOf(run(pagewise), run(hand), { rounds: 40, warmup: 10 });
-    return [
-      {
+    const results: BenchResult[] = [];
+    for (const signed of [false, true]) {
+      const pagewise: Side = { name: 'pagewise', schema: pagewiseSchema(signed ? nodeHmacSigner(SECRET) : undefined) };
+      const hand: Side = { name: 'hand-written', schema: handWrittenSchema(sameSql, signed) };
+      const label = signed ? 'signed cursors (HMAC-SHA-256, node:crypto on both)' : 'unsigned cursors';
+      for (const followed of [false, true]) {
+        const documents = await Promise.all(
+          [pagewise, hand].map(async (side) => documentOf(followed ? await cursorAt(side, em, 50) : null)),
+        );
+        const [mine, theirs] = await Promise.all([pagewise, hand].map((side, index) => query(side.schema, em, documents[index]!)));
+        const ids = (connection: Connection) =>
+          JSON.stringify([
+            connection.edges.map((edge) => edge.node.id),
+            connection.pageInfo.hasNextPage,
+            connection.pageInfo.hasPreviousPage,
+          ]);
+        if (ids(mine!) !== ids(theirs!)) throw new Error(`graphql-overhead: the two sides answered different pages (${label})`);
+        // One after the other: the log is shared.
+        const sql: string[][] = [];
+        for (const [index, side] of [pagewise, hand].entries()) {
+          sql.push(await statementsOf(logged, log, (forked) => query(side.schema, forked, documents[index]!)));
+        }
+        if (JSON.stringify(sql[0]) !== JSON.stringify(sql[1])) {
+          throw new Error(`graphql-overhead: the SQL differs (${label}):\n${sql[0]!.join('\n')}\n---\n${sql[1]!.join('\n')}`);
+        }
+        const outcome = await ratioOf(
+          () => query(pagewise.schema, em, documents[0]!),
+          () => query(hand.schema, em, documents[1]!),
+          { rounds: 60, warmup: 15 },
+        );
+        results.push({
+          bench: 'graphql-overhead',
+          measure: `${followed ? 'followed page (after page 50)' : 'first page'}, first: ${FIRST}, ${label}: pagewise / hand-written, same SQL`,
+          ratio: outcome.ratio,
+          target: atMost(1.05),
+          detail: `${outcome.subjectMs.toFixed(2)} ms vs ${outcome.baselineMs.toFixed(2)} ms`,
+        });
+      }
+    }
+    // Diagnostic: the same page with the MikroORM source's statement guard off (queryTimeout: 0).
+    {
+      const unguarded = pagewiseSchema(undefined, FIRST, 0);
+      const hand = handWrittenSchema(sameSql, false);
+      const document = documentOf(null);
+      const outcome = await ratioOf(
+        () => query(unguarded, em, document),
+        () => query(hand, em, document),
+        { rounds: 60, warmup: 15 },
+      );
+      results.push({
         bench: 'graphql-overhead',
-        measure: 'pagewise connection (first: 100, signed cursors) / hand-written resolver, same SQL',
-        ratio,
+        measure: `first page, first: ${FIRST}, unsigned, source with queryTimeout: 0 (no statement guard): pagewise / hand-written, same SQL`,
+        ratio: outcome.ratio,
         target: null,
-        detail: `${subjectMs.toFixed(2)} ms vs ${baselineMs.toFixed(2)} ms`,
-      },
-    ];
+        detail: `${outcome.subjectMs.toFixed(2)} ms vs ${outcome.baselineMs.toFixed(2)} ms`,
+      });
+    }
+    const pagewise: Side = { name: 'pagewise', schema: pagewiseSchema() };
+    const mikro: Side = { name: 'findByCursor', schema: findByCursorSchema() };
+    for (const followed of [false, true]) {
+      const documents = await Promise.all(
+        [pagewise, mikro].map(async (side) => documentOf(followed ? await cursorAt(side, em, 50) : null)),
+      );
+      const outcome = await ratioOf(
+        () => query(pagewise.schema, em, documents[0]!),
+        () => query(mikro.schema, em, documents[1]!),
+        { rounds: 60, warmup: 15 },
+      );
+      results.push({
+        bench: 'graphql-overhead',
+        measure: `${followed ? 'followed page (after page 50)' : 'first page'}, first: ${FIRST}, unsigned: pagewise / em.findByCursor field (its own SQL)`,
+        ratio: outcome.ratio,
+        target: null,
+        detail: `${outcome.subjectMs.toFixed(2)} ms vs ${outcome.baselineMs.toFixed(2)} ms`,
+      });
+    }
+    return results;
   } finally {
-    await orm.close();
+    await logged.close(true);
+    await orm.close(true);
+    rmSync(dir, { recursive: true, force: true });
   }
 }

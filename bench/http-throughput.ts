@@ -1,91 +1,233 @@
-// bench/http-throughput: requests per second of the demo's REST and GraphQL endpoints under autocannon,
-// each against a hand-written endpoint on the same data that issues the same SQL (the baseline): a
-// plain node:http JSON handler for REST, the hand-written schema on the same Apollo Server setup for
-// GraphQL. Measured one after the other in this process.
-import { ApolloServer } from '@apollo/server';
-import { createServer, type Server } from 'node:http';
+// bench/http-throughput: requests per second under autocannon (10 connections, in this process) of
+// one node server process (bench/http-server.ts: pagewise's REST adapter and GraphQL field, and
+// hand-written endpoints doing the same work: the same SQL, checked here first) and of DRF 3.14 under
+// gunicorn with one worker of one thread (gthread, for keep-alive: the sync worker closes every
+// connection) (bench/drf/) on the same SQLite file: one process a side. Paired
+// runs: each round runs both sides back to back (alternating which goes first), and the ratio is the
+// median of the rounds' ratios. Besides req/s, each run reads the servers' CPU time from /proc, so
+// the table also shows requests per CPU second (per core), which other load on the machine moves less.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SqlEntityManager } from '@mikro-orm/knex';
-import { apolloHandler } from '../examples/demo/apollo-http';
-import { ArticleSchema } from '../examples/demo/entities';
-import { serializeArticle } from '../examples/demo/rest-routes';
-import { startDemo } from '../examples/demo/server';
-import { demoDatabase } from './demo-database';
-import { handWrittenSchema } from './graphql-overhead';
-import type { BenchResult } from './measure';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { articleDatabase, statementOf } from './fixtures';
+import { benchApp } from './http-apps';
+import { atLeast, median, type BenchResult, type Target } from './measure';
+import { portLine, startProcess, type Server } from './processes';
 
 // autocannon ships no types; this is the part of its API the bench uses.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (
   options: Record<string, unknown>,
-) => Promise<{ requests: { average: number }; non2xx: number; errors: number }>;
+) => Promise<{ requests: { total: number }; duration: number; non2xx: number; errors: number; timeouts: number }>;
 
-const SECONDS = 5;
+const ROWS = 100_000;
+const SECONDS = Number(process.env['BENCH_HTTP_SECONDS'] ?? 2);
+const ROUNDS = Number(process.env['BENCH_HTTP_ROUNDS'] ?? 5);
+const DEEP_OFFSET = 90_000;
 const GRAPHQL = JSON.stringify({
-  query: '{ articles(first: 20) { edges { cursor node { id title views createdAt } } pageInfo { hasNextPage endCursor } } }',
+  query: '{ articles(first: 20) { edges { cursor node { id title views created } } pageInfo { hasNextPage endCursor } } }',
 });
+const PYTHON = '/usr/bin/python3';
+const GUNICORN = '/usr/bin/gunicorn';
 
-async function rps(url: string, post?: string): Promise<number> {
+/** DRF 3.14 and gunicorn from Debian, installed with apt-get when missing (as root); false when unavailable. */
+function ensureDrf(): boolean {
+  const present = () => spawnSync(PYTHON, ['-c', 'import rest_framework, django, gunicorn'], { stdio: 'ignore' }).status === 0;
+  if (present()) return true;
+  if (process.getuid?.() !== 0) return false;
+  console.error('http-throughput: installing python3-djangorestframework and gunicorn with apt-get ...');
+  spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'python3-djangorestframework', 'gunicorn'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  return present();
+}
+
+/** One autocannon run: requests per second, and per CPU second of the server. */
+async function load(server: Server, path: string, post?: string): Promise<{ rps: number; perCpu: number }> {
+  const before = server.cpuSeconds();
   const result = await autocannon({
-    url,
+    url: `${server.origin}${path}`,
     connections: 10,
     duration: SECONDS,
     ...(post ? { method: 'POST', body: post, headers: { 'content-type': 'application/json' } } : {}),
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return result.requests.average;
+  const cpu = server.cpuSeconds() - before;
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${server.origin}${path}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { rps: result.requests.total / result.duration, perCpu: cpu > 0 ? result.requests.total / cpu : Number.NaN };
+}
+
+interface Endpoint {
+  readonly server: Server;
+  readonly path: string;
+  readonly post?: string;
+}
+
+/** Paired runs of `subject` and `baseline`: medians of req/s, and the median of the rounds' ratios. */
+async function paired(subject: Endpoint, baseline: Endpoint) {
+  const run = (endpoint: Endpoint) => load(endpoint.server, endpoint.path, endpoint.post);
+  await run(subject);
+  await run(baseline);
+  const subjects: Array<{ rps: number; perCpu: number }> = [];
+  const baselines: Array<{ rps: number; perCpu: number }> = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    if (round % 2) {
+      subjects.push(await run(subject));
+      baselines.push(await run(baseline));
+    } else {
+      baselines.push(await run(baseline));
+      subjects.push(await run(subject));
+    }
+  }
+  const ratios = subjects.map((one, index) => one.rps / baselines[index]!.rps);
+  const cpuRatios = subjects.map((one, index) => one.perCpu / baselines[index]!.perCpu).filter(Number.isFinite);
+  return {
+    ratio: median(ratios),
+    spread: [Math.min(...ratios), Math.max(...ratios)] as const,
+    cpuRatio: cpuRatios.length ? median(cpuRatios) : Number.NaN,
+    subjectRps: median(subjects.map((one) => one.rps)),
+    baselineRps: median(baselines.map((one) => one.rps)),
+  };
+}
+
+/** The path of the page `pages` links after `path` (following `next`, as a client does). */
+async function followed(server: Server, path: string, pages: number): Promise<string> {
+  let url = `${server.origin}${path}`;
+  for (let page = 0; page < pages; page += 1) {
+    const body = (await (await fetch(url)).json()) as { next: string | null };
+    url = body.next!;
+  }
+  const next = new URL(url);
+  return `${next.pathname}${next.search}`;
+}
+
+/** The SQL each node endpoint issues, from an in-process copy of the app on an ORM that logs. */
+async function statementsByPath(file: string, paths: readonly string[]): Promise<Map<string, string[]>> {
+  const log: string[] = [];
+  const orm = await articleDatabase(file, undefined, { debug: ['query', 'query-params'], logger: (line: string) => log.push(line) });
+  const server = createServer(benchApp(orm));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const statements = new Map<string, string[]>();
+  try {
+    for (const path of paths) {
+      log.length = 0;
+      const response = await fetch(
+        `${origin}${path}`,
+        path.endsWith('graphql') ? { method: 'POST', body: GRAPHQL, headers: { 'content-type': 'application/json' } } : {},
+      );
+      if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+      await response.arrayBuffer();
+      statements.set(path, log.map(statementOf).sort());
+    }
+  } finally {
+    server.close();
+    await orm.close(true);
+  }
+  return statements;
 }
 
 /** Runs the throughput benchmark. */
 export async function httpThroughput(): Promise<BenchResult[]> {
-  const orm = await demoDatabase(100_000);
-  const demo = await startDemo(orm, { cursorSecret: 'bench secret of enough length' });
-  // The baselines: the same query, written by hand, no pagination library.
-  const apollo = new ApolloServer<{ em: SqlEntityManager }>({ schema: handWrittenSchema(), includeStacktraceInErrorResponses: false });
-  await apollo.start();
-  const graphqlBaseline = apolloHandler(apollo, async () => ({ em: orm.em.fork() as SqlEntityManager }));
-  const baseline: Server = createServer((req, res) => {
-    if (req.method === 'POST') {
-      graphqlBaseline(req, res).catch(() => res.writeHead(500).end());
-      return;
-    }
-    const em = orm.em.fork() as SqlEntityManager;
-    em.find(ArticleSchema, {}, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: 21 })
-      .then((rows) => {
-        const next = rows.length > 20 ? `http://${req.headers.host}/?cursor=${Buffer.from(String(rows[19]!.id)).toString('base64')}` : null;
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ next, previous: null, results: rows.slice(0, 20).map(serializeArticle) }));
-      })
-      .catch(() => res.writeHead(500).end());
-  });
-  await new Promise<void>((resolve) => baseline.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(baseline.address() as AddressInfo).port}/`;
+  const dir = mkdtempSync(join(tmpdir(), 'pagewise-bench-'));
+  const file = join(dir, 'articles.sqlite');
+  await (await articleDatabase(file, ROWS)).close(true);
+  const servers: Server[] = [];
   try {
-    const restPagewise = await rps(`${demo.origin}/api/articles/cursor?page_size=20`);
-    const restBaseline = await rps(base);
-    const graphqlPagewise = await rps(`${demo.origin}/graphql`, GRAPHQL);
-    const graphqlBaselineRps = await rps(base, GRAPHQL);
-    return [
-      {
+    const node = await startProcess(
+      process.execPath,
+      [...process.execArgv, join(__dirname, 'http-server.ts'), file],
+      process.env,
+      portLine,
+    );
+    servers.push(node);
+    const results: BenchResult[] = [];
+    const add = (measure: string, target: Target | null, outcome: Awaited<ReturnType<typeof paired>>, names: [string, string]) =>
+      results.push({
         bench: 'http-throughput',
-        measure: 'demo REST cursor page (20) req/s / hand-written handler req/s',
-        ratio: restPagewise / restBaseline,
-        target: null,
-        detail: `${restPagewise.toFixed(0)} vs ${restBaseline.toFixed(0)} req/s`,
-      },
-      {
-        bench: 'http-throughput',
-        measure: 'demo GraphQL connection (20) req/s / hand-written resolver on Apollo req/s',
-        ratio: graphqlPagewise / graphqlBaselineRps,
-        target: null,
-        detail: `${graphqlPagewise.toFixed(0)} vs ${graphqlBaselineRps.toFixed(0)} req/s`,
-      },
+        measure,
+        ratio: outcome.ratio,
+        target,
+        detail: `${names[0]} ${outcome.subjectRps.toFixed(0)} vs ${names[1]} ${outcome.baselineRps.toFixed(0)} req/s; rounds ${outcome.spread[0].toFixed(2)}–${outcome.spread[1].toFixed(2)}; per CPU second ${outcome.cpuRatio.toFixed(2)}×`,
+      });
+
+    // Against the hand-written endpoints: the same SQL first, then the same load.
+    const cursorPw = await followed(node, '/pw/cursor-exact', 50);
+    const cursorHand = await followed(node, '/hand/cursor', 50);
+    const pairs: Array<[string, Endpoint, Endpoint]> = [
+      ['REST cursor (exact), first page', { server: node, path: '/pw/cursor-exact' }, { server: node, path: '/hand/cursor' }],
+      [
+        'REST cursor (exact), first page, source with queryTimeout: 0 (no statement guard)',
+        { server: node, path: '/pw/cursor-exact-unguarded' },
+        { server: node, path: '/hand/cursor' },
+      ],
+      ['REST cursor (exact), followed page 51', { server: node, path: cursorPw }, { server: node, path: cursorHand }],
+      ['REST page number, page 2', { server: node, path: '/pw/pages?page=2' }, { server: node, path: '/hand/pages?page=2' }],
+      [
+        `REST limit-offset, offset ${DEEP_OFFSET}`,
+        { server: node, path: `/pw/offset?limit=20&offset=${DEEP_OFFSET}` },
+        { server: node, path: `/hand/offset?limit=20&offset=${DEEP_OFFSET}` },
+      ],
+      [
+        'GraphQL connection (first: 20)',
+        { server: node, path: '/pw/graphql', post: GRAPHQL },
+        { server: node, path: '/hand/graphql', post: GRAPHQL },
+      ],
     ];
+    const sql = await statementsByPath(
+      file,
+      pairs.flatMap(([, subject, baseline]) => [subject.path, baseline.path]),
+    );
+    for (const [name, subject, baseline] of pairs) {
+      const same = JSON.stringify(sql.get(subject.path)) === JSON.stringify(sql.get(baseline.path));
+      if (!same)
+        console.error(
+          `http-throughput: ${name}: the SQL differs:\n  ${sql.get(subject.path)!.join('\n  ')}\n  ---\n  ${sql.get(baseline.path)!.join('\n  ')}`,
+        );
+      add(`${name}: pagewise / hand-written req/s (${same ? 'same SQL' : 'SQL DIFFERS'})`, null, await paired(subject, baseline), [
+        'pagewise',
+        'hand',
+      ]);
+    }
+
+    if (!ensureDrf()) {
+      console.error('http-throughput: DRF and gunicorn are not installed (apt-get needs root); the DRF lines are skipped.');
+      return results;
+    }
+    const drf = await startProcess(
+      GUNICORN,
+      ['--workers', '1', '--worker-class', 'gthread', '--threads', '1', '--bind', '127.0.0.1:0', '--log-level', 'info', 'wsgi:application'],
+      { ...process.env, PAGEWISE_BENCH_SQLITE: file, PYTHONDONTWRITEBYTECODE: '1' },
+      (line) => Number(/Listening at: http:\/\/127\.0\.0\.1:(\d+)/.exec(line)?.[1] ?? Number.NaN) || null,
+      join(__dirname, 'drf'),
+    );
+    servers.push(drf);
+    const cursorPwDrf = await followed(node, '/pw/cursor', 50);
+    const cursorDrf = await followed(drf, '/cursor', 50);
+    const versusDrf: Array<[string, Target, Endpoint, Endpoint]> = [
+      ['cursor (drf mode, as DRF), first page', atLeast(3), { server: node, path: '/pw/cursor' }, { server: drf, path: '/cursor' }],
+      ['cursor (drf mode, as DRF), followed page 51', atLeast(3), { server: node, path: cursorPwDrf }, { server: drf, path: cursorDrf }],
+      ['page number, page 2', atLeast(3), { server: node, path: '/pw/pages?page=2' }, { server: drf, path: '/pages?page=2' }],
+      [
+        `limit-offset, offset ${DEEP_OFFSET}`,
+        atLeast(2),
+        { server: node, path: `/pw/offset?limit=20&offset=${DEEP_OFFSET}` },
+        { server: drf, path: `/offset?limit=20&offset=${DEEP_OFFSET}` },
+      ],
+    ];
+    for (const [name, target, subject, baseline] of versusDrf) {
+      add(`REST ${name}: pagewise / DRF 3.14 + gunicorn, 1 process each, req/s`, target, await paired(subject, baseline), [
+        'pagewise',
+        'DRF',
+      ]);
+    }
+    return results;
   } finally {
-    await new Promise<void>((resolve) => baseline.close(() => resolve()));
-    await apollo.stop();
-    await demo.close();
-    await orm.close();
+    for (const server of servers) await server.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

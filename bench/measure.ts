@@ -6,16 +6,28 @@ export interface BenchResult {
   readonly bench: string;
   readonly measure: string;
   readonly ratio: number;
-  /** The ratio the project aims for, when it has one (`<= 1.3`). */
-  readonly target: number | null;
-  /** The two medians behind the ratio, in milliseconds. */
+  /** The ratio the project aims for, when it has one: at most (`<=`, a cost) or at least (`>=`, a speed-up). */
+  readonly target: Target | null;
+  /** The two medians behind the ratio, with their units. */
   readonly detail: string;
 }
+
+/** A bound on a ratio. */
+export interface Target {
+  readonly kind: '<=' | '>=';
+  readonly value: number;
+}
+
+/** At most `value` (the subject costs no more than this times the baseline). */
+export const atMost = (value: number): Target => ({ kind: '<=', value });
+/** At least `value` (the subject is this many times faster, or serves this many times more). */
+export const atLeast = (value: number): Target => ({ kind: '>=', value });
 
 /** A benchmark module: runs itself and returns its lines. */
 export type Bench = () => Promise<BenchResult[]>;
 
-const median = (values: readonly number[]): number => {
+/** The median of `values`. */
+export const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;

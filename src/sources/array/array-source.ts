@@ -31,6 +31,11 @@ export interface ArraySourceOptions<T> {
   readonly ordering?: OrderingSpec;
   /** Reads a field of a row (default: the property, dotted paths followed). */
   readonly read?: (row: T, field: string) => KeyValue;
+  /**
+   * Whether sorted orderings, inferred types and row indexes are kept with the array for the next
+   * source over it (default `true`). Pass `false` for an array that is changed in place between requests.
+   */
+  readonly cache?: boolean;
 }
 
 interface Entry<T> {
@@ -71,24 +76,84 @@ function search<T>(entries: readonly Entry<T>[], compare: (entry: Entry<T>) => n
   return lo;
 }
 
+/** What sources over one array share per reader and null order: inferred types and sorted orderings. */
+interface View {
+  readonly types: Map<string, FieldType>;
+  readonly sorted: Map<string, Entry<unknown>[]>;
+}
+
+/** What a source learns of an array, kept with the array (not the source) for the next source over it. */
+interface ArrayFacts {
+  /** The length when learnt: a push or splice changes it, and the facts are learnt again. */
+  readonly length: number;
+  readonly objects: boolean;
+  /** Row to index, for `$index` cursors; built on first need (never with a declared unique key). */
+  indexOf: Map<unknown, number> | null;
+  /** Keyed by the `read` option (or the default reader), then by null order and `$index` handling. */
+  readonly views: WeakMap<object, Map<string, View>>;
+}
+
+// Weak: the facts live exactly as long as the array, so a per-request array costs no memory after it.
+const FACTS = new WeakMap<readonly unknown[], ArrayFacts>();
+
+function factsOf(rows: readonly unknown[], cache: boolean): ArrayFacts {
+  const known = cache ? FACTS.get(rows) : undefined;
+  if (known && known.length === rows.length) return known;
+  let objects = true;
+  for (const row of rows) {
+    if (typeof row !== 'object' || row === null) {
+      objects = false;
+      break;
+    }
+  }
+  const facts: ArrayFacts = { length: rows.length, objects, indexOf: null, views: new WeakMap() };
+  if (cache) FACTS.set(rows, facts);
+  return facts;
+}
+
+function viewOf(facts: ArrayFacts, reader: object, name: string): View {
+  let views = facts.views.get(reader);
+  if (!views) facts.views.set(reader, (views = new Map()));
+  let view = views.get(name);
+  if (!view) views.set(name, (view = { types: new Map(), sorted: new Map() }));
+  return view;
+}
+
+/**
+ * Drops what `arraySource` keeps of `rows` (sorted orderings, types, indexes). Call it after changing
+ * the array or its rows' ordering fields in place; a new array needs nothing.
+ */
+export function forgetArraySource(rows: readonly unknown[]): void {
+  FACTS.delete(rows);
+}
+
 /**
  * An in-memory PageSource over `rows`, for all three styles. Each ordering is sorted once (stable) and
- * cached; after that a page costs a binary search plus the page itself.
+ * kept with the array, so a source made per request over the same array costs a lookup, and a page a
+ * binary search plus the page itself. Treat the array as immutable (see {@link forgetArraySource}).
  */
 export function arraySource<T>(rows: readonly T[], options: ArraySourceOptions<T> = {}): PageSource<T> {
   const nulls = options.nulls ?? 'last';
-  const indexOf = new WeakMap<object, number>();
-  const objects = rows.every((row) => typeof row === 'object' && row !== null);
-  if (objects) rows.forEach((row, index) => indexOf.set(row as object, index));
+  const facts = factsOf(rows, options.cache ?? true);
+  const objects = facts.objects;
   const uniqueKey =
     typeof options.uniqueKey === 'string' ? [options.uniqueKey] : (options.uniqueKey ?? (objects && rows.length > 0 ? [INDEX] : []));
   const read = options.read ?? readPath;
-  const valueOf = (row: T, field: string): KeyValue =>
-    field === INDEX && !options.fields?.[INDEX] ? (indexOf.get(row as object) ?? null) : read(row, field);
+  const ownIndex = !options.fields?.[INDEX];
+  const indexOf = (row: T): number | null => {
+    if (!facts.indexOf) {
+      const map = new Map<unknown, number>();
+      rows.forEach((each, index) => map.set(each, index));
+      facts.indexOf = map;
+    }
+    return facts.indexOf.get(row) ?? null;
+  };
+  const valueOf = (row: T, field: string): KeyValue => (field === INDEX && ownIndex ? indexOf(row) : read(row, field));
+  const view = viewOf(facts, read, `${nulls}:${ownIndex}`);
 
-  const types = new Map<string, FieldType>(Object.entries(options.fields ?? {}));
+  const declared = new Map<string, FieldType>(Object.entries(options.fields ?? {}));
   const fieldType = (field: string): FieldType => {
-    const known = types.get(field);
+    const known = declared.get(field) ?? (options.fields === undefined ? view.types.get(field) : undefined);
     if (known) return known;
     if (field === INDEX && objects) return 'number';
     assertConfig(
@@ -96,9 +161,10 @@ export function arraySource<T>(rows: readonly T[], options: ArraySourceOptions<T
       `unknown ordering field ${JSON.stringify(field)}`,
       'UNKNOWN_ORDERING_FIELD',
     );
-    const sample = rows.map((row) => valueOf(row, field)).find((value) => value !== null);
+    let sample: KeyValue = null;
+    for (let index = 0; index < rows.length && sample === null; index += 1) sample = valueOf(rows[index]!, field);
     const type = typeOfValue(sample) ?? 'string';
-    types.set(field, type);
+    view.types.set(field, type);
     return type;
   };
   for (const field of uniqueKey) fieldType(field);
@@ -116,15 +182,16 @@ export function arraySource<T>(rows: readonly T[], options: ArraySourceOptions<T
     return 0;
   };
 
-  const sorted = new Map<string, Entry<T>[]>();
   const sortedBy = (ordering: readonly OrderingField[]): Entry<T>[] => {
     const name = formatOrdering(ordering);
-    let entries = sorted.get(name);
+    let entries = view.sorted.get(name) as Entry<T>[] | undefined;
     if (!entries) {
       for (const { field } of ordering) fieldType(field);
-      entries = rows.map((row) => ({ row, key: ordering.map(({ field }) => valueOf(row, field)) }));
+      // The index is the position here: no row-to-index lookups for a million rows.
+      const fields = ordering.map(({ field }) => field);
+      entries = rows.map((row, index) => ({ row, key: fields.map((field) => (field === INDEX && ownIndex ? index : read(row, field))) }));
       entries.sort((a, b) => compareKeys(ordering, a.key, b.key));
-      sorted.set(name, entries);
+      view.sorted.set(name, entries as Entry<unknown>[]);
     }
     return entries;
   };

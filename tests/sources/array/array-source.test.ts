@@ -6,7 +6,7 @@ import {
   paginateRelay,
   PaginationConfigError,
 } from 'pagewise';
-import { arraySource } from 'pagewise/array';
+import { arraySource, forgetArraySource } from 'pagewise/array';
 
 describe('arraySource', () => {
   const people = [
@@ -113,6 +113,78 @@ describe('arraySource', () => {
     // Each page reads the key of its 10 rows for their cursors, and nothing of the other 990 rows.
     expect(reads - afterSort).toBeLessThan(5 * 10 * 3 * 2);
     expect(page.items.map((row) => row.id)).toEqual(sixthPage(rows));
+  });
+
+  describe('kept with the array, so a source per request is cheap', () => {
+    const counted = () => {
+      const counter = { reads: 0 };
+      const read = (row: { id: number; group: number }, field: string) => {
+        counter.reads += 1;
+        return row[field as 'id' | 'group'];
+      };
+      return { counter, read };
+    };
+    const pagination = cursorPagination({ pageSize: 10, ordering: ['group'] });
+
+    it('sorts an array once for every source over it with the same reader', async () => {
+      const rows = Array.from({ length: 1000 }, (_, index) => ({ id: index, group: index % 7 }));
+      const { counter, read } = counted();
+      const first = (await paginateCursor(arraySource(rows, { uniqueKey: 'id', read }), pagination, {}))!;
+      expect(counter.reads).toBeGreaterThanOrEqual(2000);
+      counter.reads = 0;
+      const next = (await paginateCursor(arraySource(rows, { uniqueKey: 'id', read }), pagination, { cursor: first.nextCursor }))!;
+      // Only the page's own rows (their cursors) and the sampled types: nothing of the other 990.
+      expect(counter.reads).toBeLessThan(100);
+      expect(next.items.map((row) => row.id)).toEqual(
+        [...rows]
+          .sort((a, b) => a.group - b.group || a.id - b.id)
+          .slice(10, 20)
+          .map((row) => row.id),
+      );
+    });
+
+    it('pages by `$index` across sources without indexing the array again', async () => {
+      const rows = Array.from({ length: 30 }, (_, index) => ({ id: index, group: index % 3 }));
+      const seen: number[] = [];
+      let cursor: string | null | undefined;
+      do {
+        const page = (await paginateCursor(arraySource(rows), pagination, { cursor }))!;
+        seen.push(...page.items.map((row) => row.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual([...rows].sort((a, b) => a.group - b.group || a.id - b.id).map((row) => row.id));
+    });
+
+    it('learns again when the length changed (a push), or when told', async () => {
+      const rows = [
+        { id: 2, group: 2 },
+        { id: 1, group: 1 },
+      ];
+      const ids = async (options: { cache?: boolean } = {}) =>
+        (await paginateRelay(arraySource(rows, { uniqueKey: 'id', ...options }), pagination, {})).items.map((row) => row.id);
+      expect(await ids()).toEqual([1, 2]);
+      rows.push({ id: 0, group: 0 });
+      expect(await ids()).toEqual([0, 1, 2]);
+      // Same length, changed in place: the kept order is stale until forgotten; `cache: false` never keeps one.
+      rows[0]!.group = -1;
+      expect(await ids()).toEqual([0, 1, 2]);
+      expect(await ids({ cache: false })).toEqual([2, 0, 1]);
+      forgetArraySource(rows);
+      expect(await ids()).toEqual([2, 0, 1]);
+    });
+
+    it('keeps readers, null orders and declared types apart', async () => {
+      const rows = [{ v: '10' }, { v: '9' }, { v: null }];
+      const byString = arraySource(rows);
+      const byNumber = arraySource(rows, { read: (row, field) => (row[field as 'v'] === null ? null : Number(row[field as 'v'])) });
+      const order = cursorPagination({ pageSize: 3, ordering: 'v' });
+      expect((await paginateRelay(byString, order, {})).items.map((row) => row.v)).toEqual(['10', '9', null]);
+      expect((await paginateRelay(byNumber, order, {})).items.map((row) => row.v)).toEqual(['9', '10', null]);
+      expect((await paginateRelay(arraySource(rows, { nulls: 'first' }), order, {})).items.map((row) => row.v)).toEqual([null, '10', '9']);
+      expect(byNumber.fieldType('v')).toBe('number');
+      expect(arraySource(rows, { fields: { v: 'string' } }).fieldType('v')).toBe('string');
+      expect(() => arraySource(rows, { fields: { $index: 'number' } }).fieldType('v')).toThrow(PaginationConfigError);
+    });
   });
 });
 
