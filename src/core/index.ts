@@ -31,3 +31,4 @@ export { parseOrdering } from './ordering';
 export type { OrderingField } from './ordering';
 export type { FieldType, KeyValue, NullOrder } from './values';
 export { connectionFromArray, connectionFromArraySlice } from './relay-array';
+export { cursorFor } from './row-cursor';

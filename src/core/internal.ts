@@ -24,6 +24,7 @@ export * from './python-int';
 export * from './query-string';
 export * from './relay-array';
 export * from './request';
+export * from './row-cursor';
 export * from './run-plan';
 export * from './schema';
 export * from './seek-page';

@@ -47,7 +47,8 @@ export const END_CURSOR: Cursor = { offset: 0, reverse: true, position: null };
 /** DRF's `Cursor(offset=0, reverse=False, position=None)`: the first page. */
 export const START_CURSOR: Cursor = { offset: 0, reverse: false, position: null };
 
-function codecFor(
+/** How a cursor pagination reads and writes cursors for one ordering, argument and scope. */
+export function codecFor(
   pagination: CursorPagination,
   ordering: readonly OrderingField[],
   argument: string,

@@ -1,4 +1,13 @@
-import { isPaginationError, pageFactsOf, pagePositions, type Page } from '../core/internal';
+import {
+  cursorFor,
+  isPaginationError,
+  pageFactsOf,
+  pagePositions,
+  type Page,
+  type Pagination,
+  type RowCursorOptions,
+  type RowCursorSource,
+} from '../core/internal';
 import { toGraphQLError } from './errors';
 
 /** `PageInfo` of a page. `totalCount` and `totalPages` are promises made only when read. */
@@ -103,4 +112,20 @@ export function offsetListOf<T>(page: Page<T>): OffsetListValue<T> {
     previous,
     pageInfo: pageInfoOf(page),
   };
+}
+
+/** Options of {@link edgeFor}: the connection the edge splices into. */
+export interface EdgeForOptions<T> extends RowCursorOptions {
+  readonly pagination: Pagination;
+  readonly source: RowCursorSource<T>;
+}
+
+/**
+ * The edge a connection would list for `row`, with the cursor it would issue: what a mutation returns
+ * so that Relay's `@appendEdge`/`@prependEdge` or Apollo's `cache.modify` splices it in place. Pass
+ * the field's `cursorScope` (default `Query.articles`-style coordinate) as `cursorScope`.
+ */
+export function edgeFor<T>(row: T, options: EdgeForOptions<T>): EdgeValue<T> {
+  const { pagination, source, ...rest } = options;
+  return { node: row, cursor: cursorFor(source, pagination, row, rest) };
 }
