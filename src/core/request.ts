@@ -75,7 +75,7 @@ export type RelayDirections = 'both' | 'forward' | 'backward';
 
 /** What an argument of a paginated field is for (adapters give each a type and a description). */
 export type ArgumentRole =
-  'first' | 'after' | 'last' | 'before' | 'ordering' | 'page' | 'pageSize' | 'limit' | 'offset' | 'afterRow' | 'beforeRow';
+  'first' | 'after' | 'last' | 'before' | 'ordering' | 'page' | 'pageSize' | 'limit' | 'offset' | 'afterRow' | 'beforeRow' | 'jump';
 
 /** One argument a paginated field offers: its name and its role. */
 export interface ArgumentSpec {
@@ -94,6 +94,8 @@ export interface ArgumentOptions {
   readonly after?: boolean | undefined;
   /** Cursor style: offer `ordering` (default false). */
   readonly ordering?: boolean | undefined;
+  /** Cursor style: offer `page` (jump to page N by OFFSET, keyset cursors after; default false). */
+  readonly jump?: boolean | undefined;
 }
 
 const spec = (role: ArgumentRole, name: string = role): ArgumentSpec => ({ name, role });
@@ -109,6 +111,7 @@ export function fieldArguments(style: PaginationStyle, options: ArgumentOptions 
         ...(directions !== 'backward' ? [spec('first'), spec('after')] : []),
         ...(directions !== 'forward' ? [spec('last'), spec('before')] : []),
         ...(ordering ? [spec('ordering')] : []),
+        ...(options.jump === true ? [spec('jump', 'page')] : []),
       ];
     }
     case 'page-number':
@@ -184,6 +187,7 @@ export function requestFromArgs(style: PaginationStyle, values: object, directio
       for (const name of forbidden) if (present(args, name)) throw invalid(`Argument "${name}" is not allowed on this field`, name);
       return {
         via: 'args',
+        page: intArg(args, 'page', 1),
         first: intArg(args, 'first', 0),
         last: intArg(args, 'last', 0),
         after: stringArg(args, 'after'),

@@ -1,5 +1,6 @@
 import type { Cursor } from './cursor-codec';
 import { lazyCount, settleOnError, type PaginateContext } from './page';
+import { PaginationError } from './errors';
 import { invalidPageError } from './page-number';
 import type { PageSource } from './page-source';
 import type { PagePlan, SlicePlan, WholePlan } from './plan';
@@ -50,8 +51,12 @@ async function runSlice<T>(source: PageSource<T>, plan: SlicePlan, count: () => 
   return { kind: 'slice' as const, rows, page, offset, count };
 }
 
+/** A jump past the last page, as page-number's INVALID_PAGE. */
+const pastTheEnd = (): PaginationError => PaginationError.invalidPage('Invalid page.', 'page');
+
 async function runExact<T>(source: PageSource<T>, plan: ExactSeekPlan, count: () => Promise<number>) {
   const result = await source.seek(exactSeek(source, plan));
+  if ((plan.skip ?? 0) > 0 && result.rows.length === 0) throw pastTheEnd();
   return { kind: 'exact' as const, rows: result.rows, beyond: result.beyond, count };
 }
 
@@ -78,6 +83,7 @@ async function runDrf<T>(source: PageSource<T>, plan: DrfSeekPlan, count: () => 
     cursor = { ...boundary, offset: boundary.offset + 1 };
   }
   const result = await source.seek(drfSeek(source, plan, cursor));
+  if ((plan.jump ?? 1) > 1 && result.rows.length === 0) throw pastTheEnd();
   return { kind: 'drf' as const, rows: result.rows, cursor, far: false, count };
 }
 

@@ -64,7 +64,7 @@ export function exactSeek(source: KeyedRows<unknown>, plan: ExactSeekPlan): Seek
     direction: plan.direction,
     after: boundOf(source, plan, plan.after, 'after'),
     before: boundOf(source, plan, plan.before, 'before'),
-    offset: 0,
+    offset: plan.skip ?? 0,
     limit: plan.size + 1,
     probe: start !== undefined,
   };
@@ -111,7 +111,7 @@ export function assembleExact<T>(
   // A source that did not look answers undefined: a row is then assumed behind the bound.
   const behind = start === undefined ? false : (beyond ?? true);
   const hasNext = backward ? behind : more;
-  const hasPrevious = backward ? more : trimmed || behind;
+  const hasPrevious = backward ? more : trimmed || behind || (plan.skip ?? 0) > 0;
   const firstItem = items[0];
   const lastItem = items[items.length - 1];
   const { ordering } = plan;

@@ -24,6 +24,8 @@ export interface ExactSeekPlan extends SeekPlanBase {
   readonly before?: Cursor | undefined;
   /** Relay's `last` applied after `first`. */
   readonly keepLast?: number | undefined;
+  /** A jump to page N: the rows skipped from the start ((N - 1) × size, an OFFSET scan), keyset after. */
+  readonly skip?: number | undefined;
 }
 
 /**
@@ -36,6 +38,8 @@ export interface DrfSeekPlan extends SeekPlanBase {
   /** The cursor that drives the page (DRF's `self.cursor`), null for the first page. */
   readonly cursor: Cursor | null;
   readonly turn: boolean;
+  /** A jump to page N (the cursor then skips (N - 1) × size rows from the start). */
+  readonly jump?: number | undefined;
 }
 
 /** A cursor page planned: one of the two keyset modes. */
@@ -144,6 +148,8 @@ function planArgsSeek(
   }
   const ordering = resolveOrdering(target, pagination, request.ordering, 'ordering');
   const codec = codecFor(pagination, ordering, 'after', scope);
+  if (request.page !== undefined)
+    return planJump(pagination, request, ordering, codec, first ?? last ?? rules.defaultSize ?? rules.maxSize ?? 0);
   const after = decodeFor(pagination, codec, request.after, 'after');
   const before = decodeFor(pagination, codec, request.before, 'before');
   const fallback = rules.defaultSize ?? rules.maxSize ?? 0;
@@ -183,6 +189,31 @@ function planArgsSeek(
     before: keyed(before),
     keepLast: !backward && last !== undefined ? last : undefined,
   };
+}
+
+/**
+ * A jump to page N of a cursor connection: the first page's rows skipped by OFFSET (the documented
+ * cost: the database scans them), then keyset cursors from the page on, so a walk goes on as usual.
+ */
+function planJump(
+  pagination: CursorPagination,
+  request: PageRequest,
+  ordering: readonly OrderingField[],
+  codec: CursorCodecOptions,
+  size: number,
+): SeekPlan {
+  for (const name of ['after', 'before', 'last'] as const) {
+    if (request[name] !== undefined) throw PaginationError.invalidArgument(`Pass "page" or "${name}", not both`, name);
+  }
+  const page = typeof request.page === 'number' ? request.page : Number.NaN;
+  if (!Number.isSafeInteger(page) || page < 1 || (page - 1) * size > Number.MAX_SAFE_INTEGER)
+    throw PaginationError.invalidPage('Invalid page.', 'page');
+  const skip = (page - 1) * size;
+  const base = { kind: 'seek' as const, pagination, ordering, size, names: { after: 'after', before: 'before' }, codec };
+  if (pagination.mode === 'drf') {
+    return { ...base, mode: 'drf', cursor: skip === 0 ? null : { offset: skip, reverse: false, position: null }, turn: false, jump: page };
+  }
+  return { ...base, mode: 'exact', direction: 'forward', skip };
 }
 
 /** Plans a cursor page of `request`; null when a query's page size turns pagination off. */

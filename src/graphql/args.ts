@@ -26,6 +26,8 @@ export interface PaginationArgsOptions {
   readonly after?: boolean;
   /** Cursor style: offer `ordering` (default: when the pagination has `orderingFields`). */
   readonly ordering?: boolean;
+  /** Cursor style: offer `page: Int`, a jump to page N (an OFFSET scan, keyset cursors after; default false). */
+  readonly jump?: boolean;
 }
 
 const byRole: Record<ArgumentRole, GraphQLArgumentConfig> = {
@@ -40,6 +42,7 @@ const byRole: Record<ArgumentRole, GraphQLArgumentConfig> = {
   offset: { type: GraphQLInt, description: descriptions.offsetArg },
   afterRow: { type: GraphQLString, description: descriptions.afterOffsetArg },
   beforeRow: { type: GraphQLString, description: descriptions.beforeOffsetArg },
+  jump: { type: GraphQLInt, description: descriptions.jumpArg },
 };
 
 const argumentsOf = (style: Pagination['style'], options: PaginationArgsOptions): GraphQLFieldConfigArgumentMap =>

@@ -39,5 +39,6 @@ export const descriptions = {
   limitArg: 'The number of rows to return.',
   offsetArg: 'The number of rows to skip.',
   afterOffsetArg: 'Continue after the row with this cursor (instead of a page number or offset).',
+  jumpArg: 'Jump to this 1-based page (the database skips the rows before it); walk on with `after: endCursor`.',
   beforeOffsetArg: 'Return the rows before the row with this cursor (with `last`, Relay paging backward).',
 } as const;
