@@ -5,7 +5,7 @@ import { entityOrdering, type BoundSlots } from './entity-ordering';
 import { entityRows, joinsCollection } from './entity-rows';
 import { orderingProperty } from './field-types';
 import type { SqlCondition } from './keyset';
-import type { MikroOrmSourceOptions } from './mikro-orm-source';
+import type { MikroOrmSourceOptions } from './source-options';
 import { platformKind } from './platform';
 
 /** A parent's key as the batch source takes it: the primary key value of the parent row. */

@@ -69,6 +69,22 @@ describe('arrayBatchSource', () => {
     await expect(batch.sliceMany(['y', 'x'], 0, 1)).resolves.toEqual([[rows[1]], [rows[0]]]);
   });
 
+  it('takes parent keys equal as text as one parent, as the SQL batch sources do, and a NULL key as none', async () => {
+    const rows = [
+      { id: 1, parent: 1 },
+      { id: 2, parent: '1' },
+      { id: 3, parent: 2 },
+      { id: 4, parent: null },
+    ];
+    const batch = arrayBatchSource(rows, { key: 'parent', uniqueKey: 'id', fields: { id: 'number', parent: 'number' } });
+    const request = { ordering: [{ field: 'id', descending: false }], direction: 'forward' as const, offset: 0, limit: 10 };
+    await expect(batch.countMany([1, '1', 1n, 2, null])).resolves.toEqual([2, 2, 2, 1, 0]);
+    const ids = (pages: readonly (readonly { id: number }[])[]) => pages.map((page) => page.map((row) => row.id));
+    expect(ids(await batch.sliceMany([1, '1', 1n, null], 0, 10))).toEqual([[1, 2], [1, 2], [1, 2], []]);
+    const seeks = await batch.seekMany([1, '1', 2, null].map((key) => ({ key, request })));
+    expect(ids(seeks.map((result) => result.rows))).toEqual([[1, 2], [1, 2], [3], []]);
+  });
+
   it('refuses an unknown ordering field as a config error', () => {
     const batch = arrayBatchSource<ChildRow>([], { key: 'parent', fields: CHILD_FIELDS, uniqueKey: 'id' });
     expect(() =>
