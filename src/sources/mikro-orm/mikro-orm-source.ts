@@ -1,4 +1,4 @@
-import type { EntityManager, EntityMetadata, EntityName, EntityRepository, Platform } from '@mikro-orm/core';
+import type { EntityManager, EntityMetadata, EntityName, EntityRepository } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
 import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import { assertConfig, type OrderingField, type PageSource, type SeekRequest, type SeekResult } from '../../core';
@@ -78,6 +78,8 @@ async function existsThrough<T extends object>(
 /**
  * Runs a page through a QueryBuilder itself, so joins and populate hints map as MikroORM maps them,
  * and a filter that joins a collection is wrapped in MikroORM's subquery (no row twice on a page).
+ * The builder's `execute` maps the rows and keeps the columns it has no property for (the texts,
+ * the flag), which are taken out before the rows become entities, as `getResultList` makes them.
  */
 async function runThroughBuilder<T extends object>(
   page: QueryBuilder<T>,
@@ -92,47 +94,32 @@ async function runThroughBuilder<T extends object>(
   if (query.offset > 0) page.offset(query.offset);
   const at = query.at ? atSelect(query.at, (name) => em.getPlatform().quoteIdentifier(name)) : null;
   if (query.texts.length > 0 || at) {
-    const fields = (page as unknown as { _fields?: unknown[] })._fields;
-    if (!fields || fields.length === 0) page.select('*');
+    // Extra selects replace the builder's own, so a builder that names none first selects the entity.
+    if (!page._fields || page._fields.length === 0) page.select('*');
     page.addSelect([...query.texts.map(({ select }) => raw(select)), ...(at ? [raw(at.sql, [...at.params])] : [])] as never);
   }
-  // getResultList maps the rows it executes; the texts and the flag are taken out of them first, keyed by row.
-  const found = new Map<string, ReadonlyMap<string, string>>();
-  let firstKey: string | undefined;
-  let firstAt = false;
-  if (query.texts.length > 0 || at) {
-    const execute = page.execute.bind(page) as (...args: unknown[]) => Promise<unknown>;
-    (page as unknown as { execute: (...args: unknown[]) => Promise<unknown> }).execute = async (...args) => {
-      const result = await execute(...args);
-      if (Array.isArray(result)) {
-        const records = result as Record<string, unknown>[];
-        const taken = takeTexts(
-          records,
-          query.texts.map(({ field }) => field),
-        );
-        records.forEach((row, index) => found.set(primaryKeyText(meta, row), taken[index]!));
-        if (records[0]) [firstKey, firstAt] = [primaryKeyText(meta, records[0]), flagged(records[0])];
-        for (const row of records) delete row[AT];
-      }
-      return result;
-    };
-  }
-  const rows = (await guard('page', async () => {
+  const records = await guard('page', async () => {
     await flushFirst(em, meta);
-    return page.getResultList();
-  })) as T[];
-  for (const row of rows) {
-    const texts = found.get(primaryKeyText(meta, row as Record<string, unknown>));
-    if (texts) rememberTexts(row, texts);
-  }
-  if (!at) return { rows };
-  const first = rows[0];
-  return { rows, firstAt: firstAt && first !== undefined && primaryKeyText(meta, first as Record<string, unknown>) === firstKey };
+    return page.execute<Array<Record<string, unknown>>>('all', true);
+  });
+  const texts = takeTexts(
+    records,
+    query.texts.map(({ field }) => field),
+  );
+  const firstAt = flagged(records[0]);
+  for (const record of records) delete record[AT];
+  const rows: T[] = [];
+  const seen = new Set<T>();
+  records.forEach((record, index) => {
+    const row = em.map<T>(meta.className, record as never);
+    // A row joined twice maps to one entity, kept once (as getResultList keeps it).
+    if (seen.has(row)) return;
+    seen.add(row);
+    rememberTexts(row, texts[index]!);
+    rows.push(row);
+  });
+  return at ? { rows, firstAt } : { rows };
 }
-
-/** A row's primary key as text, the same for a mapped result and its entity (scalar keys). */
-const primaryKeyText = (meta: EntityMetadata, row: Record<string, unknown>): string =>
-  JSON.stringify(meta.primaryKeys.map((key) => String(row[key])));
 
 function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
   const { dialect, uniqueKey, fieldType, checked, sliceOrder, seekConditions, atCondition, textFieldsOf, textSelect, valueOf } =
@@ -246,14 +233,22 @@ export function mikroOrmSource<T extends object>(
 }
 
 /**
+ * The EntityManager a builder was made by: its pages flush it, run on its connection and become its
+ * managed entities. MikroORM 6 keeps the member protected and offers no accessor, so it is read here,
+ * once; a builder made without one (`new QueryBuilder(…)`) has none.
+ */
+function builderEntityManager<T extends object>(qb: QueryBuilder<T>): SqlEntityManager | undefined {
+  return (qb as unknown as { readonly em?: SqlEntityManager }).em;
+}
+
+/**
  * A PageSource over a QueryBuilder for custom SQL (joins, raw conditions): each page clones it and
  * adds the keyset condition, ORDER BY and LIMIT; the count counts the same query.
  */
 export function queryBuilderSource<T extends object>(qb: QueryBuilder<T>, options: SqlSourceOptions = {}): PageSource<T> {
-  // The builder keeps its platform protected; it is the one its EntityManager uses.
-  const platform = (qb as unknown as { platform: Platform }).platform;
-  const em = (qb as unknown as { em?: SqlEntityManager }).em;
+  const em = builderEntityManager(qb);
   assertConfig(em, 'queryBuilderSource needs a QueryBuilder made by an EntityManager (em.createQueryBuilder)');
+  const platform = em.getPlatform();
   const meta = qb.mainAlias.metadata as EntityMetadata<T>;
   const guard = statementGuard(em, options.queryTimeout);
   return createSource<T>({
