@@ -1,15 +1,14 @@
-// The array source's batched form: one parent of many meets the whole PageSource contract, and for
-// random rows and requests all parents paged together equal each parent paged alone.
+// The array source's batched form: one parent of many, keyed by text, meets the whole PageSource
+// contract (contract.test.ts runs the batch contract keyed by number), and for random rows and
+// requests all parents paged together equal each parent paged alone.
 import fc from 'fast-check';
 import { batchedPageSources, PaginationConfigError } from 'pagewise';
 import { arrayBatchSource, arraySource } from 'pagewise/array';
 import { batchRequestArbitrary, CHILD_FIELDS, childRowsArbitrary, pagesOfParents, type ChildRow } from '../../support/batch-property';
-import { CONTRACT_DATASETS, CONTRACT_FIELDS, describeSourceContract } from '../../support/source-contract';
-
-const everyDataset = CONTRACT_DATASETS.flatMap((dataset) => dataset.rows);
+import { CONTRACT_FIELDS, CONTRACT_ROWS, describeSourceContract } from 'pagewise/testing';
 
 describeSourceContract('array batch source, one parent (data set) of all', (dataset, options) => {
-  const batch = arrayBatchSource(everyDataset, {
+  const batch = arrayBatchSource(CONTRACT_ROWS, {
     key: 'dataset',
     uniqueKey: 'id',
     fields: CONTRACT_FIELDS,
