@@ -40,7 +40,7 @@ export interface SourceContractOptions {
 }
 
 /** The orderings cursor pages are walked in: one-way, mixed, nullable, bigint, boolean, the key. */
-export const CURSOR_ORDERINGS: readonly (readonly string[])[] = [
+const CURSOR_ORDERINGS: readonly (readonly string[])[] = [
   ['-created'],
   ['created'],
   ['title'],
