@@ -7,6 +7,7 @@ import { orderingProperty } from './field-types';
 import type { SqlCondition } from './keyset';
 import type { MikroOrmSourceOptions } from './source-options';
 import { platformKind } from './platform';
+import { applyWindow, type QueryWindow } from './query-window';
 
 /** A parent's key as the batch source takes it: the primary key value of the parent row. */
 export type ParentKey = string | number | bigint;
@@ -133,9 +134,6 @@ export function mikroOrmBatchSource<T extends object>(
   };
   const primaryColumn = (): string => orderingProperty(meta, uniqueKey[0]!).fieldNames[0]!;
   const knex = em.getKnex();
-  const selectTexts = (inner: Knex.QueryBuilder, fields: readonly string[]): void => {
-    for (const field of fields) inner.select(knex.raw(textSelect(field)));
-  };
 
   /**
    * The entity's formula properties over `alias`, as MikroORM selects them beside `alias.*` (eager
@@ -175,10 +173,12 @@ export function mikroOrmBatchSource<T extends object>(
   const probeOf = async (group: Group, keyOf: SqlCondition): Promise<Knex.Sql> => {
     if (group.probe === false || group.probe === undefined) return knex.raw('0').toSQL();
     const { query } = await rowsQuery();
-    query.clearSelect().clearOrder().select(knex.raw('1'));
-    query.whereRaw(`${keySql} = ${keyOf.sql}`, [...keyOf.params] as never[]);
-    if (group.probe) query.whereRaw(`(${group.probe.sql})`, [...group.probe.params] as never[]);
-    return knex.raw('case when exists ? then 1 else 0 end', [query] as never[]).toSQL();
+    const exists = applyWindow(knex, query, {
+      where: [keyIs(keyOf), ...(group.probe ? [group.probe] : [])],
+      select: [knex.raw('1')],
+      only: true,
+    });
+    return knex.raw('case when exists ? then 1 else 0 end', [exists] as never[]).toSQL();
   };
   /**
    * The probe column (`… as pw_beyond`) of rows of `groups`, each row answering its own group's
@@ -204,6 +204,13 @@ export function mikroOrmBatchSource<T extends object>(
       ),
     };
   };
+
+  /** The rows of one parent: its key column equal to `keyOf` (a parameter, or a keys relation's column). */
+  const keyIs = (keyOf: SqlCondition): SqlCondition => ({ sql: `${keySql} = ${keyOf.sql}`, params: keyOf.params });
+  /** A group's bound condition, as a list of the conditions a window ANDs. */
+  const boundOf = (group: Group): SqlCondition[] => (group.condition ? [group.condition] : []);
+  /** The text columns of an ordering's exact datetime fields. */
+  const textSelects = (fields: readonly string[]): Knex.Raw[] => fields.map((field) => knex.raw(textSelect(field)));
 
   /** Whether any group asks the probe, so a statement selects its column. */
   const asksProbe = (groups: readonly Group[]): boolean => groups.some((group) => group.probe !== undefined);
@@ -242,17 +249,18 @@ export function mikroOrmBatchSource<T extends object>(
     groups: readonly Group[],
     keyOf: string,
     groupOf: string,
-    build: (inner: Knex.QueryBuilder, group: Group) => void | Promise<void>,
+    shape: (group: Group) => Promise<Omit<QueryWindow, 'where'>>,
     offsetsApart = true,
   ): Promise<{ readonly query: Knex.Raw | Knex.QueryBuilder }> => {
     // Boxed: a knex builder is thenable, so an async function must not return one bare.
     const branch = async (group: Group, index: number | null): Promise<{ readonly query: Knex.QueryBuilder }> => {
       const { query: inner } = await rowsQuery();
-      await build(inner, group);
-      inner.whereRaw(`${keySql} = ${keyOf}`);
-      if (index !== null) inner.whereRaw(`${groupOf} = ${index}`);
-      if (group.condition) inner.whereRaw(`(${group.condition.sql})`, [...group.condition.params] as never[]);
-      return { query: inner };
+      const where = [
+        keyIs({ sql: keyOf, params: [] }),
+        ...(index === null ? [] : [{ sql: `${groupOf} = ${index}`, params: [] }]),
+        ...boundOf(group),
+      ];
+      return { query: applyWindow(knex, inner, { ...(await shape(group)), where }) };
     };
     const alike = groups.every(
       (group) => group.condition === null && group.probe === undefined && (!offsetsApart || group.offset === groups[0]!.offset),
@@ -290,14 +298,17 @@ export function mikroOrmBatchSource<T extends object>(
       // that subquery once per key, an index seek each.
       const keysRef = quote('pw_k');
       // SQLite's OFFSET cannot read the outer row: groups at different offsets are branches.
-      const window = (inner: Knex.QueryBuilder, group: Group): void => {
-        inner.clearSelect().select(knex.raw(quote(`${ALIAS}.${primaryColumn()}`)));
-        inner.orderByRaw(order).limit(limit);
-        if (offsetOf(group) > 0) inner.offset(offsetOf(group));
-      };
       const keyOf = `json_extract(${keysRef}.${quote('value')}, '$[0]')`;
       const groupOf = `json_extract(${keysRef}.${quote('value')}, '$[1]')`;
-      const { query: inner } = await perKeyWindow(groups, keyOf, groupOf, window);
+      const { query: inner } = await perKeyWindow(groups, keyOf, groupOf, (group) =>
+        Promise.resolve({
+          select: [knex.raw(quote(`${ALIAS}.${primaryColumn()}`))],
+          only: true,
+          orderBy: order,
+          limit,
+          offset: offsetOf(group),
+        }),
+      );
       // [key, group, bound values...]; SQLite's values are plain JSON (dates are numbers there).
       const pairs = groups.flatMap((group, index) => group.keys.map((key, at) => [databaseKey(key), index, ...(group.values?.[at] ?? [])]));
       // The probe reads the key, its group and its bound values from the keys relation, as the window does.
@@ -321,14 +332,15 @@ export function mikroOrmBatchSource<T extends object>(
         groups,
         `${keysRef}.${quote(PARENT)}`,
         `${keysRef}.${quote('pw_group')}`,
-        async (branch, group) => {
-          selectTexts(branch, textFields);
-          if (probing) branch.select((await probeSelect([group], { sql: `${keysRef}.${quote(PARENT)}`, params: [] })).select);
-          branch.orderByRaw(order).limit(limit);
-          // knex takes a raw offset, though its types say number.
-          if (!sameOffset) branch.offset(knex.raw(`${keysRef}.${quote('pw_offset')}`) as unknown as number);
-          else if (offsetOf(groups[0]!) > 0) branch.offset(offsetOf(groups[0]!));
-        },
+        async (group) => ({
+          select: [
+            ...textSelects(textFields),
+            ...(probing ? [(await probeSelect([group], { sql: `${keysRef}.${quote(PARENT)}`, params: [] })).select] : []),
+          ],
+          orderBy: order,
+          limit,
+          offset: sameOffset ? offsetOf(groups[0]!) : `${keysRef}.${quote('pw_offset')}`,
+        }),
         false,
       );
       const keys = groups.flatMap((group) => group.keys.map(keyName));
@@ -370,13 +382,14 @@ export function mikroOrmBatchSource<T extends object>(
       const branches: string[] = [];
       const bindings: unknown[] = [];
       for (const group of groups) {
-        const { query: inner } = await rowsQuery();
-        selectTexts(inner, textFields);
-        if (probing) inner.select((await probeSelect([group], { sql: '?', params: [KEY_SLOT] })).select);
-        inner.whereRaw(`${keySql} = ?`, [KEY_SLOT]);
-        if (group.condition) inner.whereRaw(`(${group.condition.sql})`, [...group.condition.params] as never[]);
-        inner.orderByRaw(order).limit(limit);
-        if (offsetOf(group) > 0) inner.offset(offsetOf(group));
+        const { query: rowsOf } = await rowsQuery();
+        const inner = applyWindow(knex, rowsOf, {
+          where: [keyIs({ sql: '?', params: [KEY_SLOT] }), ...boundOf(group)],
+          select: [...textSelects(textFields), ...(probing ? [(await probeSelect([group], { sql: '?', params: [KEY_SLOT] })).select] : [])],
+          orderBy: order,
+          limit,
+          offset: offsetOf(group),
+        });
         const template = inner.toSQL();
         for (const key of group.keys) {
           branches.push(`select * from (${template.sql}) as ${quote(`pw_b${branches.length}`)}`);
@@ -393,10 +406,14 @@ export function mikroOrmBatchSource<T extends object>(
       query = knex.raw(`${body} order by ${resultOrder(ordering, reversed)}`, bindings as never[]);
     } else {
       const parents = parentsCondition(groups);
-      const { query: inner } = await rowsQuery();
-      selectTexts(inner, textFields);
-      inner.select(knex.raw(`row_number() over (partition by ${keySql} order by ${order}) as ${quote(ROW_NUMBER)}`));
-      inner.whereRaw(`(${parents.sql})`, [...parents.params] as never[]);
+      const { query: rowsOf } = await rowsQuery();
+      const inner = applyWindow(knex, rowsOf, {
+        where: [parents],
+        select: [
+          ...textSelects(textFields),
+          knex.raw(`row_number() over (partition by ${keySql} order by ${order}) as ${quote(ROW_NUMBER)}`),
+        ],
+      });
       // Each group's rows between its offset and offset + limit (row numbers count from 1).
       const ranges = groups.map((group) => ({
         sql: `(${sameOffset ? '' : `${quote(keyColumn)} in (${group.keys.map(() => '?').join(', ')}) and `}${quote(ROW_NUMBER)} > ? and ${quote(ROW_NUMBER)} <= ?)`,
@@ -449,9 +466,11 @@ export function mikroOrmBatchSource<T extends object>(
     async countMany(keys) {
       if (keys.length === 0) return [];
       const parents = parentsCondition([{ keys: distinctKeys(keys), condition: null }]);
-      const query = (await rowsQuery()).query.clearSelect().clearOrder();
-      query.select(knex.raw(`${keySql} as ${quote(PARENT)}`), knex.raw(`count(*) as ${quote(COUNT)}`));
-      query.whereRaw(`(${parents.sql})`, [...parents.params] as never[]).groupByRaw(keySql);
+      const query = applyWindow(knex, (await rowsQuery()).query, {
+        where: [parents],
+        select: [knex.raw(`${keySql} as ${quote(PARENT)}`), knex.raw(`count(*) as ${quote(COUNT)}`)],
+        only: true,
+      }).groupByRaw(keySql);
       const raw = await rows.execute('count', query);
       const counts = new Map(raw.map((row) => [keyName(row[PARENT]), Number(row[COUNT])]));
       return keys.map((key) => counts.get(keyName(key)) ?? 0);

@@ -8,6 +8,7 @@ import { entityRows, joinsCollection } from './entity-rows';
 import { flushFirst } from './flush';
 import type { SqlCondition } from './keyset';
 import { statementGuard, type StatementGuard } from './query-timeout';
+import { applyWindow } from './query-window';
 import type { MikroOrmSourceOptions, SqlSourceOptions } from './source-options';
 
 const ALIAS = 'e';
@@ -66,8 +67,8 @@ async function existsThrough<T extends object>(
   guard: StatementGuard,
   conditions: readonly SqlCondition[],
 ): Promise<boolean> {
-  const query = qb.getKnexQuery().clearSelect().clearOrder().select(em.getKnex().raw('1')).limit(1);
-  for (const condition of conditions) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
+  const knex = em.getKnex();
+  const query = applyWindow(knex, qb.getKnexQuery(), { where: conditions, select: [knex.raw('1')], only: true, limit: 1 });
   const found = await guard('page', async () => {
     await flushFirst(em, meta);
     return em.getConnection().execute<unknown[]>(query, [], 'all', em.getTransactionContext());
@@ -211,13 +212,15 @@ export function mikroOrmSource<T extends object>(
         const found = await runThroughBuilder(filtered, em, meta, rows.guard, page);
         return { ...found, rows: await rows.populate(found.rows) };
       }
-      const query = filtered.getKnexQuery();
-      for (const { select } of page.texts) query.select(em.getKnex().raw(select));
+      const knex = em.getKnex();
       const at = page.at ? atSelect(page.at, (name) => em.getPlatform().quoteIdentifier(name)) : null;
-      if (at) query.select(em.getKnex().raw(at.sql, [...at.params] as never[]));
-      for (const condition of page.conditions) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
-      query.orderByRaw(ordering.orderBy(page.ordering, page.reversed)).limit(page.limit);
-      if (page.offset > 0) query.offset(page.offset);
+      const query = applyWindow(knex, filtered.getKnexQuery(), {
+        where: page.conditions,
+        select: [...page.texts.map(({ select }) => knex.raw(select)), ...(at ? [knex.raw(at.sql, [...at.params] as never[])] : [])],
+        orderBy: ordering.orderBy(page.ordering, page.reversed),
+        limit: page.limit,
+        offset: page.offset,
+      });
       const raw = await rows.execute('page', query);
       const firstAt = flagged(raw[0]);
       for (const row of raw) delete row[AT];
