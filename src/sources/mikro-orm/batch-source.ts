@@ -73,8 +73,10 @@ const signature = (condition: SqlCondition): string =>
 /**
  * A BatchPageSource over an entity, for a paginated field under a list of parents: the pages of all
  * parents are one SQL statement (per-parent index seeks, each with its own keyset bound; see
- * {@link BatchStrategy}), their counts one `COUNT(*) ... GROUP BY key`. Give it a request-scoped
- * (forked) EntityManager.
+ * {@link BatchStrategy}), their counts one `COUNT(*) ... GROUP BY key`. A page from a cursor tells
+ * whether a row lies behind it, as `mikroOrmSource` does, from an EXISTS beside each parent's window
+ * (one more statement only for parents whose window is empty). Parent keys compare as text (`1` and
+ * `'1'` are one parent). Give it a request-scoped (forked) EntityManager.
  */
 export function mikroOrmBatchSource<T extends object>(
   em: SqlEntityManager,
