@@ -7,7 +7,7 @@ import { orderingProperty } from './field-types';
 import type { SqlCondition } from './keyset';
 import type { MikroOrmSourceOptions } from './source-options';
 import { platformKind } from './platform';
-import { applyWindow, type QueryWindow } from './query-window';
+import { applyWindow, rawSql, type QueryWindow } from './query-window';
 
 /** A parent's key as the batch source takes it: the primary key value of the parent row. */
 export type ParentKey = string | number | bigint;
@@ -180,7 +180,7 @@ export function mikroOrmBatchSource<T extends object>(
       select: [knex.raw('1')],
       only: true,
     });
-    return knex.raw('case when exists ? then 1 else 0 end', [exists] as never[]).toSQL();
+    return rawSql(knex, 'case when exists ? then 1 else 0 end', [exists]).toSQL();
   };
   /**
    * The probe column (`… as pw_beyond`) of rows of `groups`, each row answering its own group's
@@ -194,15 +194,16 @@ export function mikroOrmBatchSource<T extends object>(
   ): Promise<{ readonly select: Knex.Raw }> => {
     const probes = await Promise.all(groups.map((group) => probeOf(group, keyOf)));
     const alias = `as ${quote(BEYOND)}`;
-    if (probes.length === 1) return { select: knex.raw(`${probes[0]!.sql} ${alias}`, [...probes[0]!.bindings] as never[]) };
+    if (probes.length === 1) return { select: rawSql(knex, `${probes[0]!.sql} ${alias}`, probes[0]!.bindings) };
     const branches = probes.map((probe, index) => {
       const test = inGroup(groups[index]!, index);
       return { sql: `when ${test.sql} then ${probe.sql}`, bindings: [...test.params, ...probe.bindings] };
     });
     return {
-      select: knex.raw(
+      select: rawSql(
+        knex,
         `case ${branches.map((branch) => branch.sql).join(' ')} else 0 end ${alias}`,
-        branches.flatMap((branch) => branch.bindings) as never[],
+        branches.flatMap((branch) => branch.bindings),
       ),
     };
   };
@@ -271,7 +272,7 @@ export function mikroOrmBatchSource<T extends object>(
     const branches = (await Promise.all(groups.map((group, index) => branch(group, index)))).map((boxed) => boxed.query);
     // Parenthesized as a builder binding is, so callers write `?` either way.
     const union = branches.map((_, index) => `select * from ? as ${quote(`pw_g${index}`)}`).join(' union all ');
-    return { query: knex.raw(`(${union})`, branches as never[]) };
+    return { query: rawSql(knex, `(${union})`, branches) };
   };
 
   /**
@@ -323,7 +324,9 @@ export function mikroOrmBatchSource<T extends object>(
       query = knex
         .select(knex.raw(`${quote('pw_page')}.*`), ...formulaSelects('pw_page').map((select) => knex.raw(select)), ...probe)
         .from(knex.raw(`json_each(?) as ${keysRef}`, [JSON.stringify(pairs)]))
-        .joinRaw(`join ${quote(meta.tableName)} as ${quote('pw_page')} on ${quote(`pw_page.${primaryColumn()}`)} in ?`, [inner] as never[])
+        .joinRaw(`join ${quote(meta.tableName)} as ${quote('pw_page')} on ${quote(`pw_page.${primaryColumn()}`)} in ?`, [
+          rawSql(knex, '?', [inner]),
+        ])
         .orderByRaw(resultOrder(ordering, reversed, 'pw_page'));
     } else if (strategy === 'lateral') {
       // One subquery per key, each `... where key = k [and its group's bound] order by ... limit n`:
@@ -369,14 +372,14 @@ export function mikroOrmBatchSource<T extends object>(
       query = knex
         .select(knex.raw(`${quote('pw_page')}.*`))
         .from(
-          knex.raw(`unnest(${arrays.join(', ')}) as ${keysRef}(${columns.join(', ')})`, [
+          rawSql(knex, `unnest(${arrays.join(', ')}) as ${keysRef}(${columns.join(', ')})`, [
             ...keys,
             ...numbers,
             ...offsets,
             ...slots.flat(),
-          ] as never[]),
+          ]),
         )
-        .joinRaw(`cross join lateral ? as ${quote('pw_page')}`, [inner] as never[])
+        .joinRaw(`cross join lateral ? as ${quote('pw_page')}`, [rawSql(knex, '?', [inner])])
         .orderByRaw(resultOrder(ordering, reversed, 'pw_page'));
     } else if (strategy === 'union') {
       // One branch per key, `select * from (... where key = k [and bound] order by ... limit n) as b`,
@@ -405,7 +408,7 @@ export function mikroOrmBatchSource<T extends object>(
         chunks.length === 1
           ? chunks[0]!
           : chunks.map((chunk, index) => `select * from (${chunk}) as ${quote(`pw_c${index}`)}`).join(' union all ');
-      query = knex.raw(`${body} order by ${resultOrder(ordering, reversed)}`, bindings as never[]);
+      query = rawSql(knex, `${body} order by ${resultOrder(ordering, reversed)}`, bindings);
     } else {
       const parents = parentsCondition(groups);
       const { query: rowsOf } = await rowsQuery();
@@ -437,7 +440,13 @@ export function mikroOrmBatchSource<T extends object>(
       query = knex
         .select('*', ...probe)
         .from(inner.as('pw_w'))
-        .whereRaw(kept.map((range) => range.sql).join(' or '), kept.flatMap((range) => range.params) as never[])
+        .whereRaw(
+          rawSql(
+            knex,
+            kept.map((range) => range.sql).join(' or '),
+            kept.flatMap((range) => range.params),
+          ),
+        )
         .orderBy([keyColumn, ROW_NUMBER]);
     }
     const raw = await rows.execute('page', query);

@@ -8,7 +8,7 @@ import { entityRows, joinsCollection } from './entity-rows';
 import { flushFirst } from './flush';
 import type { SqlCondition } from './keyset';
 import { statementGuard, type StatementGuard } from './query-timeout';
-import { applyWindow } from './query-window';
+import { applyWindow, rawSql } from './query-window';
 import type { MikroOrmSourceOptions, SqlSourceOptions } from './source-options';
 
 const ALIAS = 'e';
@@ -216,7 +216,7 @@ export function mikroOrmSource<T extends object>(
       const at = page.at ? atSelect(page.at, (name) => em.getPlatform().quoteIdentifier(name)) : null;
       const query = applyWindow(knex, filtered.getKnexQuery(), {
         where: page.conditions,
-        select: [...page.texts.map(({ select }) => knex.raw(select)), ...(at ? [knex.raw(at.sql, [...at.params] as never[])] : [])],
+        select: [...page.texts.map(({ select }) => knex.raw(select)), ...(at ? [rawSql(knex, at.sql, at.params)] : [])],
         orderBy: ordering.orderBy(page.ordering, page.reversed),
         limit: page.limit,
         offset: page.offset,

@@ -20,11 +20,19 @@ export interface QueryWindow {
   readonly offset?: number | string;
 }
 
+/**
+ * SQL with `?` placeholders and its bindings as one knex raw: parameters, or knex builders and raws
+ * written in as parenthesized subqueries. The one place the sources' bindings meet knex's types.
+ */
+export function rawSql(knex: Knex, sql: string, bindings: readonly unknown[] = []): Knex.Raw {
+  return knex.raw(sql, bindings as readonly Knex.RawBinding[]);
+}
+
 /** Writes `window` into `query` (a knex query of the rows, changed in place) and returns it. */
 export function applyWindow(knex: Knex, query: Knex.QueryBuilder, window: QueryWindow): Knex.QueryBuilder {
   if (window.only) query.clearSelect();
   for (const column of window.select ?? []) query.select(column);
-  for (const condition of window.where) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
+  for (const condition of window.where) query.whereRaw(rawSql(knex, `(${condition.sql})`, condition.params));
   if (window.orderBy === undefined) query.clearOrder();
   else query.orderByRaw(window.orderBy);
   if (window.limit !== undefined) query.limit(window.limit);
