@@ -6,6 +6,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   moduleNameMapper: {
     '^pagewise$': '<rootDir>/src/core/index.ts',
+    // Tests of core's internals (not a package entry point: users never import it).
+    '^pagewise/internal$': '<rootDir>/src/core/internal.ts',
     '^pagewise/array$': '<rootDir>/src/sources/array/index.ts',
     '^pagewise/mikro-orm$': '<rootDir>/src/sources/mikro-orm/index.ts',
     '^pagewise/(graphql|type-graphql|sdl|rest|node|testing)$': '<rootDir>/src/$1/index.ts',

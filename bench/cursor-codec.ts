@@ -2,7 +2,7 @@
 // nodeHmacSigner) against node:crypto's bare HMAC, and encoding/decoding a signed `exact` cursor against
 // a bare base64 round trip. Each ratio is measured in this process with interleaved rounds.
 import { createHmac } from 'node:crypto';
-import { decodeCursor, encodeCursor, hmacSigner, type Cursor, type CursorCodecOptions, type CursorSigner } from '../src/core';
+import { decodeCursor, encodeCursor, hmacSigner, type Cursor, type CursorCodecOptions, type CursorSigner } from '../src/core/internal';
 import { nodeHmacSigner } from '../src/node';
 import { ratioOf, type BenchResult } from './measure';
 

@@ -1,18 +1,23 @@
-import type { CursorPagination } from './cursor';
-import { limitOffsetPageNumbers, type LimitOffsetPagination } from './limit-offset';
-import type { CursorPage, NumberedPage, OffsetPage } from './page';
+import type { CursorPage, NumberedPage, Page } from './page';
+import { limitOffsetPageNumbers } from './page-math';
 import { pageLinks, type PageLink } from './page-links';
-import type { PageNumberPagination } from './page-number';
+import type { Pagination } from './pagination';
 import { removeQueryParam, replaceQueryParam } from './url';
 
 // DRF's link rules as pure functions over the request's absolute URL: which parameter is replaced or
-// removed, the whole query re-sorted and re-encoded (reference §1.5, §2.3, §3.3, §4.6). Shared by the
-// REST adapter and the GraphQL offset lists.
+// removed, the whole query re-sorted and re-encoded (reference §1.5, §2.3, §3.3, §4.6). The one home
+// of every link: next, previous, first, last, page N and the HTML context, for every style.
 
 /** The next and previous links of a page. */
 export interface Links {
   readonly next: string | null;
   readonly previous: string | null;
+}
+
+/** The first and last pages' links (RFC 8288 `first`/`last`); null when the page is already there. */
+export interface BoundaryLinks {
+  readonly first: string | null;
+  readonly last: string | null;
 }
 
 /** What an HTML control needs (DRF's `get_html_context`). */
@@ -21,73 +26,104 @@ export interface HtmlContext extends Links {
   readonly pageLinks: readonly PageLink[];
 }
 
-/** DRF's page-number links: `page` replaced, and removed for page 1. */
-export function pageNumberLinks(url: string, pagination: PageNumberPagination, page: NumberedPage<unknown>): Links {
-  const param = pagination.pageQueryParam;
-  const to = (target: number): string => (target === 1 ? removeQueryParam(url, param) : replaceQueryParam(url, param, target));
+const mismatch = (pagination: Pagination, page: Page<unknown>): TypeError =>
+  new TypeError(`a ${page.style} page cannot be linked with a ${pagination.style} pagination`);
+
+/** Page-number: page N's URL (`page` replaced, and removed for page 1). */
+function pageNumberUrl(url: string, param: string, target: number): string {
+  return target === 1 ? removeQueryParam(url, param) : replaceQueryParam(url, param, target);
+}
+
+/** Limit-offset: the URL of offset N, the effective limit always written, `offset` removed at 0. */
+function offsetUrl(url: string, pagination: Extract<Pagination, { style: 'limit-offset' }>, limit: number, offset: number): string {
+  const withLimit = pagination.limitQueryParam ? replaceQueryParam(url, pagination.limitQueryParam, limit) : url;
+  return offset <= 0
+    ? removeQueryParam(withLimit, pagination.offsetQueryParam)
+    : replaceQueryParam(withLimit, pagination.offsetQueryParam, offset);
+}
+
+function numberedLinks(url: string, param: string, page: NumberedPage<unknown>): Links {
   return {
-    next: page.nextPage === null ? null : to(page.nextPage),
-    previous: page.previousPage === null ? null : to(page.previousPage),
+    next: page.nextPage === null ? null : pageNumberUrl(url, param, page.nextPage),
+    previous: page.previousPage === null ? null : pageNumberUrl(url, param, page.previousPage),
   };
 }
 
-/** DRF's page-number HTML context; needs the count for the last page number. */
-export async function pageNumberHtmlContext(
-  url: string,
-  pagination: PageNumberPagination,
-  page: NumberedPage<unknown>,
-): Promise<HtmlContext> {
-  const param = pagination.pageQueryParam;
-  const final = await page.totalPages();
-  return {
-    ...pageNumberLinks(url, pagination, page),
-    pageLinks: pageLinks(page.page, final, (target) =>
-      target === 1 ? removeQueryParam(url, param) : replaceQueryParam(url, param, target),
-    ),
-  };
-}
-
-/** DRF's limit-offset links: the effective limit always written, `offset` removed when it would be 0. */
-export function limitOffsetLinks(url: string, pagination: LimitOffsetPagination, page: OffsetPage<unknown>): Links {
-  const withLimit = pagination.limitQueryParam ? replaceQueryParam(url, pagination.limitQueryParam, page.limit) : url;
-  const param = pagination.offsetQueryParam;
-  return {
-    next: page.nextOffset === null ? null : replaceQueryParam(withLimit, param, page.nextOffset),
-    previous:
-      page.previousOffset === null
-        ? null
-        : page.previousOffset <= 0
-          ? removeQueryParam(withLimit, param)
-          : replaceQueryParam(withLimit, param, page.previousOffset),
-  };
-}
-
-/** DRF's limit-offset HTML context: page links from the raw URL, the limit left as sent. */
-export async function limitOffsetHtmlContext(
-  url: string,
-  pagination: LimitOffsetPagination,
-  page: OffsetPage<unknown>,
-): Promise<HtmlContext> {
-  const { current, final } = limitOffsetPageNumbers(await page.count(), page.offset, page.limit);
-  const param = pagination.offsetQueryParam;
-  return {
-    ...limitOffsetLinks(url, pagination, page),
-    pageLinks: pageLinks(current, final, (target) =>
-      target === 1 ? removeQueryParam(url, param) : replaceQueryParam(url, param, page.offset + (target - current) * page.limit),
-    ),
-  };
-}
-
-/** DRF's cursor links: the `cursor` parameter replaced by the next or previous cursor. */
-export function cursorLinks(url: string, pagination: CursorPagination, page: CursorPage<unknown>): Links {
-  const param = pagination.cursorQueryParam;
+function cursorLinks(url: string, param: string, page: CursorPage<unknown>): Links {
   return {
     next: page.nextCursor === null ? null : replaceQueryParam(url, param, page.nextCursor),
     previous: page.previousCursor === null ? null : replaceQueryParam(url, param, page.previousCursor),
   };
 }
 
-/** DRF's cursor HTML context: previous and next only. */
-export function cursorHtmlContext(url: string, pagination: CursorPagination, page: CursorPage<unknown>): HtmlContext {
-  return { ...cursorLinks(url, pagination, page), pageLinks: [] };
+/** DRF's next and previous links of `page`, made by `pagination`, on the request URL `url`. */
+export function linksOf(url: string, pagination: Pagination, page: Page<unknown>): Links {
+  if (pagination.style === 'page-number' && page.style === 'page-number') return numberedLinks(url, pagination.pageQueryParam, page);
+  if (pagination.style === 'limit-offset' && page.style === 'limit-offset') {
+    return {
+      next: page.nextOffset === null ? null : offsetUrl(url, pagination, page.limit, page.nextOffset),
+      previous: page.previousOffset === null ? null : offsetUrl(url, pagination, page.limit, page.previousOffset),
+    };
+  }
+  if (pagination.style === 'cursor' && page.style === 'cursor') return cursorLinks(url, pagination.cursorQueryParam, page);
+  throw mismatch(pagination, page);
+}
+
+/** The first and last pages' links of `page`; page-number and limit-offset need the count for `last`. */
+export async function boundaryLinksOf(url: string, pagination: Pagination, page: Page<unknown>): Promise<BoundaryLinks> {
+  if (pagination.style === 'page-number' && page.style === 'page-number') {
+    const final = await page.totalPages();
+    return {
+      first: page.hasPrevious ? removeQueryParam(url, pagination.pageQueryParam) : null,
+      last: page.page < final ? replaceQueryParam(url, pagination.pageQueryParam, final) : null,
+    };
+  }
+  if (pagination.style === 'limit-offset' && page.style === 'limit-offset') {
+    const { current, final } = limitOffsetPageNumbers(await page.count(), page.offset, page.limit);
+    const lastOffset = page.offset + (final - current) * page.limit;
+    return {
+      first: page.hasPrevious ? offsetUrl(url, pagination, page.limit, 0) : null,
+      last: page.hasNext && lastOffset > page.offset ? offsetUrl(url, pagination, page.limit, lastOffset) : null,
+    };
+  }
+  if (pagination.style === 'cursor' && page.style === 'cursor') {
+    // DRF's Cursor(offset=0, reverse=True, position=None) is the last page, in either mode.
+    const param = pagination.cursorQueryParam;
+    return {
+      first: page.hasPrevious ? removeQueryParam(url, param) : null,
+      last: page.lastPageCursor === null ? null : replaceQueryParam(url, param, page.lastPageCursor),
+    };
+  }
+  throw mismatch(pagination, page);
+}
+
+/** DRF's HTML context: numbered page links (page-number and limit-offset, from the count) or none (cursor). */
+export async function htmlContextOf(url: string, pagination: Pagination, page: Page<unknown>): Promise<HtmlContext> {
+  const links = linksOf(url, pagination, page);
+  if (pagination.style === 'page-number' && page.style === 'page-number') {
+    const param = pagination.pageQueryParam;
+    return { ...links, pageLinks: pageLinks(page.page, await page.totalPages(), (target) => pageNumberUrl(url, param, target)) };
+  }
+  if (pagination.style === 'limit-offset' && page.style === 'limit-offset') {
+    const { current, final } = limitOffsetPageNumbers(await page.count(), page.offset, page.limit);
+    const param = pagination.offsetQueryParam;
+    // DRF's page links keep the limit as sent (reference §2.3): only the offset moves.
+    const urlFor = (target: number): string =>
+      target === 1 ? removeQueryParam(url, param) : replaceQueryParam(url, param, page.offset + (target - current) * page.limit);
+    return { ...links, pageLinks: pageLinks(current, final, urlFor) };
+  }
+  return { ...links, pageLinks: [] };
+}
+
+/** DRF's `display_page_controls`: more than one page (needs the count for page-number and limit-offset). */
+export async function showsPageControls(page: Page<unknown>): Promise<boolean> {
+  if (page.style === 'cursor') return page.hasNext || page.hasPrevious;
+  if (page.style === 'page-number') return (await page.totalPages()) > 1;
+  return (await page.count()) > page.limit;
+}
+
+/** Where a page's rows start in the whole list (0-based); null for the cursor style, which never knows. */
+export function startIndexOf(page: Page<unknown>): number | null {
+  if (page.style === 'page-number') return (page.page - 1) * page.pageSize;
+  return page.style === 'limit-offset' ? page.offset : null;
 }

@@ -1,4 +1,5 @@
 import { assertConfig, PaginationError } from './errors';
+import type { FieldType } from './values';
 
 /** One field of an ordering: its name and direction. */
 export interface OrderingField {
@@ -56,9 +57,13 @@ export interface ClientOrderingOptions {
   readonly argument?: string;
 }
 
+/** The most terms a client's ordering may have: each becomes an ORDER BY term and a keyset column. */
+export const MAX_ORDERING_TERMS = 32;
+
 /**
  * DRF's OrderingFilter: `?ordering=-created,title` split on commas, each term checked against the
- * allow-list. Nothing a client sends reaches a source unless it names an allowed field.
+ * allow-list. Nothing a client sends reaches a source unless it names an allowed field; a field named
+ * twice counts once (its first direction), and more than {@link MAX_ORDERING_TERMS} terms are refused.
  */
 export function resolveClientOrdering(
   requested: string | readonly string[] | null | undefined,
@@ -67,14 +72,58 @@ export function resolveClientOrdering(
   const fallback = parseOrdering(options.ordering);
   const terms = typeof requested === 'string' ? requested.split(',').map((term) => term.trim()) : (requested ?? []);
   if (terms.length === 0 || (terms.length === 1 && terms[0] === '')) return fallback;
+  const argument = options.argument ?? 'ordering';
+  if (terms.length > MAX_ORDERING_TERMS) {
+    throw PaginationError.invalidArgument(`Too many ordering terms (${terms.length}); at most ${MAX_ORDERING_TERMS}.`, argument);
+  }
   const allowed = new Set(options.orderingFields);
   const valid = terms.filter((term) => allowed.has(term.startsWith('-') ? term.slice(1) : term));
   if (valid.length !== terms.length && (options.onInvalid ?? 'error') === 'error') {
     const bad = terms.find((term) => !valid.includes(term)) ?? '';
     throw PaginationError.invalidArgument(
       `Cannot order by ${JSON.stringify(bad)}; allowed fields: ${options.orderingFields.join(', ') || 'none'}.`,
-      options.argument ?? 'ordering',
+      argument,
     );
   }
-  return valid.length > 0 ? parseOrdering(valid) : fallback;
+  if (valid.length === 0) return fallback;
+  const seen = new Set<string>();
+  return parseOrdering(valid).filter(({ field }) => !seen.has(field) && seen.add(field) !== undefined);
+}
+
+/** What {@link resolveOrdering} needs of a source: its field types and unique key. */
+export interface OrderingTarget {
+  fieldType(field: string): FieldType;
+  readonly uniqueKey: readonly string[];
+}
+
+/** A pagination's ordering settings (the cursor style's options, or a field's slice ordering). */
+export interface OrderingSettings {
+  readonly ordering: readonly OrderingField[];
+  readonly orderingFields: readonly string[];
+  readonly onInvalidOrdering: 'error' | 'ignore';
+  readonly orderingQueryParam: string;
+}
+
+/**
+ * The one place an ordering is decided: the client's ordering checked against the allow-list (or the
+ * default), the unique key appended as tiebreaker, and every field's type checked with the source.
+ */
+export function resolveOrdering(
+  target: OrderingTarget,
+  settings: OrderingSettings,
+  requested: string | readonly string[] | null | undefined,
+  argument: string = settings.orderingQueryParam,
+): OrderingField[] {
+  const base =
+    settings.orderingFields.length > 0
+      ? resolveClientOrdering(requested, {
+          ordering: formatOrdering(settings.ordering).split(','),
+          orderingFields: settings.orderingFields,
+          onInvalid: settings.onInvalidOrdering,
+          argument,
+        })
+      : [...settings.ordering];
+  const ordering = withTiebreaker(base, target.uniqueKey);
+  for (const { field } of ordering) target.fieldType(field);
+  return ordering;
 }

@@ -18,3 +18,29 @@ export function pagePositions(page: Page<unknown>): PagePositions {
   if (page.style === 'page-number') return { next: text(page.nextPage), previous: text(page.previousPage) };
   return { next: text(page.nextOffset), previous: text(page.previousOffset) };
 }
+
+/** A page's numbers, whatever its style: null where the style has none (GraphQL's pageInfo). */
+export interface PageFacts {
+  readonly page: number | null;
+  readonly nextPage: number | null;
+  readonly previousPage: number | null;
+  readonly offset: number | null;
+  readonly limit: number | null;
+  readonly nextOffset: number | null;
+  readonly previousOffset: number | null;
+}
+
+/** The page numbers of a page-number page, the offsets of a limit-offset one; nulls elsewhere. */
+export function pageFactsOf(page: Page<unknown>): PageFacts {
+  const numbered = page.style === 'page-number' ? page : null;
+  const offsets = page.style === 'limit-offset' ? page : null;
+  return {
+    page: numbered?.page ?? null,
+    nextPage: numbered?.nextPage ?? null,
+    previousPage: numbered?.previousPage ?? null,
+    offset: offsets?.offset ?? null,
+    limit: offsets?.limit ?? null,
+    nextOffset: offsets?.nextOffset ?? null,
+    previousOffset: offsets?.previousOffset ?? null,
+  };
+}

@@ -10,9 +10,9 @@ export interface PageBase<T> {
   readonly hasPrevious: boolean;
   /** One cursor per item: what `after` (or `before`) takes to continue from that item. */
   readonly cursors: readonly string[];
-  /** The cursor of the previous page (null when none): REST `previous`, GraphQL `startCursor`. */
+  /** The first item's cursor (Relay's `startCursor`); null on an empty page. */
   readonly startCursor: string | null;
-  /** The cursor of the next page (null when none): REST `next`, GraphQL `endCursor`. */
+  /** The last item's cursor (Relay's `endCursor`); null on an empty page. */
   readonly endCursor: string | null;
   /** The number of rows in the whole list; runs the count query on first call, then memoized. */
   count(): Promise<number>;
@@ -48,6 +48,8 @@ export interface CursorPage<T> extends PageBase<T> {
   readonly nextCursor: string | null;
   /** The previous page's cursor, exactly the value of DRF's `cursor` query parameter in `previous`. */
   readonly previousCursor: string | null;
+  /** DRF's cursor of the last page (`Cursor(0, reverse=True, None)`), null when this page is the last. */
+  readonly lastPageCursor: string | null;
 }
 
 /** A page of any style. */

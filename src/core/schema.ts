@@ -1,6 +1,4 @@
-import type { CursorPagination } from './cursor';
-import type { LimitOffsetPagination } from './limit-offset';
-import type { PageNumberPagination } from './page-number';
+import type { Pagination } from './pagination';
 
 /** A JSON Schema / OpenAPI schema object, as plain data. */
 export type SchemaObject = { readonly [key: string]: unknown };
@@ -31,12 +29,10 @@ const DEFAULT_DESCRIPTIONS: Required<SchemaDescriptions> = {
   cursor: 'The pagination cursor value.',
 };
 
-type AnyPagination = PageNumberPagination | LimitOffsetPagination | CursorPagination;
-
 const link = (example: string): SchemaObject => ({ type: 'string', nullable: true, format: 'uri', example });
 
 /** DRF's `get_paginated_response_schema`: the body schema around `results`, examples included. */
-export function paginatedResponseSchema(pagination: AnyPagination, results: SchemaObject): SchemaObject {
+export function paginatedResponseSchema(pagination: Pagination, results: SchemaObject): SchemaObject {
   const base = 'http://api.example.org/accounts/';
   const count = { type: 'integer', example: 123 };
   switch (pagination.style) {
@@ -82,7 +78,7 @@ const parameter = (name: string, description: string, type: 'integer' | 'string'
 });
 
 /** DRF's `get_schema_operation_parameters`: the query parameters of a style. */
-export function schemaOperationParameters(pagination: AnyPagination, descriptions: SchemaDescriptions = {}): OperationParameter[] {
+export function schemaOperationParameters(pagination: Pagination, descriptions: SchemaDescriptions = {}): OperationParameter[] {
   const text = { ...DEFAULT_DESCRIPTIONS, ...descriptions };
   const pageSize =
     'pageSizeQueryParam' in pagination && pagination.pageSizeQueryParam ? [parameter(pagination.pageSizeQueryParam, text.pageSize)] : [];

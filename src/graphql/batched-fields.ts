@@ -9,7 +9,7 @@ import {
   type BatchLoader,
   type BatchPageSource,
   type PageSource,
-} from '../core';
+} from '../core/internal';
 import { connectionField, offsetListField, type PaginatedFieldConfig } from './fields';
 import type { PaginationArgValues } from './paginate';
 
@@ -92,8 +92,15 @@ function batchedSource<TParent, TContext, K, T>(
 function plainConfig<TParent, TContext, K, T>(
   config: BatchedFieldConfig<TParent, TContext, K, T>,
 ): PaginatedFieldConfig<TParent, TContext, T> {
-  // The batch's own options ride along unread: the field builders read only theirs.
-  return { ...config, source: batchedSource(config) };
+  // The batch's own options ride along unread: the field builders read only theirs. A parent's
+  // cursors continue that parent only: its key (compared as text, as batch sources group keys) is
+  // part of the default scope.
+  const cursorScope =
+    config.cursorScope !== undefined
+      ? config.cursorScope
+      : (parent: TParent, _args: PaginationArgValues, _context: TContext, info: GraphQLResolveInfo) =>
+          `${info.parentType.name}.${info.fieldName}#${String(config.key(parent))}`;
+  return { ...config, source: batchedSource(config), cursorScope };
 }
 
 /**

@@ -39,4 +39,5 @@ export const descriptions = {
   limitArg: 'The number of rows to return.',
   offsetArg: 'The number of rows to skip.',
   afterOffsetArg: 'Continue after the row with this cursor (instead of a page number or offset).',
+  beforeOffsetArg: 'Return the rows before the row with this cursor (with `last`, Relay paging backward).',
 } as const;

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isPaginationError, type PaginationError } from '../core';
+import { isPaginationError, type PaginationError } from '../core/internal';
 
 // The REST adapter's text too (DRF's ServiceUnavailable): a source's own message may name hosts or drivers.
 const UNAVAILABLE = 'Service temporarily unavailable, try again later.';

@@ -1,5 +1,5 @@
 import type { GraphQLFieldConfig, GraphQLFieldConfigArgumentMap, GraphQLResolveInfo } from 'graphql';
-import type { PageSource } from '../core';
+import type { PageSource } from '../core/internal';
 import { cursorArgs, paginationArgs, type GraphQLPagination, type PaginationArgsOptions } from './args';
 import { requestedPageSize, type PaginateOptions, type PaginationArgValues } from './paginate';
 import { resolveArrayConnection } from './relay-compat';
@@ -13,7 +13,8 @@ export interface ComplexityEstimatorArgs {
 }
 
 /** A paginated field: its node type, pagination, where the rows come from, and per-field options. */
-export interface PaginatedFieldConfig<TParent, TContext, T> extends Omit<PaginateOptions, 'withCount'>, PaginationArgsOptions {
+export interface PaginatedFieldConfig<TParent, TContext, T>
+  extends Omit<PaginateOptions, 'withCount' | 'cursorScope'>, PaginationArgsOptions {
   readonly node: NodeType;
   readonly pagination: GraphQLPagination;
   /** The rows of this field for a parent (a source is cheap to make: it runs nothing until paged). */
@@ -31,6 +32,13 @@ export interface PaginatedFieldConfig<TParent, TContext, T> extends Omit<Paginat
   readonly deprecationReason?: string;
   /** Extra fields of the generated types. */
   readonly types?: PaginationTypeOptions;
+  /**
+   * What this field's cursors are valid for (default: the field's coordinate, such as `Query.articles`,
+   * plus the parent's key under a batched field). A function names it per parent; the same string on
+   * another field or a REST endpoint shares cursors with it; null leaves them unscoped.
+   */
+  readonly cursorScope?:
+    string | null | ((parent: TParent, args: PaginationArgValues, context: TContext, info: GraphQLResolveInfo) => string | null);
 }
 
 /**
@@ -44,13 +52,25 @@ export function paginationComplexity(
   return ({ args, childComplexity }) => requestedPageSize(pagination, args, options) * (childComplexity || options.childCost || 1);
 }
 
+/** A field's planning overrides, picked from its config (the rest of the config is the field's). */
+function overridesOf(config: Omit<PaginateOptions, 'cursorScope'>): PaginateOptions {
+  const { defaultPageSize, maxPageSize, onOversize, directions, sliceOrdering } = config;
+  return { defaultPageSize, maxPageSize, onOversize, directions, sliceOrdering };
+}
+
 function fieldOf<TParent, TContext, T>(
   config: PaginatedFieldConfig<TParent, TContext, T>,
   type: GraphQLFieldConfig<TParent, TContext>['type'],
-  resolve: (source: Promise<PageSource<T>>, args: PaginationArgValues, info: GraphQLResolveInfo) => Promise<unknown>,
+  resolve: (
+    source: Promise<PageSource<T>>,
+    args: PaginationArgValues,
+    info: GraphQLResolveInfo,
+    cursorScope?: string | null,
+  ) => Promise<unknown>,
 ): GraphQLFieldConfig<TParent, TContext> {
-  const { pagination, defaultPageSize, maxPageSize, onOversize, directions } = config;
-  const options = { defaultPageSize, maxPageSize, onOversize, directions };
+  const { cursorScope } = config;
+  const { pagination } = config;
+  const options = overridesOf(config);
   return {
     type,
     args: { ...paginationArgs(pagination, config), ...config.args },
@@ -65,6 +85,7 @@ function fieldOf<TParent, TContext, T>(
         Promise.resolve().then(() => config.source(parent, args, context, info)),
         args,
         info,
+        typeof cursorScope === 'function' ? cursorScope(parent, args, context, info) : cursorScope,
       ),
   };
 }
@@ -73,9 +94,8 @@ function fieldOf<TParent, TContext, T>(
 export function connectionField<TParent, TContext, T>(
   config: PaginatedFieldConfig<TParent, TContext, T>,
 ): GraphQLFieldConfig<TParent, TContext> {
-  const { defaultPageSize, maxPageSize, onOversize, directions } = config;
-  return fieldOf(config, connectionType(config.node, config.types), (source, args, info) =>
-    resolveConnection(source, config.pagination, args, info, { defaultPageSize, maxPageSize, onOversize, directions }),
+  return fieldOf(config, connectionType(config.node, config.types), (source, args, info, cursorScope) =>
+    resolveConnection(source, config.pagination, args, info, { ...overridesOf(config), cursorScope }),
   );
 }
 
@@ -83,9 +103,8 @@ export function connectionField<TParent, TContext, T>(
 export function offsetListField<TParent, TContext, T>(
   config: PaginatedFieldConfig<TParent, TContext, T>,
 ): GraphQLFieldConfig<TParent, TContext> {
-  const { defaultPageSize, maxPageSize, onOversize, directions } = config;
-  return fieldOf(config, offsetListType(config.node, config.types), (source, args, info) =>
-    resolveOffsetList(source, config.pagination, args, info, { defaultPageSize, maxPageSize, onOversize, directions }),
+  return fieldOf(config, offsetListType(config.node, config.types), (source, args, info, cursorScope) =>
+    resolveOffsetList(source, config.pagination, args, info, { ...overridesOf(config), cursorScope }),
   );
 }
 

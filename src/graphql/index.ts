@@ -18,3 +18,9 @@ export { connectionType, edgeType, offsetListType, pageInfoType } from './types'
 export type { NodeType, PaginationTypeOptions } from './types';
 export { batchedConnectionField, batchedOffsetListField, requestBatches } from './batched-fields';
 export type { BatchedFieldConfig, BatchFunction, RequestBatchesOptions } from './batched-fields';
+export { fromGlobalId, intId, toGlobalId } from './global-id';
+export type { ResolvedGlobalId } from './global-id';
+export { nodeDefinitions } from './node';
+export type { NodeDefinitions, NodeDefinitionsOptions } from './node';
+export { DEFAULT_MAX_NODE_IDS, nodeLookup } from './node-lookup';
+export type { NodeLoader, NodeLoaders, NodeLookup, NodeLookupOptions } from './node-lookup';

@@ -1,4 +1,4 @@
-import { connectionFromArraySlice, type RelayArrayArgs, type RelayArraySliceMeta } from '../core';
+import { connectionFromArraySlice, type RelayArrayArgs, type RelayArraySliceMeta } from '../core/internal';
 import { withGraphQLErrors } from './errors';
 import type { PaginationArgValues } from './paginate';
 import type { ConnectionValue, PageInfoValue } from './shapes';

@@ -16,6 +16,9 @@ export interface SelectionInfo {
   readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>;
   /** The operation's variables, which `@skip(if: $var)` and `@include(if: $var)` read. */
   readonly variableValues?: Readonly<Record<string, unknown>>;
+  /** The field's coordinate (`Author.articles`), the default scope of its cursors. */
+  readonly parentType?: { readonly name: string };
+  readonly fieldName?: string;
 }
 
 const COUNT_FIELDS = new Set(['totalCount', 'count']);

@@ -1,4 +1,4 @@
-import { isPaginationError, pagePositions, type Page } from '../core';
+import { isPaginationError, pageFactsOf, pagePositions, type Page } from '../core/internal';
 import { toGraphQLError } from './errors';
 
 /** `PageInfo` of a page. `totalCount` and `totalPages` are promises made only when read. */
@@ -65,17 +65,11 @@ export function pageInfoOf<T>(page: Page<T>): PageInfoValue {
     get totalCount() {
       return coded(page.count());
     },
-    page: page.style === 'page-number' ? page.page : null,
+    ...pageFactsOf(page),
     pageSize: page.pageSize,
     get totalPages() {
       return coded(page.totalPages());
     },
-    nextPage: page.style === 'page-number' ? page.nextPage : null,
-    previousPage: page.style === 'page-number' ? page.previousPage : null,
-    offset: page.style === 'limit-offset' ? page.offset : null,
-    limit: page.style === 'limit-offset' ? page.limit : null,
-    nextOffset: page.style === 'limit-offset' ? page.nextOffset : null,
-    previousOffset: page.style === 'limit-offset' ? page.previousOffset : null,
   };
 }
 

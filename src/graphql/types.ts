@@ -10,7 +10,7 @@ import {
   type GraphQLOutputType,
   type ThunkObjMap,
 } from 'graphql';
-import { PaginationConfigError } from '../core';
+import { PaginationConfigError } from '../core/internal';
 import { descriptions } from './descriptions';
 
 /** A node type: anything with a name that can sit in a list (object, interface, union, scalar, enum). */

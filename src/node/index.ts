@@ -1,6 +1,6 @@
 // pagewise/node: Node-only helpers. Core stays runtime-neutral; this subpath may use node:* modules.
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
-import type { CursorSigner, HmacSecret, HmacSignerOptions } from '../core';
+import type { CursorSigner, HmacSecret, HmacSignerOptions } from '../core/internal';
 import { macToken, rotatingSigner, secretKeys } from '../core/signer';
 
 /**

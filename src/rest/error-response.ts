@@ -1,4 +1,4 @@
-import { isPaginationError, type PaginationErrorCode } from '../core';
+import { isPaginationError, type PaginationErrorCode } from '../core/internal';
 import { JSON_CONTENT_TYPE, renderJson } from './json';
 import type { RestRequest } from './request-url';
 

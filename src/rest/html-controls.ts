@@ -1,4 +1,4 @@
-import type { HtmlContext } from '../core';
+import type { HtmlContext } from '../core/internal';
 
 /** Words and class names of the HTML controls; every one can be replaced (translation, CSS). */
 export interface HtmlControlsOptions {

@@ -1,13 +1,20 @@
 import {
+  assertConfig,
+  sizeSettingsOf,
   paginatedResponseSchema,
   schemaOperationParameters,
   type OperationParameter,
   type SchemaDescriptions,
   type SchemaObject,
-} from '../core';
+} from '../core/internal';
 import type { RestOptions } from './rest-options';
+import { querySwitchesOf } from './rest-page';
+import { resultsKeyOf } from './rest-response';
 
-type SchemaOptions = Pick<RestOptions<unknown>, 'pagination' | 'shape' | 'links' | 'resultsKey' | 'paginatedQueryParam'>;
+type SchemaOptions = Pick<
+  RestOptions<unknown>,
+  'pagination' | 'shape' | 'links' | 'resultsKey' | 'paginatedQueryParam' | 'allowUnpaginated' | 'body' | 'bodySchema'
+>;
 
 const renameResults = (schema: SchemaObject, key: string): SchemaObject => {
   if (key === 'results') return schema;
@@ -25,15 +32,44 @@ const without = (schema: SchemaObject, names: readonly string[]): SchemaObject =
   properties: Object.fromEntries(Object.entries(schema['properties'] as Record<string, unknown>).filter(([name]) => !names.includes(name))),
 });
 
+/** drf-commons' `index`: the item's 1-based place in the whole list (in the page, for the cursor style). */
+const indexed = (results: SchemaObject): SchemaObject => {
+  const items = (results['items'] as SchemaObject | undefined) ?? {};
+  const index = { type: 'integer', minimum: 1, description: 'Place in the whole list, from 1 (within the page for a cursor list).' };
+  // allOf, since a `$ref` takes no sibling properties in OpenAPI 3.0.
+  return { ...results, items: { allOf: [items, { type: 'object', required: ['index'], properties: { index } }] } };
+};
+
 /**
  * The response body's schema for `results` (DRF passes the list serializer's schema, an array): DRF's
- * `get_paginated_response_schema` for the drf shape, and the matching schema of the other shapes.
+ * `get_paginated_response_schema` for the drf shape, the matching schema of the other shapes, and
+ * `bodySchema` for a `body` hook (which must come with one).
  */
 export function restResponseSchema(options: SchemaOptions, results: SchemaObject): SchemaObject {
-  const { pagination, shape = 'drf', links = 'body', resultsKey = 'results' } = options;
-  const drf = renameResults(paginatedResponseSchema(pagination, results), resultsKey);
+  const { pagination, shape = 'drf', links = 'body' } = options;
+  if (options.body !== undefined || options.bodySchema !== undefined) {
+    assertConfig(options.bodySchema !== undefined, 'bodySchema must be given beside body: its output has no schema of its own');
+    return options.bodySchema(results);
+  }
+  const resultsKey = resultsKeyOf(options);
+  const commons = shape === 'commons' || shape === 'commons-nested';
+  const list = commons ? indexed(results) : results;
+  const drf = renameResults(paginatedResponseSchema(pagination, list), resultsKey);
   const body = links === 'header' ? without(drf, ['next', 'previous']) : drf;
   if (shape === 'commons') {
+    const properties = body['properties'] as Record<string, unknown>;
+    return {
+      type: 'object',
+      required: ['success', 'timestamp', 'message', ...(body['required'] as string[])],
+      properties: {
+        success: { type: 'boolean', example: true },
+        timestamp: { type: 'string', format: 'date-time', example: '2026-01-15T10:30:00.000000Z' },
+        message: { type: 'string', example: '' },
+        ...properties,
+      },
+    };
+  }
+  if (shape === 'commons-nested') {
     return {
       type: 'object',
       required: ['message', 'success', 'timestamp', 'data'],
@@ -63,7 +99,7 @@ export function restResponseSchema(options: SchemaOptions, results: SchemaObject
       },
     };
   }
-  return links === 'header' ? results : body;
+  return links === 'header' ? list : body;
 }
 
 /**
@@ -75,17 +111,15 @@ export function restQueryParameters(
   descriptions: SchemaDescriptions = {},
 ): Array<OperationParameter | SchemaObject> {
   const parameters: Array<OperationParameter | SchemaObject> = schemaOperationParameters(options.pagination, descriptions);
-  const paginated =
-    options.paginatedQueryParam === undefined ? (options.shape === 'commons' ? 'paginated' : null) : options.paginatedQueryParam;
-  const { pagination } = options;
+  const paginated = querySwitchesOf(options).paginatedQueryParam;
   // With a maximum the switch does nothing (a client never lifts it), so it is not offered.
-  const capped = (pagination.style === 'limit-offset' ? pagination.maxLimit : pagination.maxPageSize) !== null;
+  const capped = sizeSettingsOf(options.pagination).maxSize !== null && options.allowUnpaginated !== true;
   if (paginated && !capped) {
     parameters.push({
       name: paginated,
       required: false,
       in: 'query',
-      description: 'Set to false to get the whole list unpaginated.',
+      description: 'Set to false to get the whole list unpaginated (internal APIs only: the list is unbounded).',
       schema: { type: 'boolean' },
     });
   }

@@ -1,4 +1,4 @@
-import { unquotePlus } from '../core';
+import { unquotePlus } from '../core/internal';
 
 /** What the REST adapter reads of a request: the target as sent, the headers, the method. */
 export interface RestRequest {

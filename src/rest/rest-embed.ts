@@ -1,29 +1,9 @@
-import {
-  batchLoader,
-  cursorLinks,
-  keyedPageSource,
-  limitOffsetLinks,
-  pageNumberLinks,
-  paginateCursor,
-  paginateLimitOffset,
-  paginatePageNumber,
-  pagePositions,
-  type BatchPageSource,
-  type Page,
-  type PagePositions,
-  type PageSource,
-} from '../core';
+import { batchLoader, keyedPageSource, linksOf, paginate, pagePositions, traitsOf, type BatchPageSource } from '../core/internal';
 import type { RestRequest } from './request-url';
-import type { RestOptions, RestPagination, RestRenderOptions } from './rest-options';
-import type { RestPage } from './rest-page';
+import type { RestEmbed, RestOptions, RestPagination, RestRenderOptions } from './rest-options';
 
-/** A paginated child list embedded in each row of a list body (made by {@link restEmbed}). */
-export interface RestEmbed<T> {
-  /** The key the child list is put under in each serialized row. */
-  readonly name: string;
-  /** The child lists of `rows`, in their order: all rows' first pages in one batch. */
-  pages(rows: readonly T[], request: RestRequest, url: string): Promise<readonly unknown[]>;
-}
+export type { RestEmbed };
+import type { RestPage } from './rest-page';
 
 /** Options of {@link restEmbed}. */
 export interface RestEmbedOptions<T, K, C> {
@@ -45,24 +25,11 @@ export interface RestEmbedOptions<T, K, C> {
   readonly link?: (row: T) => string;
   /** Whether the embedded body has DRF's `count` (default: page-number and limit-offset, as DRF). */
   readonly count?: boolean;
-}
-
-function linksOf(url: string, pagination: RestPagination, page: Page<unknown>): PagePositions {
-  if (pagination.style === 'cursor' && page.style === 'cursor') return cursorLinks(url, pagination, page);
-  if (pagination.style === 'page-number' && page.style === 'page-number') return pageNumberLinks(url, pagination, page);
-  if (pagination.style === 'limit-offset' && page.style === 'limit-offset') return limitOffsetLinks(url, pagination, page);
-  return pagePositions(page);
-}
-
-async function firstPage<C>(source: PageSource<C>, pagination: RestPagination, withCount: boolean): Promise<Page<C> | null> {
-  switch (pagination.style) {
-    case 'page-number':
-      return paginatePageNumber(source, pagination, {}, { withCount });
-    case 'limit-offset':
-      return paginateLimitOffset(source, pagination, {}, { withCount });
-    case 'cursor':
-      return paginateCursor(source, pagination, {}, { withCount });
-  }
+  /**
+   * What a row's child cursors are valid for (default: the path of `link(row)`, where they continue,
+   * else the list's name and the row's key): one row's cursor never continues another row's list.
+   */
+  readonly cursorScope?: (row: T) => string | null;
 }
 
 /**
@@ -72,7 +39,7 @@ async function firstPage<C>(source: PageSource<C>, pagination: RestPagination, w
  */
 export function restEmbed<T, K, C>(options: RestEmbedOptions<T, K, C>): RestEmbed<T> {
   const { pagination, name } = options;
-  const counted = options.count ?? pagination.style !== 'cursor';
+  const counted = options.count ?? traitsOf(pagination).counted;
   const serialize = options.serialize ?? ((child: C): unknown => child);
   return {
     name,
@@ -82,9 +49,11 @@ export function restEmbed<T, K, C>(options: RestEmbedOptions<T, K, C>): RestEmbe
       return Promise.all(
         rows.map(async (row) => {
           const source = keyedPageSource(batch, loader, options.key(row));
-          const page = await firstPage(source, pagination, counted);
-          if (!page) return Promise.all((await source.slice(0, Number.MAX_SAFE_INTEGER)).map(serialize));
-          const links = options.link ? linksOf(new URL(options.link(row), url).toString(), pagination, page) : pagePositions(page);
+          const link = options.link ? new URL(options.link(row), url) : null;
+          const cursorScope = options.cursorScope ? options.cursorScope(row) : link ? link.pathname : `${name}#${String(options.key(row))}`;
+          const page = await paginate(source, pagination, { via: 'query' }, { withCount: counted, cursorScope });
+          if (page.style === 'whole') return Promise.all(page.items.map(serialize));
+          const links = link ? linksOf(link.toString(), pagination, page) : pagePositions(page);
           const results = await Promise.all(page.items.map(serialize));
           return counted
             ? { count: await page.count(), next: links.next, previous: links.previous, results }

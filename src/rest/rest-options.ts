@@ -1,17 +1,29 @@
-import { assertConfig, type CursorPagination, type LimitOffsetPagination, type PageNumberPagination, type PageSource } from '../core';
+import { assertConfig, isPagination, traitsOf, type Pagination, type PageSource, type SchemaObject } from '../core/internal';
 import type { RestErrorHook } from './error-response';
 import type { RestRequest, UrlOptions } from './request-url';
-import type { RestEmbed } from './rest-embed';
+import type { RestBody } from './rest-body';
+
+/** A paginated child list embedded in each row of a list body (made by `restEmbed`). */
+export interface RestEmbed<T> {
+  /** The key the child list is put under in each serialized row. */
+  readonly name: string;
+  /** The child lists of `rows`, in their order: all rows' first pages in one batch. */
+  pages(rows: readonly T[], request: RestRequest, url: string): Promise<readonly unknown[]>;
+}
 
 /** A resolved pagination of any of DRF's three styles. */
-export type RestPagination = PageNumberPagination | LimitOffsetPagination | CursorPagination;
+export type RestPagination = Pagination;
 
 /**
- * The body's shape: `drf` (DRF's own), `commons` (the drf-commons envelope: message, success,
- * timestamp, data, a 1-based `index` on each item), `rails` (Rails RESTFramework: count, page,
- * page_size, total_pages, next, previous, results; page-number only).
+ * The body's shape: `drf` (DRF's own); `commons` (drf-commons as documented, flat: success,
+ * timestamp, message, count, next, previous, `data` the list, each item with a 1-based `index`);
+ * `commons-nested` (as drf-commons' code writes it: message, success, timestamp, `data` the DRF
+ * body); `rails` (Rails RESTFramework: count, page, page_size, total_pages, next, previous, results;
+ * page-number only, with Rails' reading of pages and sizes).
  */
-export type RestShape = 'drf' | 'commons' | 'rails';
+export type RestShape = 'drf' | 'commons' | 'commons-nested' | 'rails';
+
+const SHAPES: readonly RestShape[] = ['drf', 'commons', 'commons-nested', 'rails'];
 
 /** A source, or a function giving one per request (filters that depend on the request). */
 export type RestSource<T> = PageSource<T> | ((request: RestRequest) => PageSource<T> | Promise<PageSource<T>>);
@@ -26,32 +38,54 @@ export interface RestOptions<T> extends UrlOptions {
   /** Body shape (default `drf`). */
   readonly shape?: RestShape;
   /**
+   * A body of your own in place of the shape's: gets the page (count, links, results, page numbers)
+   * and returns any JSON value. Give {@link RestOptions.bodySchema} beside it for OpenAPI.
+   */
+  readonly body?: RestBody;
+  /** The OpenAPI schema of the `body` hook's output, given the results' schema (`restResponseSchema` uses it). */
+  readonly bodySchema?: (results: SchemaObject) => SchemaObject;
+  /**
    * `body` (default): next and previous in the body. `header`: an RFC 8288 Link header with rel
    * next, prev, first and last instead; the DRF shape's body is then the plain list, its count in
    * `X-Total-Count`.
    */
   readonly links?: 'body' | 'header';
-  /** The name of the results key (default `results`). */
+  /** The name of the results key (default `results`; `data` for the flat commons shape). */
   readonly resultsKey?: string;
   /**
    * drf-commons' switch: when this parameter is present and not `true`, `1` or `yes` (any case), the
    * whole list is served unpaginated, but only when the pagination has no maximum (a client never
-   * lifts `maxPageSize`/`maxLimit`). Default `paginated` for the commons shape, off otherwise.
+   * lifts `maxPageSize`/`maxLimit`) unless `allowUnpaginated` is on. Default `paginated` for the
+   * commons shapes, off otherwise.
    */
   readonly paginatedQueryParam?: string | null;
   /**
+   * Let `paginatedQueryParam` serve the whole list even when the pagination has a maximum, as
+   * drf-commons does (on in its presets; default off). drf-commons' warning applies: restrict it to
+   * internal APIs or administrative contexts, since unbounded lists to external clients risk
+   * performance degradation under load. Nothing but this option caps such a list.
+   */
+  readonly allowUnpaginated?: boolean;
+  /**
    * A client size of 0 (page size or limit) serves the whole list, but only when the pagination has
-   * no maximum. Default on for the rails shape, off otherwise (DRF falls back to the default size).
+   * no maximum. Default on for the rails shape (which, as Rails, takes only the literal `0`), off
+   * otherwise (DRF falls back to the default size).
    */
   readonly zeroPageSizeDisables?: boolean;
   /** DRF-extensions' `page_size=max`: this value of the size parameter means the maximum (default off). */
   readonly maxPageSizeValue?: string | null;
-  /** The commons shape's `message` (default `Request successful`). */
+  /** The commons shapes' `message` (default empty for `commons`, as documented; `Request successful` for `commons-nested`). */
   readonly message?: string;
   /** The clock of the commons shape's `timestamp` (default: now). */
   readonly now?: () => Date;
   /** Paginated child lists embedded in each row ({@link RestEmbed}, from `restEmbed`), batched over the page. */
   readonly embed?: readonly RestEmbed<T>[];
+  /**
+   * What this endpoint's cursors are valid for (default: the request's path, so `/api/articles`'s
+   * cursors are invalid at `/api/authors`). The same string on a GraphQL field (its `cursorScope`)
+   * shares cursors between them; null leaves them unscoped.
+   */
+  readonly cursorScope?: string | null;
   /** Hears of every error answered with a 500 or 503 (logging); never changes the answer. */
   readonly onError?: RestErrorHook;
 }
@@ -70,14 +104,18 @@ const checked = new WeakSet<object>();
 export function checkRestOptions<T>(options: RestOptions<T>): void {
   if (checked.has(options)) return;
   const { pagination, shape = 'drf', links = 'body', resultsKey = 'results' } = options;
-  assertConfig(
-    typeof pagination === 'object' && pagination !== null && ['page-number', 'limit-offset', 'cursor'].includes(pagination.style),
-    'pagination must come from pageNumberPagination, limitOffsetPagination or cursorPagination',
-  );
-  assertConfig(['drf', 'commons', 'rails'].includes(shape), `shape must be "drf", "commons" or "rails", not ${JSON.stringify(shape)}`);
-  assertConfig(shape !== 'rails' || pagination.style === 'page-number', 'the rails shape is a page-number body');
+  assertConfig(isPagination(pagination), 'pagination must come from pageNumberPagination, limitOffsetPagination or cursorPagination');
+  assertConfig(SHAPES.includes(shape), `shape must be "drf", "commons", "commons-nested" or "rails", not ${JSON.stringify(shape)}`);
+  assertConfig(shape !== 'rails' || traitsOf(pagination).numbered, 'the rails shape is a page-number body');
   assertConfig(links === 'body' || links === 'header', `links must be "body" or "header", not ${JSON.stringify(links)}`);
   assertConfig(typeof resultsKey === 'string' && resultsKey !== '', 'resultsKey must be a non-empty string');
+  assertConfig(options.body === undefined || typeof options.body === 'function', 'body must be a function of the page');
+  assertConfig(options.bodySchema === undefined || typeof options.bodySchema === 'function', 'bodySchema must be a function');
+  assertConfig(options.body === undefined || shape === 'drf', 'body replaces the shape: pass one of body and shape');
+  assertConfig(
+    options.allowUnpaginated === undefined || typeof options.allowUnpaginated === 'boolean',
+    'allowUnpaginated must be a boolean',
+  );
   assertConfig(typeof options.source === 'function' || typeof options.source === 'object', 'source must be a PageSource or a function');
   if (options.origin !== undefined) {
     assertConfig(/^https?:\/\/[^/?#]+\/?$/i.test(options.origin), 'origin must be a scheme and host, like https://api.example.org');

@@ -1,42 +1,34 @@
 import {
-  cursorLinks,
-  encodeCursor,
-  formatOrdering,
-  lastValue,
-  limitOffsetHtmlContext,
-  limitOffsetLinks,
-  limitOffsetPageNumbers,
-  pageNumberHtmlContext,
-  pageNumberLinks,
-  paginateCursor,
-  paginateLimitOffset,
-  paginatePageNumber,
-  planCursorPage,
-  positiveInt,
+  asksUnpaginated,
+  boundaryLinksOf,
+  htmlContextOf,
+  linksOf,
+  paginate,
   queryOf,
-  removeQueryParam,
-  replaceQueryParam,
-  resolveClientOrdering,
-  withTiebreaker,
-  type CursorPagination,
+  requestFromQuery,
+  showsPageControls,
+  startIndexOf,
+  traitsOf,
+  type BoundaryLinks,
   type HtmlContext,
   type Links,
-  type OrderingField,
   type Page,
   type PageSource,
-  type QueryEntries,
-} from '../core';
+} from '../core/internal';
+import { railsRequestFromQuery } from './rails';
 import type { RestOptions, RestPagination } from './rest-options';
 
 /** One request's page with everything a body, a Link header or an HTML control needs. */
 export interface PaginatedRestPage<T> {
   readonly paginated: true;
+  /** The request's absolute URL, which every link is made from. */
+  readonly url: string;
   readonly page: Page<T>;
   /** The total (page-number and limit-offset; null for the cursor style, which never counts). */
   readonly count: number | null;
   readonly links: Links;
   /** The Link header's first and last pages (null when already there); computed on call. */
-  boundaryLinks(): { readonly first: string | null; readonly last: string | null };
+  boundaryLinks(): Promise<BoundaryLinks>;
   /** DRF's HTML context (page links with ellipses); computed on call, as only HTML needs it. */
   htmlContext(): Promise<HtmlContext>;
   /** DRF's `display_page_controls`. */
@@ -48,56 +40,26 @@ export interface PaginatedRestPage<T> {
 /** The whole list, when pagination is off (DRF's page size null) or the client turned it off. */
 export interface UnpaginatedRestPage<T> {
   readonly paginated: false;
+  /** The request's absolute URL. */
+  readonly url: string;
   readonly rows: readonly T[];
 }
 
 /** What a list request yields before it is rendered. */
 export type RestPage<T> = PaginatedRestPage<T> | UnpaginatedRestPage<T>;
 
-const sizeParamOf = (pagination: RestPagination): string | null =>
-  pagination.style === 'limit-offset' ? pagination.limitQueryParam : pagination.pageSizeQueryParam;
-
-const maxSizeOf = (pagination: RestPagination): number | null =>
-  pagination.style === 'limit-offset' ? pagination.maxLimit : pagination.maxPageSize;
-
 type SwitchOptions = Pick<RestOptions<unknown>, 'shape' | 'paginatedQueryParam' | 'zeroPageSizeDisables' | 'maxPageSizeValue'>;
 
-/** The client's size, with DRF-extensions' `max` resolved to the maximum. */
-function requestedSize(query: QueryEntries, pagination: RestPagination, options: SwitchOptions): string | undefined {
-  const param = sizeParamOf(pagination);
-  const raw = param ? lastValue(query, param) : undefined;
-  const max = maxSizeOf(pagination);
-  return raw !== undefined && options.maxPageSizeValue && raw === options.maxPageSizeValue && max ? String(max) : raw;
-}
+const isCommons = (shape: RestOptions<unknown>['shape']): boolean => shape === 'commons' || shape === 'commons-nested';
 
-function clientTurnedOff(query: QueryEntries, size: string | undefined, pagination: RestPagination, options: SwitchOptions): boolean {
-  // A client never lifts a maximum: with one, the whole table is not served whatever it asks.
-  if (maxSizeOf(pagination) !== null) return false;
+/** The query switches an endpoint's shape turns on by default (drf-commons' `paginated`, Rails' size 0). */
+export function querySwitchesOf(options: SwitchOptions) {
   const shape = options.shape ?? 'drf';
-  const param = options.paginatedQueryParam === undefined ? (shape === 'commons' ? 'paginated' : null) : options.paginatedQueryParam;
-  // drf-commons reads `query_params.get("paginated", "true").lower() in ["true", "1", "yes"]`.
-  if (param && !['true', '1', 'yes'].includes((lastValue(query, param) ?? 'true').toLowerCase())) return true;
-  const zero = options.zeroPageSizeDisables ?? shape === 'rails';
-  return zero && size !== undefined && positiveInt(size) === 0;
-}
-
-function cursorOrdering<T>(source: PageSource<T>, pagination: CursorPagination, query: QueryEntries): OrderingField[] {
-  const base =
-    pagination.orderingFields.length > 0
-      ? resolveClientOrdering(lastValue(query, pagination.orderingQueryParam), {
-          ordering: formatOrdering(pagination.ordering).split(','),
-          orderingFields: pagination.orderingFields,
-          onInvalid: pagination.onInvalidOrdering,
-          argument: pagination.orderingQueryParam,
-        })
-      : [...pagination.ordering];
-  return withTiebreaker(base, source.uniqueKey);
-}
-
-async function wholeList<T>(source: PageSource<T>, pagination: RestPagination, query: QueryEntries): Promise<UnpaginatedRestPage<T>> {
-  const ordering = pagination.style === 'cursor' ? cursorOrdering(source, pagination, query) : undefined;
-  // DRF evaluates the whole queryset, with no COUNT (DRF #6098): one slice without a real bound.
-  return { paginated: false, rows: await source.slice(0, Number.MAX_SAFE_INTEGER, ordering) };
+  return {
+    paginatedQueryParam: options.paginatedQueryParam === undefined ? (isCommons(shape) ? 'paginated' : null) : options.paginatedQueryParam,
+    zeroPageSizeDisables: options.zeroPageSizeDisables ?? shape === 'rails',
+    maxPageSizeValue: options.maxPageSizeValue,
+  };
 }
 
 /**
@@ -110,92 +72,34 @@ export async function paginateRequest<T>(
   source: PageSource<T>,
   options: Omit<RestOptions<T>, 'source'>,
 ): Promise<RestPage<T>> {
-  const { pagination } = options;
+  const pagination: RestPagination = options.pagination;
+  const { counted } = traitsOf(pagination);
+  const rails = options.shape === 'rails';
   const query = queryOf(url);
-  const size = requestedSize(query, pagination, options);
-  if (clientTurnedOff(query, size, pagination, options)) return wholeList(source, pagination, query);
-
-  switch (pagination.style) {
-    case 'page-number': {
-      const page = await paginatePageNumber(
-        source,
-        pagination,
-        { page: lastValue(query, pagination.pageQueryParam), pageSize: size },
-        { withCount: true },
-      );
-      if (!page) return wholeList(source, pagination, query);
-      const [count, final] = await Promise.all([page.count(), page.totalPages()]);
-      const param = pagination.pageQueryParam;
-      return {
-        paginated: true,
-        page,
-        count,
-        links: pageNumberLinks(url, pagination, page),
-        boundaryLinks: () => ({
-          first: page.hasPrevious ? removeQueryParam(url, param) : null,
-          last: page.page < final ? replaceQueryParam(url, param, final) : null,
-        }),
-        htmlContext: () => pageNumberHtmlContext(url, pagination, page),
-        displayPageControls: final > 1,
-        startIndex: (page.page - 1) * page.pageSize,
-      };
-    }
-    case 'limit-offset': {
-      const limitParam = pagination.limitQueryParam;
-      const page = await paginateLimitOffset(
-        source,
-        pagination,
-        { limit: size, offset: lastValue(query, pagination.offsetQueryParam) },
-        { withCount: true },
-      );
-      if (!page) return wholeList(source, pagination, query);
-      const count = await page.count();
-      return {
-        paginated: true,
-        page,
-        count,
-        links: limitOffsetLinks(url, pagination, page),
-        boundaryLinks: () => {
-          const { current, final } = limitOffsetPageNumbers(count, page.offset, page.limit);
-          const withLimit = limitParam ? replaceQueryParam(url, limitParam, page.limit) : url;
-          const lastOffset = page.offset + (final - current) * page.limit;
-          return {
-            first: page.hasPrevious ? removeQueryParam(withLimit, pagination.offsetQueryParam) : null,
-            last: page.hasNext && lastOffset > page.offset ? replaceQueryParam(withLimit, pagination.offsetQueryParam, lastOffset) : null,
-          };
-        },
-        htmlContext: () => limitOffsetHtmlContext(url, pagination, page),
-        displayPageControls: count > page.limit,
-        startIndex: page.offset,
-      };
-    }
-    case 'cursor': {
-      const args = {
-        cursor: lastValue(query, pagination.cursorQueryParam),
-        pageSize: size,
-        ordering: lastValue(query, pagination.orderingQueryParam),
-      };
-      const page = await paginateCursor(source, pagination, args);
-      if (!page) return wholeList(source, pagination, query);
-      const param = pagination.cursorQueryParam;
-      const links = cursorLinks(url, pagination, page);
-      return {
-        paginated: true,
-        page,
-        count: null,
-        links,
-        boundaryLinks: () => {
-          // DRF's Cursor(offset=0, reverse=True, position=None) is the last page, in either mode.
-          const plan = page.hasNext ? planCursorPage(source, pagination, { pageSize: size, ordering: args.ordering }) : null;
-          return {
-            first: page.hasPrevious ? removeQueryParam(url, param) : null,
-            last: plan ? replaceQueryParam(url, param, encodeCursor({ offset: 0, reverse: true, position: null }, plan.codec)) : null,
-          };
-        },
-        htmlContext: () => Promise.resolve({ ...links, pageLinks: [] }),
-        displayPageControls: page.hasNext || page.hasPrevious,
-        startIndex: null,
-      };
-    }
-  }
+  const switches = querySwitchesOf(options);
+  const read = rails ? railsRequestFromQuery(pagination, query, switches) : requestFromQuery(pagination, query, switches);
+  const param = switches.paginatedQueryParam;
+  // Past a maximum only on purpose: requestFromQuery alone never lets a client lift one.
+  const lifted = options.allowUnpaginated === true && typeof param === 'string' && asksUnpaginated(query, param);
+  const request = lifted ? { ...read, whole: true } : read;
+  const cursorScope = options.cursorScope === undefined ? new URL(url).pathname : options.cursorScope;
+  // Rails answers a page past the end with that page, empty, never a 404.
+  const page = await paginate(source, pagination, request, {
+    withCount: counted,
+    cursorScope,
+    ...(rails && { invalidPage: 'empty' as const }),
+  });
+  if (page.style === 'whole') return { paginated: false, url, rows: page.items };
+  const [count, displayPageControls] = await Promise.all([counted ? page.count() : null, showsPageControls(page)]);
+  return {
+    paginated: true,
+    url,
+    page,
+    count,
+    links: linksOf(url, pagination, page),
+    boundaryLinks: () => boundaryLinksOf(url, pagination, page),
+    htmlContext: () => htmlContextOf(url, pagination, page),
+    displayPageControls,
+    startIndex: startIndexOf(page),
+  };
 }

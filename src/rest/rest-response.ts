@@ -1,30 +1,25 @@
-import { assertConfig } from '../core';
+import { assertConfig, pageFactsOf, pageQueryParamOf, type Links } from '../core/internal';
+import { documentedTimestamp, isoformatTimestamp, withIndex } from './drf-commons';
 import { detailResponse, errorResponse, type RestResponse } from './error-response';
 import { JSON_CONTENT_TYPE, renderJson } from './json';
 import { linkHeader } from './link-header';
+import { railsPageUrl } from './rails';
 import { absoluteUrl, type RestRequest } from './request-url';
-import { checkRestOptions, type RestOptions, type RestRenderOptions } from './rest-options';
+import { restBodyPageOf } from './rest-body';
+import { checkRestOptions, type RestOptions, type RestPagination, type RestRenderOptions } from './rest-options';
 import { withEmbeds } from './rest-embed';
-import { paginateRequest, type RestPage } from './rest-page';
+import { paginateRequest, type PaginatedRestPage, type RestPage } from './rest-page';
 
-/** Python's `datetime.isoformat()` of an aware UTC time, as Django's `timezone.now()` gives it. */
-function isoTimestamp(date: Date): string {
-  const iso = date.toISOString().replace('Z', '');
-  const [seconds, millis = '000'] = iso.split('.');
-  return `${seconds}${millis === '000' ? '' : `.${millis}000`}+00:00`;
-}
-
-/** drf-commons numbers each item from 1; objects only, since a spread of anything else means nothing. */
-function withIndex(items: readonly unknown[], start: number): unknown[] {
-  return items.map((item, index) =>
-    typeof item === 'object' && item !== null && !Array.isArray(item) ? { ...item, index: start + index + 1 } : item,
-  );
+/** The key of the list in a shape's body: `resultsKey`, by default `data` in the flat commons body. */
+export function resultsKeyOf(options: Pick<RestRenderOptions<unknown>, 'shape' | 'resultsKey'>): string {
+  return options.resultsKey ?? (options.shape === 'commons' ? 'data' : 'results');
 }
 
 /**
- * Renders a page the way the chosen shape does: DRF's key order (`count`, `next`, `previous`,
- * `results`; no count for the cursor style), the plain list when unpaginated, a Link header instead of
- * body links when asked. Embeds need the request, so they are `restResponse`'s; not taken here.
+ * Renders a page the way the chosen shape (or the `body` hook) does: DRF's key order (`count`,
+ * `next`, `previous`, `results`; no count for the cursor style), the plain list when unpaginated, a
+ * Link header instead of body links when asked. Embeds need the request, so they are
+ * `restResponse`'s; not taken here.
  */
 export async function renderRestPage<T>(restPage: RestPage<T>, options: RestRenderOptions<T>): Promise<RestResponse> {
   assertConfig(
@@ -33,56 +28,84 @@ export async function renderRestPage<T>(restPage: RestPage<T>, options: RestRend
   );
   const shape = options.shape ?? 'drf';
   const inHeader = options.links === 'header';
-  const resultsKey = options.resultsKey ?? 'results';
+  const resultsKey = resultsKeyOf(options);
   const serialize = options.serialize ?? ((row: T): unknown => row);
-  const envelope = (data: unknown): unknown => ({
-    message: options.message ?? 'Request successful',
-    success: true,
-    timestamp: isoTimestamp(options.now ? options.now() : new Date()),
-    data,
-  });
+  const now = (): Date => (options.now ? options.now() : new Date());
   const respond = (body: unknown, headers: Record<string, string> = {}): RestResponse => ({
     status: 200,
     headers: { 'content-type': JSON_CONTENT_TYPE, ...headers },
     body: renderJson(body),
   });
+  // drf-commons as documented (docs/pagination.rst): the envelope and the DRF keys side by side.
+  const flat = (fields: Record<string, unknown>, list: unknown[]): unknown => ({
+    success: true,
+    timestamp: documentedTimestamp(now()),
+    message: options.message ?? '',
+    ...fields,
+    [resultsKey]: list,
+  });
+  // drf-commons as its code writes it (response/utils.py success_response): the DRF body under `data`.
+  const nested = (data: unknown): unknown => ({
+    message: options.message ?? 'Request successful',
+    success: true,
+    timestamp: isoformatTimestamp(now()),
+    data,
+  });
 
   if (!restPage.paginated) {
     const results = await Promise.all(restPage.rows.map(serialize));
-    if (shape !== 'commons') return respond(results);
+    if (options.body) return respond(await options.body(await restBodyPageOf(restPage, options.pagination, results)));
+    if (shape !== 'commons' && shape !== 'commons-nested') return respond(results);
     const list = withIndex(results, 0);
-    return respond(
-      envelope(
-        inHeader ? { count: list.length, [resultsKey]: list } : { next: null, previous: null, count: list.length, [resultsKey]: list },
-      ),
-    );
+    // crud.py's unpaginated body: next and previous null, the count of the whole list.
+    const links = inHeader ? {} : { next: null, previous: null };
+    if (shape === 'commons') return respond(flat({ count: list.length, ...links }, list));
+    return respond(nested({ ...links, count: list.length, [resultsKey]: list }));
   }
 
-  const { page, count, links } = restPage;
+  const { page, count } = restPage;
+  const links = shape === 'rails' ? railsLinks(restPage, options.pagination) : restPage.links;
   const serialized = await Promise.all(page.items.map(serialize));
-  const results = shape === 'commons' ? withIndex(serialized, restPage.startIndex ?? 0) : serialized;
+  const commons = shape === 'commons' || shape === 'commons-nested';
+  const results = commons ? withIndex(serialized, restPage.startIndex ?? 0) : serialized;
   const headers: Record<string, string> = {};
   if (inHeader) {
-    const link = linkHeader({ next: links.next, prev: links.previous, ...restPage.boundaryLinks() });
+    const link = linkHeader({ next: links.next, prev: links.previous, ...(await restPage.boundaryLinks()) });
     if (link !== null) headers['link'] = link;
     if (count !== null) headers['x-total-count'] = String(count);
   }
+  if (options.body) return respond(await options.body(await restBodyPageOf(restPage, options.pagination, results)), headers);
   const counted = count === null ? {} : { count };
   const bodyLinks = inHeader ? {} : { next: links.next, previous: links.previous };
 
   if (shape === 'rails') {
-    // Rails counts pages as count / page_size rounded up: an empty list has 0 pages.
-    const totalPages = Math.ceil((count ?? 0) / page.pageSize);
-    const pageNumber = page.style === 'page-number' ? page.page : 1;
-    // Rails RESTFramework `.compact`s its body: a null next or previous is left out.
-    const railsLinks = Object.fromEntries(Object.entries(bodyLinks).filter(([, value]) => value !== null));
-    return respond(
-      { ...counted, page: pageNumber, page_size: page.pageSize, total_pages: totalPages, ...railsLinks, [resultsKey]: results },
-      headers,
-    );
+    // Rails `.compact`s its body: a null next or previous is left out.
+    const present = Object.fromEntries(Object.entries(bodyLinks).filter(([, value]) => value !== null));
+    const { page: number, page_size, total_pages } = railsNumbers(restPage);
+    return respond({ count, page: number, page_size, total_pages, ...present, [resultsKey]: results }, headers);
   }
-  if (shape === 'commons') return respond(envelope({ ...counted, ...bodyLinks, [resultsKey]: results }), headers);
+  if (shape === 'commons') return respond(flat({ ...counted, ...bodyLinks }, results), headers);
+  if (shape === 'commons-nested') return respond(nested({ ...counted, ...bodyLinks, [resultsKey]: results }), headers);
   return respond(inHeader ? results : { ...counted, ...bodyLinks, [resultsKey]: results }, headers);
+}
+
+function railsNumbers(restPage: PaginatedRestPage<unknown>): { page: number; page_size: number; total_pages: number } {
+  const { page, count } = restPage;
+  // Rails counts pages as count / page_size rounded up: an empty list has 0 pages.
+  return { page: pageFactsOf(page).page ?? 1, page_size: page.pageSize, total_pages: Math.ceil((count ?? 0) / page.pageSize) };
+}
+
+/**
+ * page_number_paginator.rb's links: `next` while `page < total_pages`, `previous` whenever the page
+ * is above 1 (past the end too), each with the page written.
+ */
+function railsLinks(restPage: PaginatedRestPage<unknown>, pagination: RestPagination): Links {
+  const { page, total_pages } = railsNumbers(restPage);
+  const param = pageQueryParamOf(pagination) ?? 'page';
+  return {
+    next: page < total_pages ? railsPageUrl(restPage.url, param, page + 1) : null,
+    previous: page > 1 ? railsPageUrl(restPage.url, param, page - 1) : null,
+  };
 }
 
 /**

@@ -1,14 +1,14 @@
 import { isInterfaceType, isListType, isNonNullType, isObjectType, isUnionType, type GraphQLOutputType } from 'graphql';
 import {
-  cursorPagination,
-  limitOffsetPagination,
-  pageNumberPagination,
+  orderingOf,
+  paginationOf,
   parseOrdering,
+  traitsOf,
   PaginationConfigError,
   type CursorMode,
   type CursorSigner,
   type OrderingField,
-} from '../core';
+} from '../core/internal';
 import type { GraphQLPagination, NodeType, RelayDirections } from '../graphql';
 
 /** Defaults of every `@paginate` field of a schema; the directive's own arguments win. */
@@ -127,37 +127,34 @@ export function planField(
   if (pageSize && maxPageSize && pageSize > maxPageSize) throw fail(`pageSize (${pageSize}) is above maxPageSize (${maxPageSize})`);
   const ordering = strings(args['ordering'], 'ordering', fail);
   const orderingFields = strings(args['orderingFields'], 'orderingFields', fail);
-  if (style !== 'cursor') {
-    for (const [name, value] of Object.entries({ orderingFields, cursorMode, directions: args['directions'] })) {
-      if (value !== undefined && value !== null) throw fail(`${name} applies to the cursor style only`);
-    }
-  }
 
   let pagination: GraphQLPagination;
   let parsed: OrderingField[] | undefined;
   try {
     parsed = ordering && parseOrdering(ordering);
-    pagination =
-      style === 'cursor'
-        ? cursorPagination({
-            pageSize,
-            maxPageSize,
-            ...(ordering && { ordering }),
-            ...(orderingFields && { orderingFields }),
-            mode: cursorMode ?? defaults.cursorMode ?? 'exact',
-            signer: defaults.signer ?? null,
-          })
-        : style === 'page-number'
-          ? pageNumberPagination({ pageSize, maxPageSize })
-          : limitOffsetPagination({ defaultLimit: pageSize, maxLimit: maxPageSize });
+    pagination = paginationOf(style, {
+      pageSize,
+      maxPageSize,
+      ...(ordering && { ordering }),
+      ...(orderingFields && { orderingFields }),
+      mode: cursorMode ?? defaults.cursorMode ?? 'exact',
+      signer: defaults.signer ?? null,
+    });
   } catch (error) {
     throw error instanceof PaginationConfigError ? fail(error.message) : error;
+  }
+
+  // Directions and the keyset mode are the cursor style's; said at definition, not ignored.
+  if (!traitsOf(pagination).directional) {
+    for (const [name, value] of Object.entries({ cursorMode, directions: args['directions'] })) {
+      if (value !== undefined && value !== null) throw fail(`${name} applies to the cursor style only`);
+    }
   }
 
   // The cursor style's default ordering ("-created", DRF's) is checked too: a node without `created`
   // needs an explicit ordering, and it is better said now than on the first request.
   const checked = [
-    ...(pagination.style === 'cursor' ? pagination.ordering : (parsed ?? [])).map(({ field }) => field),
+    ...(orderingOf(pagination) ?? parsed ?? []).map(({ field }) => field),
     ...(orderingFields ?? []).flatMap((term) => parseOrdering(term).map(({ field }) => field)),
   ];
   // A union's members have no common fields to check against; its rows are the source's business.

@@ -6,3 +6,5 @@ export type { PaginateDefaults } from './field-plan';
 export { isPageSource } from './to-page-source';
 export type { ArraySourceFactory, PaginatedFieldContext, PaginatedRows, ToSource } from './to-page-source';
 export { paginateDirectiveTypeDefs, paginateTypeDefs } from './type-defs';
+export { nodeResolvers, nodeTypeDefs } from './node';
+export type { NodeResolvers, NodeResolversOptions } from './node';

@@ -14,10 +14,10 @@ import {
   type GraphQLSchema,
   type GraphQLType,
 } from 'graphql';
-import { PaginationConfigError } from '../core';
+import { PaginationConfigError } from '../core/internal';
 import { connectionField, offsetListField, PageNumberScalar, paginationArgs } from '../graphql';
 import { fieldError, planField, type FieldPlan, type PaginateDefaults } from './field-plan';
-import { toPageSource, withSliceOrdering, type ArraySourceFactory, type ToSource } from './to-page-source';
+import { toPageSource, type ArraySourceFactory, type ToSource } from './to-page-source';
 import { directiveEnumNames, paginateDirectiveTypeDefs, sharedTypeNames } from './type-defs';
 
 /** Options of {@link paginateDirective}. */
@@ -77,6 +77,7 @@ function paginatedField(
     pagination: plan.pagination,
     directions: plan.directions,
     onOversize: plan.onOversize,
+    sliceOrdering: plan.sliceOrdering,
     args: field.args,
     description: field.description ?? undefined,
     deprecationReason: field.deprecationReason ?? undefined,
@@ -88,7 +89,7 @@ function paginatedField(
       const value: unknown = resolve(parent, args, context, info);
       const origin = { coordinate: plan.coordinate, node: plan.node.name, parent, args, context, info };
       const source = await toPageSource(value, origin, { directive: name, toSource: options.toSource, arraySource: options.arraySource });
-      return withSliceOrdering(source, plan.sliceOrdering);
+      return source;
     },
   });
   const added = paginationArgs(plan.pagination, { directions: plan.directions });

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { PaginationConfigError, type OrderingField, type PageSource } from '../core';
+import { PaginationConfigError, type PageSource } from '../core/internal';
 
 /** Where a resolver's value came from, for `toSource` and for error messages. */
 export interface PaginatedFieldContext {
@@ -79,20 +79,6 @@ export async function toPageSource(
     'INVALID_OPTIONS',
     `@${options.directive} on ${field.coordinate}: the resolver returned ${kindOf(value)}; return an array or a PageSource, or pass \`toSource\` to convert it`,
   );
-}
-
-/** `source` with `ordering` as the order of its slices (page-number and limit-offset pages). */
-export function withSliceOrdering<T>(source: PageSource<T>, ordering: readonly OrderingField[] | undefined): PageSource<T> {
-  if (!ordering) return source;
-  return {
-    count: () => source.count(),
-    slice: (offset, limit, requested) => source.slice(offset, limit, requested ?? ordering),
-    seek: (request) => source.seek(request),
-    fieldType: (name) => source.fieldType(name),
-    valueOf: (row, name) => source.valueOf(row, name),
-    uniqueKey: source.uniqueKey,
-    nullOrder: source.nullOrder,
-  };
 }
 
 /** What a `@paginate` field's own resolver returns: rows as an array or a PageSource (map codegen's connection types to it). */

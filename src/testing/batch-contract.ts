@@ -14,7 +14,7 @@ import {
   type CursorMode,
   type Page,
   type PageSource,
-} from '../core';
+} from '../core/internal';
 import { CONTRACT_DATASETS, CONTRACT_ROWS, type ContractRow } from './contract-data';
 import { outcome, referenceSource, type ContractParentKey, type ContractSourceOptions } from './reference';
 import type { ContractTestApi } from './test-api';

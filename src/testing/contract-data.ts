@@ -1,5 +1,5 @@
 // The rows every source is checked on: seeded, so every run and every source sees the same data.
-import type { FieldType } from '../core';
+import type { FieldType } from '../core/internal';
 
 /** A row of the contract's data sets; a source under test holds these fields (a table, an array). */
 export interface ContractRow {

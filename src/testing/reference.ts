@@ -1,6 +1,6 @@
 // What the contract's two halves share: the options a source is built with, the reference source,
 // and how two pages are compared.
-import { PaginationError, type BatchPageSource, type CursorPage, type PageSource } from '../core';
+import { PaginationError, type BatchPageSource, type CursorPage, type PageSource } from '../core/internal';
 import { arraySource } from '../sources/array';
 import { CONTRACT_FIELDS, type ContractDataset, type ContractRow } from './contract-data';
 

@@ -15,7 +15,7 @@ import {
   type CursorMode,
   type CursorPage,
   type PageSource,
-} from '../core';
+} from '../core/internal';
 import { describeBatchContract } from './batch-contract';
 import {
   outcome,

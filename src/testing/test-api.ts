@@ -1,4 +1,4 @@
-import { assertConfig } from '../core';
+import { assertConfig } from '../core/internal';
 
 /**
  * The three functions of a test runner the contract registers its tests with: jest's and vitest's

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, type ValidatorFn } from 'type-graphql';
-import { isPaginationError } from '../core';
+import { isPaginationError } from '../core/internal';
 import { assertPaginationArgs, PageNumberScalar, toGraphQLError, type GraphQLPagination, type PaginationArgValues } from '../graphql';
 import { descriptions } from '../graphql/descriptions';
 
@@ -39,7 +39,7 @@ export class BackwardCursorArgs {
   before?: string | null;
 }
 
-/** Page-number arguments: `page` (Int or a last-page string), `pageSize`, `after`. */
+/** Page-number arguments: `page` (Int or a last-page string), `pageSize`, and Relay's four over row cursors. */
 @ArgsType()
 export class PageNumberArgs {
   @Field(() => PageNumberScalar, { nullable: true, description: descriptions.pageArg })
@@ -48,11 +48,20 @@ export class PageNumberArgs {
   @Field(() => Int, { nullable: true, description: descriptions.pageSizeArg })
   pageSize?: number | null;
 
+  @Field(() => Int, { nullable: true, description: descriptions.first })
+  first?: number | null;
+
   @Field(() => String, { nullable: true, description: descriptions.afterOffsetArg })
   after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: descriptions.last })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: descriptions.beforeOffsetArg })
+  before?: string | null;
 }
 
-/** Limit-offset arguments: `limit`, `offset`, `after`. */
+/** Limit-offset arguments: `limit`, `offset`, and Relay's four over row cursors. */
 @ArgsType()
 export class LimitOffsetArgs {
   @Field(() => Int, { nullable: true, description: descriptions.limitArg })
@@ -61,8 +70,17 @@ export class LimitOffsetArgs {
   @Field(() => Int, { nullable: true, description: descriptions.offsetArg })
   offset?: number | null;
 
+  @Field(() => Int, { nullable: true, description: descriptions.first })
+  first?: number | null;
+
   @Field(() => String, { nullable: true, description: descriptions.afterOffsetArg })
   after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: descriptions.last })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: descriptions.beforeOffsetArg })
+  before?: string | null;
 }
 
 const styles = new Map<unknown, GraphQLPagination['style']>([

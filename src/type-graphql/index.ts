@@ -5,3 +5,5 @@ export { BackwardCursorArgs, CursorArgs, ForwardCursorArgs, LimitOffsetArgs, Pag
 export { PageInfo } from './page-info';
 export { ConnectionType, EdgeType, PageType } from './types';
 export type { NodeClass, NodeTypeOptions } from './types';
+export { Node, NodeResolver } from './node';
+export type { NodeResolverClass } from './node';

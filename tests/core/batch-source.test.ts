@@ -19,7 +19,7 @@ import {
   type KeyedSeek,
   type OrderingField,
   type SeekRequest,
-} from 'pagewise';
+} from 'pagewise/internal';
 import { arraySource } from 'pagewise/array';
 
 interface Row {

@@ -1,7 +1,7 @@
 // Regression for the cursor encoder's fast paths (one table lookup per ASCII character, the platform's
 // btoa): they write exactly what the plain per-byte definitions write, for any text.
 import fc from 'fast-check';
-import { encodeBase64, quotePlus } from 'pagewise';
+import { encodeBase64, quotePlus } from 'pagewise/internal';
 import { encodeAsciiBase64 } from '../../src/core/base64';
 
 const UNRESERVED = /[A-Za-z0-9_.\-~]/;

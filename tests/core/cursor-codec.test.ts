@@ -8,7 +8,7 @@ import {
   PaginationError,
   replaceQueryParam,
   type Cursor,
-} from 'pagewise';
+} from 'pagewise/internal';
 
 const cursor = (offset: number, reverse: boolean, position: string | null): Cursor => ({ offset, reverse, position });
 

@@ -11,7 +11,7 @@ import {
   paginateRelay,
   type Cursor,
   type CursorSigner,
-} from 'pagewise';
+} from 'pagewise/internal';
 import { arraySource } from 'pagewise/array';
 import { decodeAsciiBase64 } from '../../src/core/base64';
 

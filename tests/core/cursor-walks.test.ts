@@ -10,7 +10,7 @@ import {
   type Cursor,
   type OrderingField,
   type PageSource,
-} from 'pagewise';
+} from 'pagewise/internal';
 import { arraySource } from 'pagewise/array';
 import { orderingArbitrary, rowsArbitrary, sortRows, type Row } from '../support/rows';
 
@@ -242,6 +242,42 @@ describe('drf mode matches a model of DRF (fast-check)', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('drf mode through Relay arguments (fast-check)', () => {
+  // An edge's cursor names its row in drf mode too: `after` pages from the row on, `before` up to it,
+  // whichever way DRF wrote the cursor (forward pages' next links, backward pages' reverse cursors).
+  it('edge cursors of forward and backward pages page after and before their node, as in exact mode', async () => {
+    const drfOrdering = fc.constantFrom(['a'], ['-a'], ['a', '-id'], ['-a', 'id']);
+    await fc.assert(
+      fc.asyncProperty(rowsArbitrary(20), drfOrdering, fc.integer({ min: 1, max: 5 }), async (rows, orderingSpec, size) => {
+        // Declared types: with only NULLs a guessed text type would read DRF's "None" as text.
+        const source = arraySource(rows, { uniqueKey: 'id', fields: { id: 'number', a: 'number' } });
+        const all = await paginateRelay(source, cursorPagination({ pageSize: 50, ordering: orderingSpec }), { first: 50 });
+        const order = ids(all.items);
+        const pagination = cursorPagination({ pageSize: size, ordering: orderingSpec, mode: 'drf' });
+        const first = await paginateRelay(source, pagination, { first: size });
+        const pages = [
+          first,
+          await paginateRelay(source, pagination, { first: size, after: first.endCursor }),
+          await paginateRelay(source, pagination, { last: size }),
+        ];
+        const fromEnd = pages[2]!;
+        pages.push(await paginateRelay(source, pagination, { last: size, before: fromEnd.startCursor }));
+        for (const page of pages) {
+          for (const [index, cursor] of page.cursors.entries()) {
+            const at = order.indexOf(page.items[index]!.id);
+            // A window of 20 rows always reaches past a run of ties, so the turn is exact.
+            const after = await paginateRelay(source, pagination, { first: 20, after: cursor });
+            expect(ids(after.items)).toEqual(order.slice(at + 1, at + 21));
+            const before = await paginateRelay(source, pagination, { last: 20, before: cursor });
+            expect(ids(before.items)).toEqual(order.slice(Math.max(0, at - 20), at));
+          }
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -9,7 +9,7 @@ import {
   formatOrdering,
   limitOffsetPagination,
   pageNumberPagination,
-} from 'pagewise';
+} from 'pagewise/internal';
 import { arraySource } from 'pagewise/array';
 import { drfRequest } from '../support/drf-request';
 import { optionsOf, rowsOf, urlOf, vectorsOf, type DrfVector } from '../support/drf-vectors';

@@ -8,7 +8,7 @@ import {
   flipOrdering,
   withTiebreaker,
   resolveClientOrdering,
-} from 'pagewise';
+} from 'pagewise/internal';
 
 describe('errors', () => {
   it('carries a stable code, the argument and the cause', () => {

@@ -14,7 +14,7 @@ import {
   paginateRelay,
   resolveClientOrdering,
   type CursorPage,
-} from 'pagewise';
+} from 'pagewise/internal';
 import { arraySource } from 'pagewise/array';
 import { rowsArbitrary, sortRows, type Row } from '../support/rows';
 

@@ -8,7 +8,7 @@ import {
   paginateCursor,
   paginateLimitOffset,
   paginatePageNumber,
-} from 'pagewise';
+} from 'pagewise/internal';
 import { arraySource } from 'pagewise/array';
 
 const rows = Array.from({ length: 10 }, (_, index) => ({ id: index + 1 }));

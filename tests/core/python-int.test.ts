@@ -1,4 +1,4 @@
-import { parsePythonInt, positiveInt } from 'pagewise';
+import { parsePythonInt, positiveInt } from 'pagewise/internal';
 
 describe('parsePythonInt (Python int(str), reference §1.4)', () => {
   it.each([

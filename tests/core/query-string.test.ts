@@ -1,4 +1,13 @@
-import { encodeQuery, lastValue, parseQuery, queryOf, quotePlus, removeQueryParam, replaceQueryParam, unquotePlus } from 'pagewise';
+import {
+  encodeQuery,
+  lastValue,
+  parseQuery,
+  queryOf,
+  quotePlus,
+  removeQueryParam,
+  replaceQueryParam,
+  unquotePlus,
+} from 'pagewise/internal';
 
 describe('quotePlus / unquotePlus (Python urllib)', () => {
   it.each([

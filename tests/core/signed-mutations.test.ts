@@ -2,7 +2,7 @@
 // truncations, extensions, re-encodings, other keys, other scopes) are all INVALID_CURSOR; only the
 // exact string the encoder wrote is accepted, and it decodes to the cursor it was made from.
 import fc from 'fast-check';
-import { decodeCursor, encodeCursor, hmacSigner, type Cursor, type CursorCodecOptions } from 'pagewise';
+import { decodeCursor, encodeCursor, hmacSigner, type Cursor, type CursorCodecOptions } from 'pagewise/internal';
 
 const signer = hmacSigner('a server secret for the tests', { previous: ['a retired secret for the tests'] });
 const strangers = [hmacSigner('another server secret, long enough'), hmacSigner('a retired secret for the tests!')];

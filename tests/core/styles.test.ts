@@ -12,7 +12,7 @@ import {
   paginateRelay,
   PaginationConfigError,
   type PageSource,
-} from 'pagewise';
+} from 'pagewise/internal';
 import { arraySource } from 'pagewise/array';
 import { countingSource } from '../support/counting-source';
 
@@ -201,18 +201,44 @@ describe('cursor', () => {
     expect(backward).toMatchObject({ hasPrevious: true, hasNext: true });
   });
 
-  it('drf mode: a cursor carries its own direction; last alone starts from the end', async () => {
+  it('drf mode: last alone starts from the end; one cursor names one position', async () => {
     const pagination = cursorPagination({ pageSize: 3, ordering: 'created', mode: 'drf' });
     const fromEnd = await paginateRelay(source(), pagination, { last: 3 });
     expect(fromEnd.items.map((row) => row.created)).toEqual([2, 2, 3]);
     expect(fromEnd.hasNext).toBe(false);
-    const back = await paginateRelay(source(), pagination, { first: 3, after: fromEnd.previousCursor });
-    expect(back.items.map((row) => row.created)).toEqual([1, 1, 2]);
     await expect(
       paginateRelay(source(), pagination, { after: fromEnd.previousCursor, before: fromEnd.previousCursor }),
     ).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
+  });
+
+  // An edge's cursor names its row; the argument says which way to page from it (Relay), in drf mode
+  // as in exact mode, whichever of DRF's links the cursor was written as. Rows: ids 1..10.
+  it.each([
+    ['forward page', 'startCursor', 'after', [5, 6, 7]],
+    ['forward page', 'startCursor', 'before', [1, 2, 3]],
+    ['forward page', 'endCursor', 'after', [7, 8, 9]],
+    ['forward page', 'endCursor', 'before', [3, 4, 5]],
+    ['backward page', 'startCursor', 'after', [9, 10]],
+    ['backward page', 'startCursor', 'before', [5, 6, 7]],
+    ['backward page', 'endCursor', 'after', []],
+    ['backward page', 'endCursor', 'before', [7, 8, 9]],
+    ['backward page', 'previousCursor', 'before', [5, 6, 7]],
+    ['forward page', 'nextCursor', 'after', [7, 8, 9]],
+  ] as const)('%s: its %s as %s pages the same in drf and exact mode', async (from, cursor, argument, expected) => {
+    for (const mode of ['drf', 'exact'] as const) {
+      const pagination = cursorPagination({ pageSize: 3, ordering: 'created', mode });
+      const first = await paginateRelay(source(), pagination, { first: 3 });
+      const page =
+        from === 'forward page'
+          ? await paginateRelay(source(), pagination, { first: 3, after: first.endCursor })
+          : await paginateRelay(source(), pagination, { last: 3 });
+      const size = argument === 'after' ? { first: 3 } : { last: 3 };
+      const next = await paginateRelay(source(), pagination, { ...size, [argument]: page[cursor] });
+      expect([mode, next.items.map((row) => row.id)]).toEqual([mode, expected]);
+      if (expected.length === 0) expect(next).toMatchObject({ hasNext: false, hasPrevious: true });
+    }
   });
 
   it('exact mode reads cursors DRF wrote (no key) with DRF semantics, then writes exact ones', async () => {

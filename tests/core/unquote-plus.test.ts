@@ -1,7 +1,7 @@
 // unquotePlus decodes runs of %XX on their own: the same text as decoding every byte at once (the
 // reference below, the first implementation), for any mix of escapes, plus signs and Unicode.
 import fc from 'fast-check';
-import { unquotePlus } from 'pagewise';
+import { unquotePlus } from 'pagewise/internal';
 
 function reference(text: string): string {
   const source = text.replace(/\+/g, ' ');

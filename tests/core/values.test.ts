@@ -1,4 +1,4 @@
-import { compareKeyValues, parseKeyValue, pythonStr, serializeKeyValue, typeOfValue, type FieldType } from 'pagewise';
+import { compareKeyValues, parseKeyValue, pythonStr, serializeKeyValue, typeOfValue, type FieldType } from 'pagewise/internal';
 
 describe('pythonStr (what DRF writes as a position, reference §4.4)', () => {
   it.each([

@@ -20,7 +20,7 @@ import {
   type BatchPageSource,
   type KeyValue,
   type PageSource,
-} from 'pagewise';
+} from 'pagewise/internal';
 import { arrayBatchSource, arraySource } from 'pagewise/array';
 import {
   batchedConnectionField,
@@ -105,6 +105,7 @@ function schemaOf(batched: boolean, loader?: BatchedFieldConfig<unknown, Context
         node: NoteType,
         pagination: PAGINATIONS['limit-offset']!,
         source: (post) => notesByPost(post.id),
+        cursorScope: (post, _args, _context, info) => `${info.parentType.name}.${info.fieldName}#${post.id}`,
       });
   const PostType = new GraphQLObjectType<Post, Context>({
     name: 'Post',
@@ -143,6 +144,8 @@ function schemaOf(batched: boolean, loader?: BatchedFieldConfig<unknown, Context
           pagination,
           args: extra,
           source,
+          // What a batched field scopes its cursors to by default: the field and the parent's key.
+          cursorScope: (author, _args, _context, info) => `${info.parentType.name}.${info.fieldName}#${author.id}`,
         });
       }
     }
@@ -209,7 +212,12 @@ describe('batched fields answer as unbatched fields', () => {
     const query = `query($after: String) { authors { cursorConnection(first: 2, after: $after) { ${CONNECTION_BODY} } } }`;
     const batched = await run(schemaOf(true), query, { after: cursor });
     expect(batched.result).toEqual((await run(schemaOf(false), query, { after: cursor })).result);
-    expect(batched.log).toEqual(['posts.seekMany(8)']);
+    // The cursor is scoped to its parent: every other author answers INVALID_CURSOR, before any query.
+    const authors = (batched.result.data as { authors: Array<{ cursorConnection: unknown }> }).authors;
+    expect(authors.map((author) => author.cursorConnection !== null)).toEqual(authors.map((_, index) => index === 2));
+    const errors = batched.result.errors as Array<{ extensions?: Record<string, unknown> }>;
+    expect(errors.map((error) => error.extensions?.['paginationCode'])).toEqual(authors.slice(1).map(() => 'INVALID_CURSOR'));
+    expect(batched.log).toEqual(['posts.seekMany(1)']);
   });
 
   it('a bad cursor is a coded error on every parent, as unbatched', async () => {

@@ -271,6 +271,41 @@ describe('cursor modes and signing', () => {
     );
   });
 
+  describe('drf mode pages in the direction the arguments say', () => {
+    // Rows 1..9, pages of 3 ordered by id. An edge's cursor names its row: `after` pages forward from
+    // that row and `before` backward, in drf mode as in exact mode, whichever way DRF wrote it.
+    type Rows = { rows: { nodes: { id: string }[]; pageInfo: { startCursor: string; endCursor: string } } };
+    const ask = async (schema: GraphQLSchema, args: string, variables: Record<string, unknown> = {}) => {
+      const declared = ['after', 'before'].filter((name) => args.includes(`$${name}`)).map((name) => `$${name}: String`);
+      const head = declared.length > 0 ? `query (${declared.join(', ')})` : 'query';
+      const used = Object.fromEntries(Object.entries(variables).filter(([name]) => args.includes(`$${name}`)));
+      const result = await run(schema, `${head} { rows(${args}) { nodes { id } pageInfo { startCursor endCursor } } }`, used);
+      expect(result.errors).toBeUndefined();
+      return (result.data as Rows).rows;
+    };
+    it.each([
+      ['a forward page', 'first: 3, after: $after', 'startCursor', 'first: 3, after: $after', ['5', '6', '7']],
+      ['a forward page', 'first: 3, after: $after', 'endCursor', 'first: 3, after: $after', ['7', '8', '9']],
+      ['a forward page', 'first: 3, after: $after', 'startCursor', 'last: 3, before: $before', ['1', '2', '3']],
+      ['a forward page', 'first: 3, after: $after', 'endCursor', 'last: 3, before: $before', ['3', '4', '5']],
+      ['a backward page', 'last: 3, before: $before', 'startCursor', 'first: 3, after: $after', ['5', '6', '7']],
+      ['a backward page', 'last: 3, before: $before', 'endCursor', 'first: 3, after: $after', ['7', '8', '9']],
+      ['a backward page', 'last: 3, before: $before', 'startCursor', 'last: 3, before: $before', ['1', '2', '3']],
+      ['a backward page', 'last: 3, before: $before', 'endCursor', 'last: 3, before: $before', ['3', '4', '5']],
+    ])('from %s (%s), its %s as %s', async (_, reach, cursor, args, expected) => {
+      for (const mode of ['drf', 'exact'] as const) {
+        const schema = schemaFor(cursorPagination({ pageSize: 3, ordering: 'id', mode }));
+        // The middle page (4, 5, 6), reached forward from the first page or backward from the last.
+        const edge = await ask(schema, reach.startsWith('first') ? 'first: 3' : 'last: 3');
+        const page = await ask(schema, reach, { after: edge.pageInfo.endCursor, before: edge.pageInfo.startCursor });
+        expect(page.nodes.map((node) => node.id)).toEqual(['4', '5', '6']);
+        const at = page.pageInfo[cursor as 'startCursor' | 'endCursor'];
+        const next = await ask(schema, args, { after: at, before: at });
+        expect([mode, next.nodes.map((node) => node.id)]).toEqual([mode, expected]);
+      }
+    });
+  });
+
   it('signed cursors page as usual, and a tampered one is INVALID_CURSOR', async () => {
     const schema = schemaFor(cursorPagination({ pageSize: 4, ordering: 'id', signer: hmacSigner('a server secret of 32 characters!') }));
     expect(await walk(schema)).toEqual(rows.map((row) => String(row.id)));
@@ -307,7 +342,8 @@ describe('cursor modes and signing', () => {
       ['offset list results next', '{ list { results { id } next } }', 1],
       ['offset list pageInfo flags', '{ list { results { id } pageInfo { hasNextPage } } }', 1],
       ['connection edge cursors', '{ c(first: 50) { edges { cursor } } }', 51],
-      ['connection start cursor', '{ c(first: 50) { pageInfo { startCursor } } }', 51],
+      // The first edge's cursor and the eagerly made next cursor: two, not all fifty.
+      ['connection start cursor', '{ c(first: 50) { pageInfo { startCursor } } }', 2],
     ])('%s', async (_, query, signatures) => {
       const signer = counting();
       const result = await run(signedSchema(signer), query);

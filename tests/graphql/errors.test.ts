@@ -1,6 +1,6 @@
 // Every kind of bad argument comes back as a coded GraphQL error, and the schema keeps answering.
 import { GraphQLError } from 'graphql';
-import { encodeOffsetCursor, PaginationError } from 'pagewise';
+import { encodeOffsetCursor, PaginationError } from 'pagewise/internal';
 import { arraySource } from 'pagewise/array';
 import { formatPaginationError, paginateArgs, toGraphQLError } from 'pagewise/graphql';
 import { articles, articleSchema, paginations, run } from './articles-schema';

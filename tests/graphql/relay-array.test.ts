@@ -1,5 +1,5 @@
 // graphql-relay compatible mode, arithmetic: every vector of shared/reference/relay-test-vectors.json.
-import { connectionFromArray, connectionFromArraySlice, cursorToOffset, offsetToCursor, type RelayArrayArgs } from 'pagewise';
+import { connectionFromArray, connectionFromArraySlice, cursorToOffset, offsetToCursor, type RelayArrayArgs } from 'pagewise/internal';
 import vectors from '../fixtures/relay-test-vectors.json';
 
 interface Vector {

@@ -2,7 +2,7 @@
 // every slice vector by resolveArrayConnection; plus graphql-relay itself as the oracle on a grid.
 import { GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql } from 'graphql';
 import { connectionFromArray as relayConnectionFromArray } from 'graphql-relay';
-import type { RelayArrayArgs } from 'pagewise';
+import type { RelayArrayArgs } from 'pagewise/internal';
 import { arrayConnectionField, resolveArrayConnection } from 'pagewise/graphql';
 import vectors from '../fixtures/relay-test-vectors.json';
 

@@ -1,5 +1,5 @@
 // Page-number and limit-offset in both shapes, cursor offset lists, and the per-field options.
-import { cursorPagination, encodeOffsetCursor, limitOffsetPagination, pageNumberPagination } from 'pagewise';
+import { cursorPagination, encodeOffsetCursor, limitOffsetPagination, pageNumberPagination } from 'pagewise/internal';
 import { GraphQLInt, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { arraySource } from 'pagewise/array';
 import { connectionField, paginationComplexity, requestedPageSize } from 'pagewise/graphql';
@@ -325,6 +325,71 @@ describe('client ordering on cursor fields', () => {
     const result = await run(schema, '{ ordered(ordering: ["title"]) { nodes { id } } }');
     expect(result.errors?.map((error) => error.extensions)).toEqual([
       { code: 'BAD_USER_INPUT', paginationCode: 'INVALID_ARGUMENT', argumentName: 'ordering' },
+    ]);
+  });
+});
+
+describe("Relay's four arguments on page-number and limit-offset connections (Relay's @connection)", () => {
+  type Conn = {
+    nodes: { id: number }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  };
+  const QUERY = (field: string) => `query ($first: Int, $after: String, $last: Int, $before: String) {
+    ${field}(first: $first, after: $after, last: $last, before: $before) {
+      nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    }
+  }`;
+  const page = async (field: string, variables: Record<string, unknown>) => (await data(QUERY(field), variables))[field] as Conn;
+
+  it.each(['pageNumberConnection', 'limitOffsetConnection'])(
+    '%s: forward with first/after, back with last/before, every row once',
+    async (field) => {
+      const forward: number[] = [];
+      let at = await page(field, { first: 4 });
+      forward.push(...at.nodes.map((node) => node.id));
+      while (at.pageInfo.hasNextPage) {
+        at = await page(field, { first: 4, after: at.pageInfo.endCursor });
+        forward.push(...at.nodes.map((node) => node.id));
+      }
+      expect(forward).toEqual(articles(10).map((row) => row.id));
+
+      const backward: number[][] = [];
+      at = await page(field, { last: 4 });
+      expect(at.nodes.map((node) => node.id)).toEqual([7, 8, 9, 10]);
+      expect(at.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+      backward.unshift(at.nodes.map((node) => node.id));
+      while (at.pageInfo.hasPreviousPage) {
+        at = await page(field, { last: 4, before: at.pageInfo.startCursor });
+        backward.unshift(at.nodes.map((node) => node.id));
+      }
+      expect(backward).toEqual([
+        [1, 2],
+        [3, 4, 5, 6],
+        [7, 8, 9, 10],
+      ]);
+      expect(at.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    },
+  );
+
+  it.each(['pageNumberConnection', 'limitOffsetConnection'])('%s: after and before together are the rows between', async (field) => {
+    const all = await page(field, { first: 10 });
+    const cursors = (await data(`{ ${field}(first: 10) { edges { cursor } } }`))[field] as { edges: { cursor: string }[] };
+    const between = await page(field, { first: 10, after: cursors.edges[1]!.cursor, before: cursors.edges[6]!.cursor });
+    expect(between.nodes.map((node) => node.id)).toEqual(all.nodes.slice(2, 6).map((node) => node.id));
+  });
+
+  it.each([
+    ['first and last', { first: 2, last: 2 }, 'last'],
+    ['first and pageSize', { first: 2, pageSize: 2 }, 'first'],
+    ['page and before', { page: 2, before: 'x' }, 'before'],
+  ])('%s together are INVALID_ARGUMENT', async (_, variables, argument) => {
+    const result = await run(
+      articleSchema(),
+      'query ($first: Int, $last: Int, $pageSize: Int, $page: PageNumber, $before: String) { pageNumberConnection(first: $first, last: $last, pageSize: $pageSize, page: $page, before: $before) { nodes { id } } }',
+      variables,
+    );
+    expect(result.errors?.map((error) => [error.extensions['paginationCode'], error.extensions['argumentName']])).toEqual([
+      ['INVALID_ARGUMENT', argument],
     ]);
   });
 });

@@ -1,6 +1,6 @@
 // pagewise/node's native signer writes hmacSigner's tokens byte for byte, so either reads the other's cursors.
 import fc from 'fast-check';
-import { decodeCursor, encodeCursor, hmacSigner, type Cursor } from 'pagewise';
+import { decodeCursor, encodeCursor, hmacSigner, type Cursor } from 'pagewise/internal';
 import { nodeHmacSigner } from 'pagewise/node';
 
 const SECRET = 'a server secret for the tests';

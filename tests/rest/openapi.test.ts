@@ -3,6 +3,13 @@ import { restQueryParameters, restResponseSchema } from 'pagewise/rest';
 import { optionsOf, vectorsOf } from '../support/drf-vectors';
 
 const items = { type: 'array', items: { $ref: '#/components/schemas/Article' } };
+const indexSchema = {
+  type: 'object',
+  required: ['index'],
+  properties: {
+    index: { type: 'integer', minimum: 1, description: 'Place in the whole list, from 1 (within the page for a cursor list).' },
+  },
+};
 const uri = (example: string) => ({ type: 'string', nullable: true, format: 'uri', example });
 
 describe("DRF's schema vectors through the REST adapter", () => {
@@ -41,7 +48,7 @@ describe('the schemas of the other shapes', () => {
 
   it('wraps the DRF body in the drf-commons envelope and documents ?paginated', () => {
     const cursor = cursorPagination({ pageSize: 10 });
-    expect(restResponseSchema({ pagination: cursor, shape: 'commons' }, items)).toEqual({
+    expect(restResponseSchema({ pagination: cursor, shape: 'commons-nested' }, items)).toEqual({
       type: 'object',
       required: ['message', 'success', 'timestamp', 'data'],
       properties: {
@@ -54,18 +61,18 @@ describe('the schemas of the other shapes', () => {
           properties: {
             next: uri('http://api.example.org/accounts/?cursor=cD00ODY%3D"'),
             previous: uri('http://api.example.org/accounts/?cursor=cj0xJnA9NDg3'),
-            results: items,
+            results: { ...items, items: { allOf: [items.items, indexSchema] } },
           },
         },
       },
     });
-    expect(restQueryParameters({ pagination: cursor, shape: 'commons' })).toEqual([
+    expect(restQueryParameters({ pagination: cursor, shape: 'commons-nested' })).toEqual([
       { name: 'cursor', required: false, in: 'query', description: 'The pagination cursor value.', schema: { type: 'string' } },
       {
         name: 'paginated',
         required: false,
         in: 'query',
-        description: 'Set to false to get the whole list unpaginated.',
+        description: 'Set to false to get the whole list unpaginated (internal APIs only: the list is unbounded).',
         schema: { type: 'boolean' },
       },
     ]);
@@ -73,7 +80,7 @@ describe('the schemas of the other shapes', () => {
 
   it('does not offer ?paginated when the pagination has a maximum, which it could not lift', () => {
     const capped = cursorPagination({ pageSize: 10, maxPageSize: 50 });
-    expect(restQueryParameters({ pagination: capped, shape: 'commons' })).toEqual([
+    expect(restQueryParameters({ pagination: capped, shape: 'commons-nested' })).toEqual([
       { name: 'cursor', required: false, in: 'query', description: 'The pagination cursor value.', schema: { type: 'string' } },
     ]);
   });

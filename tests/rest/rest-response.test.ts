@@ -1,4 +1,4 @@
-import { cursorPagination, decodeCursor, limitOffsetPagination, pageNumberPagination, PaginationConfigError } from 'pagewise';
+import { cursorPagination, decodeCursor, limitOffsetPagination, pageNumberPagination, PaginationConfigError } from 'pagewise/internal';
 import { arraySource } from 'pagewise/array';
 import { checkRestOptions, restResponse, type RestOptions } from 'pagewise/rest';
 
@@ -112,9 +112,9 @@ describe('the Link header', () => {
   });
 });
 
-describe('the drf-commons envelope', () => {
+describe('the drf-commons nested envelope (its code)', () => {
   const now = () => new Date(Date.UTC(2026, 10, 22, 9, 30, 5, 120));
-  const commons: RestOptions<Row> = { ...pageNumber, shape: 'commons', now, message: 'Rows retrieved successfully' };
+  const commons: RestOptions<Row> = { ...pageNumber, shape: 'commons-nested', now, message: 'Rows retrieved successfully' };
   const indexed = (from: number, to: number) => ids(from, to).map((item) => ({ ...item, index: item.id }));
 
   it('wraps the DRF body, numbering each item by its place in the whole list', async () => {

@@ -1,4 +1,4 @@
-import { batchedPageSources, fanOutBatchSource, type BatchPageSource, type PageSource } from 'pagewise';
+import { batchedPageSources, fanOutBatchSource, type BatchPageSource, type PageSource } from 'pagewise/internal';
 import { arraySource } from 'pagewise/array';
 import { buildSchema, rows, run, type Row } from './sdl-helpers';
 

@@ -104,8 +104,12 @@ describe('the @paginate transformer', () => {
     expect(['cursorConnection', 'cursorPage', 'pageNumberConnection', 'limitOffsetPage'].map(shape)).toEqual([
       { type: 'ArticleConnection!', args: ['first: Int', 'after: String', 'last: Int', 'before: String', 'filter: ArticleFilter'] },
       { type: 'ArticlePage!', args: ['first: Int', 'after: String', 'last: Int', 'before: String'] },
-      { type: 'ArticleConnection!', args: ['page: PageNumber', 'pageSize: Int', 'after: String'] },
-      { type: 'ArticlePage!', args: ['limit: Int', 'offset: Int', 'after: String'] },
+      // Relay's four on every style, so relay-compiler's @connection takes page-number and limit-offset too.
+      {
+        type: 'ArticleConnection!',
+        args: ['page: PageNumber', 'pageSize: Int', 'first: Int', 'after: String', 'last: Int', 'before: String'],
+      },
+      { type: 'ArticlePage!', args: ['limit: Int', 'offset: Int', 'first: Int', 'after: String', 'last: Int', 'before: String'] },
     ]);
   });
 

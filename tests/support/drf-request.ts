@@ -1,21 +1,18 @@
 // What a DRF list view does with one request, built from core and the array source only: the page,
 // the body, the links, the HTML context, or the 404. Used by the vector tests of core.
 import {
-  cursorHtmlContext,
   cursorPagination,
+  htmlContextOf,
   isPaginationError,
-  lastValue,
-  limitOffsetHtmlContext,
   limitOffsetPagination,
-  pageNumberHtmlContext,
   pageNumberPagination,
-  paginateCursor,
-  paginateLimitOffset,
-  paginatePageNumber,
+  paginate,
   queryOf,
+  requestFromQuery,
+  showsPageControls,
   type HtmlContext,
   type PageSource,
-} from 'pagewise';
+} from 'pagewise/internal';
 
 /** The outcome of one request as the vectors record it. */
 export type DrfOutcome =
@@ -43,69 +40,27 @@ export async function drfRequest(
   source: PageSource<unknown>,
   url: string,
 ): Promise<DrfOutcome> {
-  const query = queryOf(url);
   try {
-    if (style === 'page_number') {
-      const pagination = pageNumberPagination(options);
-      const page = await paginatePageNumber(
-        source,
-        pagination,
-        { page: lastValue(query, pagination.pageQueryParam), pageSize: lastValue(query, pagination.pageSizeQueryParam ?? '') },
-        { withCount: true },
-      );
-      if (!page) return { status: 200, disabled: true };
-      const html = await pageNumberHtmlContext(url, pagination, page);
-      return {
-        status: 200,
-        disabled: false,
-        count: await page.count(),
-        next: html.next,
-        previous: html.previous,
-        results: page.items,
-        htmlContext: html,
-        displayPageControls: (await page.totalPages()) > 1,
-      };
-    }
-    if (style === 'limit_offset') {
-      const pagination = limitOffsetPagination(options);
-      const page = await paginateLimitOffset(
-        source,
-        pagination,
-        { limit: lastValue(query, pagination.limitQueryParam ?? ''), offset: lastValue(query, pagination.offsetQueryParam) },
-        { withCount: true },
-      );
-      if (!page) return { status: 200, disabled: true };
-      const html = await limitOffsetHtmlContext(url, pagination, page);
-      const count = await page.count();
-      return {
-        status: 200,
-        disabled: false,
-        count,
-        next: html.next,
-        previous: html.previous,
-        results: page.items,
-        htmlContext: html,
-        displayPageControls: count > page.limit,
-      };
-    }
-    const pagination = cursorPagination(options);
-    const page = await paginateCursor(source, pagination, {
-      cursor: lastValue(query, pagination.cursorQueryParam),
-      pageSize: lastValue(query, pagination.pageSizeQueryParam ?? ''),
-      ordering: lastValue(query, pagination.orderingQueryParam),
-    });
-    if (!page) return { status: 200, disabled: true };
-    const html = cursorHtmlContext(url, pagination, page);
+    const pagination =
+      style === 'page_number'
+        ? pageNumberPagination(options)
+        : style === 'limit_offset'
+          ? limitOffsetPagination(options)
+          : cursorPagination(options);
+    const counted = style !== 'cursor';
+    const page = await paginate(source, pagination, requestFromQuery(pagination, queryOf(url)), { withCount: counted });
+    if (page.style === 'whole') return { status: 200, disabled: true };
+    const html = await htmlContextOf(url, pagination, page);
     return {
       status: 200,
       disabled: false,
+      ...(counted && { count: await page.count() }),
       next: html.next,
       previous: html.previous,
       results: page.items,
       htmlContext: html,
-      displayPageControls: page.hasNext || page.hasPrevious,
-      nextCursor: page.nextCursor,
-      previousCursor: page.previousCursor,
+      displayPageControls: await showsPageControls(page),
+      ...(page.style === 'cursor' && { nextCursor: page.nextCursor, previousCursor: page.previousCursor }),
     };
   } catch (error) {
     if (isPaginationError(error)) return { status: 404, detail: error.message };

@@ -1,6 +1,6 @@
 // Random rows with many duplicate ordering values, and a plain sort that says what order they must come in.
 import fc from 'fast-check';
-import { compareKeyValues, parseOrdering, type KeyValue, type NullOrder } from 'pagewise';
+import { compareKeyValues, parseOrdering, type KeyValue, type NullOrder } from 'pagewise/internal';
 
 /** A row of the property tests: `id` is unique, the rest repeat a lot and may be null. */
 export interface Row {

@@ -7,7 +7,7 @@ import {
   type KeyValue,
   type OrderingField,
   type PageSource,
-} from '../../core';
+} from '../../core/internal';
 import { arraySource, type ArraySourceOptions } from './array-source';
 
 /** Options of {@link arrayBatchSource}: those of {@link arraySource}, plus the field that names the parent. */

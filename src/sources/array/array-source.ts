@@ -14,7 +14,7 @@ import {
   type SeekRequest,
   type SeekResult,
   withTiebreaker,
-} from '../../core';
+} from '../../core/internal';
 
 /** Options of {@link arraySource}. */
 export interface ArraySourceOptions<T> {

@@ -1,6 +1,6 @@
 import type { EntityMetadata, EntityName } from '@mikro-orm/core';
 import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
-import { assertConfig, type BatchPageSource, type KeyedSeek, type OrderingField, type SeekResult } from '../../core';
+import { assertConfig, type BatchPageSource, type KeyedSeek, type OrderingField, type SeekResult } from '../../core/internal';
 import { entityOrdering, type BoundSlots } from './entity-ordering';
 import { entityRows, joinsCollection } from './entity-rows';
 import { orderingProperty } from './field-types';

@@ -1,5 +1,5 @@
 import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
-import { PaginationError, type KeyValue } from '../../core';
+import { PaginationError, type KeyValue } from '../../core/internal';
 import { isCalendarValid } from './key-values';
 import { columnTypeOf, type PlatformKind } from './platform';
 

@@ -10,7 +10,7 @@ import {
   type OrderingField,
   type SeekBound,
   type SeekRequest,
-} from '../../core';
+} from '../../core/internal';
 import { datetimeParam, datetimeText, exactDatetimeFields, textAlias, type ExactDatetime } from './datetime-text';
 import { fieldTypeOf, orderingProperty } from './field-types';
 import { floatPlaceholder, textOperand, toDatabase } from './key-values';

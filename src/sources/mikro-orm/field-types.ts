@@ -1,5 +1,5 @@
 import { BigIntType, ReferenceKind, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
-import { assertConfig, type FieldType } from '../../core';
+import { assertConfig, type FieldType } from '../../core/internal';
 import { exactDatetime } from './datetime-text';
 import type { PlatformKind } from './platform';
 

@@ -1,5 +1,5 @@
 import type { EntityProperty, Platform } from '@mikro-orm/core';
-import { PaginationError, type KeyValue } from '../../core';
+import { PaginationError, type KeyValue } from '../../core/internal';
 import { columnTypeOf, type PlatformKind } from './platform';
 import type { InlineValue } from './keyset';
 

@@ -1,4 +1,4 @@
-import type { NullOrder } from '../../core';
+import type { NullOrder } from '../../core/internal';
 
 /** One column of an ordering as the SQL sees it: a quoted column expression, never client text. */
 export interface KeysetColumn {

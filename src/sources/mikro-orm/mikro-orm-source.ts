@@ -1,7 +1,7 @@
 import type { EntityManager, EntityMetadata, EntityName, EntityRepository } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
 import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
-import { assertConfig, type OrderingField, type PageSource, type SeekRequest, type SeekResult } from '../../core';
+import { assertConfig, type OrderingField, type PageSource, type SeekRequest, type SeekResult } from '../../core/internal';
 import { rememberTexts, takeTexts } from './datetime-text';
 import { entityOrdering, type EntityOrdering } from './entity-ordering';
 import { entityRows, joinsCollection } from './entity-rows';

@@ -1,5 +1,5 @@
 import type { EntityProperty, Platform } from '@mikro-orm/core';
-import type { NullOrder } from '../../core';
+import type { NullOrder } from '../../core/internal';
 import type { KeysetDialect } from './keyset';
 
 /** The SQL family of a MikroORM platform, found by its class chain (drivers are optional peers). */

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { assertConfig, PaginationError } from '../../core';
+import { assertConfig, PaginationError } from '../../core/internal';
 import { guarded } from './unavailable';
 
 /** How long a source's statement may take by default, waiting for a connection included (ms). */

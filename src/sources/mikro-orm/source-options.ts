@@ -1,6 +1,6 @@
 // The options of the MikroORM sources, apart from the sources, so that what shares them imports no source.
 import type { FilterOptions, FilterQuery } from '@mikro-orm/core';
-import type { NullOrder, OrderingSpec } from '../../core';
+import type { NullOrder, OrderingSpec } from '../../core/internal';
 
 /** Options shared by `mikroOrmSource`, `queryBuilderSource` and `mikroOrmBatchSource`. */
 export interface SqlSourceOptions {

@@ -1,5 +1,5 @@
 import { ConnectionException } from '@mikro-orm/core';
-import { PaginationError } from '../../core';
+import { PaginationError } from '../../core/internal';
 
 // Driver codes of a database that cannot be reached or stopped answering: node's socket errors, the
 // mariadb connector's (ER_*), PostgreSQL's SQLSTATEs (57P0x shutdown, 53300 too many connections,

@@ -56,6 +56,8 @@ function schemaOf(batched: boolean, strategy?: BatchStrategy): GraphQLSchema {
         const config: PaginatedFieldConfig<BatchParent, Context, BatchChild> = {
           ...common,
           source: (parent, _args, context) => mikroOrmSource(context.em, BatchChildEntity, { where: { parent: parent.id } }),
+          // The batched field's default scope (field and parent key), so both issue the same cursors.
+          cursorScope: (parent, _args, _context, info) => `${info.parentType.name}.${info.fieldName}#${parent.id}`,
         };
         fields[`${style}${shape}`] = connection ? connectionField(config) : offsetListField(config);
       }

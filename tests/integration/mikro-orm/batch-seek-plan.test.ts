@@ -2,7 +2,7 @@
 // to each parent's own bound — read from the parent's row of the keys relation — rather than reading
 // every parent's rows and filtering them by an `or` of all the bounds.
 import { EntitySchema } from '@mikro-orm/core';
-import { batchedPageSources, cursorPagination, paginateRelay } from 'pagewise';
+import { batchedPageSources, cursorPagination, paginateRelay } from 'pagewise/internal';
 import { mikroOrmBatchSource } from 'pagewise/mikro-orm';
 import { describeDatabase, openTestDatabase, type TestDatabase } from '../../support/databases';
 import { explainNodes } from '../../support/explain';

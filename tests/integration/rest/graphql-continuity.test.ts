@@ -30,7 +30,16 @@ const ArticleType = new GraphQLObjectType({
 const schema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: 'Query',
-    fields: { articles: connectionField<unknown, unknown, Article>({ node: ArticleType, pagination, source: () => source }) },
+    // One scope name on the field and the endpoint: their cursors are shared on purpose (each is
+    // scoped to itself by default).
+    fields: {
+      articles: connectionField<unknown, unknown, Article>({
+        node: ArticleType,
+        pagination,
+        source: () => source,
+        cursorScope: 'articles',
+      }),
+    },
   }),
 });
 
@@ -66,7 +75,7 @@ interface RestPage {
 
 let server: RunningServer;
 beforeAll(async () => {
-  const handler = nodeHandler({ pagination, source, serialize: ({ id, title }: Article) => ({ id, title }) });
+  const handler = nodeHandler({ pagination, source, serialize: ({ id, title }: Article) => ({ id, title }), cursorScope: 'articles' });
   server = await listenNode((req, res) => void handler(req, res));
 });
 afterAll(() => server.close());
@@ -110,22 +119,27 @@ describe('one cursor for GraphQL and REST', () => {
     expect(seen).toEqual(expectedOrder);
   });
 
-  it('walks back: REST previous cursors into GraphQL before, and GraphQL startCursor into REST', async () => {
+  it('walks back: REST previous cursors into GraphQL before, and GraphQL cursors into REST', async () => {
     const seen: number[][] = [];
     // The last page over REST: follow next links to the end.
     let rest = await restPage('');
     while (rest.next) rest = await restPage(new URL(rest.next).search);
     seen.unshift(rest.results.map(({ id }) => id));
 
-    // Back with GraphQL from the REST previous cursor.
+    // Back with GraphQL from the REST previous cursor, then from its own start cursors.
     let page = await graphqlPage({ last: 4, before: cursorOf(rest.previous) });
     seen.unshift(page.ids);
     page = await graphqlPage({ last: 4, before: page.startCursor! });
     seen.unshift(page.ids);
 
-    // And back over REST from the GraphQL startCursor (the REST previous link's own cursor).
+    // Over REST from that GraphQL page: the REST page at its start cursor is the rows after its first
+    // row (the cursor names the row), and REST's previous links walk back from there to the start.
     rest = await restPage(`?cursor=${encodeURIComponent(page.startCursor!)}`);
-    seen.unshift(rest.results.map(({ id }) => id));
+    expect(rest.results.map(({ id }) => id)).toEqual((await graphqlPage({ first: 4, after: page.startCursor! })).ids);
+    rest = await restPage(new URL(rest.previous!).search);
+    const ending = rest.results.map(({ id }) => id);
+    expect(ending[ending.length - 1]).toBe(page.ids[0]);
+    seen.unshift(ending.slice(0, -1));
     while (rest.previous) {
       rest = await restPage(new URL(rest.previous).search);
       seen.unshift(rest.results.map(({ id }) => id));
@@ -137,13 +151,31 @@ describe('one cursor for GraphQL and REST', () => {
   it.each([
     ['the first page', ''],
     ['a middle page', 'middle'],
-  ])('puts the GraphQL endCursor and startCursor in the REST next and previous links of %s', async (_case, where) => {
+  ])('REST next and previous of %s continue as the GraphQL endCursor and startCursor do', async (_case, where) => {
     let after: string | undefined;
     if (where === 'middle') after = (await graphqlPage({ first: 4 })).endCursor!;
     const viaGraphQL = await graphqlPage(after === undefined ? { first: 4 } : { first: 4, after });
     const viaRest = await restPage(after === undefined ? '' : `?cursor=${encodeURIComponent(after)}`);
     expect(viaRest.results.map(({ id }) => id)).toEqual(viaGraphQL.ids);
     expect(cursorOf(viaRest.next)).toBe(viaGraphQL.endCursor);
-    expect(viaRest.previous === null ? null : cursorOf(viaRest.previous)).toBe(viaGraphQL.hasPreviousPage ? viaGraphQL.startCursor : null);
+    expect(viaRest.previous !== null).toBe(viaGraphQL.hasPreviousPage);
+    if (viaRest.previous !== null) {
+      // DRF's previous link and Relay's first edge name the same page before.
+      const back = await graphqlPage({ last: 4, before: cursorOf(viaRest.previous) });
+      expect(back.ids).toEqual((await graphqlPage({ last: 4, before: viaGraphQL.startCursor! })).ids);
+    }
+  });
+
+  it('a cursor of another scope is INVALID_CURSOR: the endpoint scopes to its path by default', async () => {
+    const scoped = nodeHandler({ pagination, source, serialize: ({ id }: Article) => ({ id }) });
+    const other = await listenNode((req, res) => void scoped(req, res));
+    try {
+      const first = await graphqlPage({ first: 4 });
+      const response = await fetch(`${other.base}/articles/?cursor=${encodeURIComponent(first.endCursor!)}`);
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ detail: 'Invalid cursor' });
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -2,7 +2,7 @@
 // contract (contract.test.ts runs the batch contract keyed by number), and for random rows and
 // requests all parents paged together equal each parent paged alone.
 import fc from 'fast-check';
-import { batchedPageSources, PaginationConfigError } from 'pagewise';
+import { batchedPageSources, PaginationConfigError } from 'pagewise/internal';
 import { arrayBatchSource, arraySource } from 'pagewise/array';
 import { batchRequestArbitrary, CHILD_FIELDS, childRowsArbitrary, pagesOfParents, type ChildRow } from '../../support/batch-property';
 import { CONTRACT_FIELDS, CONTRACT_ROWS, describeSourceContract } from 'pagewise/testing';

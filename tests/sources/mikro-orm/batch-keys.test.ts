@@ -2,7 +2,7 @@
 // as rows are grouped by the key's text; and a batch of more parents than SQLite's 500 compound terms,
 // each seeking from its own bound, still gets each parent's own window.
 import { EntitySchema } from '@mikro-orm/core';
-import { runBatch } from 'pagewise';
+import { runBatch } from 'pagewise/internal';
 import { mikroOrmBatchSource, type BatchStrategy, type ParentKey } from 'pagewise/mikro-orm';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
 

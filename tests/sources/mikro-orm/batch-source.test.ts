@@ -13,7 +13,7 @@ import {
   paginateRelay,
   PaginationConfigError,
   type PageSource,
-} from 'pagewise';
+} from 'pagewise/internal';
 import { mikroOrmBatchSource, mikroOrmSource, type BatchStrategy } from 'pagewise/mikro-orm';
 import { batchRequestArbitrary, childRowsArbitrary, pagesOfParents } from '../../support/batch-property';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';

@@ -1,7 +1,7 @@
 // Forged cursor values a column cannot hold (a NUL in text, an integer out of range, a UUID or date
 // that is none) are INVALID_CURSOR before any SQL, never the driver's error.
 import { EntitySchema } from '@mikro-orm/core';
-import { cursorPagination, encodeCursor, paginateCursor, paginateRelay, type KeyValue } from 'pagewise';
+import { cursorPagination, encodeCursor, paginateCursor, paginateRelay, type KeyValue } from 'pagewise/internal';
 import { mikroOrmBatchSource, mikroOrmSource, queryBuilderSource } from 'pagewise/mikro-orm';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
 

@@ -5,7 +5,8 @@
 // it too, in the pages' one statement (an EXISTS beside each parent's window), with one more only
 // for parents whose window came back empty.
 import { EntitySchema } from '@mikro-orm/core';
-import { batchedPageSources, cursorPagination, paginateRelay, type PageSource } from 'pagewise';
+import { cursorPagination, paginateRelay, type PageSource } from 'pagewise';
+import { batchedPageSources } from 'pagewise/internal';
 import { arraySource } from 'pagewise/array';
 import { mikroOrmBatchSource, mikroOrmSource, queryBuilderSource, type BatchStrategy } from 'pagewise/mikro-orm';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';

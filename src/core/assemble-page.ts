@@ -1,0 +1,126 @@
+import { encodeCursor, type Cursor } from './cursor-codec';
+import { limitOffsetPageNumbers } from './page-math';
+import { encodeOffsetCursor } from './offset-cursor';
+import type { CursorPage, NumberedPage, OffsetPage, Page } from './page';
+import type { PagePlan, SlicePlan } from './plan';
+import type { Fetched } from './run-plan';
+import { assembleDrf, assembleExact, edgeOutcome, type KeyedRows, type SeekOutcome } from './seek-page';
+import { END_CURSOR, type SeekPlan } from './seek-plan';
+
+type Counted = () => Promise<number>;
+
+const pagesOf = async (count: Counted, size: number): Promise<number> => Math.max(1, Math.ceil((await count()) / Math.max(size, 1)));
+
+function offsetPage<T>(
+  items: readonly T[],
+  offset: number,
+  limit: number,
+  hasNext: boolean,
+  count: Counted,
+  around: boolean,
+): OffsetPage<T> {
+  const cursors = items.map((_, index) => encodeOffsetCursor(offset + index));
+  return {
+    style: 'limit-offset',
+    items,
+    pageSize: limit,
+    limit,
+    offset,
+    hasNext,
+    hasPrevious: offset > 0,
+    // A window that is no page (a page-number field continued off a page boundary) has no neighbours.
+    nextOffset: around && hasNext ? offset + limit : null,
+    previousOffset: around && offset > 0 ? Math.max(0, offset - limit) : null,
+    cursors,
+    startCursor: cursors[0] ?? null,
+    endCursor: cursors[cursors.length - 1] ?? null,
+    count,
+    totalPages: async () => limitOffsetPageNumbers(await count(), offset, limit).final,
+  };
+}
+
+function numberedPage<T>(items: readonly T[], page: number, size: number, hasNext: boolean, count: Counted): NumberedPage<T> {
+  const offset = (page - 1) * size;
+  const cursors = items.map((_, index) => encodeOffsetCursor(offset + index));
+  return {
+    style: 'page-number',
+    items,
+    pageSize: size,
+    page,
+    hasNext,
+    hasPrevious: page > 1,
+    nextPage: hasNext ? page + 1 : null,
+    previousPage: page > 1 ? page - 1 : null,
+    cursors,
+    startCursor: cursors[0] ?? null,
+    endCursor: cursors[cursors.length - 1] ?? null,
+    count,
+    totalPages: () => pagesOf(count, size),
+  };
+}
+
+function slicePage<T>(plan: SlicePlan, rows: readonly T[], page: number, offset: number, count: Counted): Page<T> {
+  const items = rows.slice(0, plan.size);
+  const hasNext = rows.length > plan.size;
+  if (plan.shape === 'numbered') return numberedPage(items, page, plan.size, hasNext, count);
+  if (plan.shape === 'window' && offset % plan.size === 0) return numberedPage(items, offset / plan.size + 1, plan.size, hasNext, count);
+  return offsetPage(items, offset, plan.size, hasNext, count, plan.shape === 'offset');
+}
+
+function cursorPage<T>(plan: SeekPlan, page: SeekOutcome<T>, count: Counted, from: Cursor | null): CursorPage<T> {
+  const encode = (cursor: Cursor | null): string | null => (cursor === null ? null : encodeCursor(cursor, plan.codec));
+  // Each cursor encoded (and signed) once, and only when read: pageInfo alone signs two, not all.
+  const encoded: string[] = [];
+  const cursorAt = (index: number): string => (encoded[index] ??= encodeCursor(page.cursorAt(index), plan.codec));
+  let all: readonly string[] | undefined;
+  const nextCursor = encode(page.next);
+  const previousCursor = encode(page.previous);
+  const last = page.items.length - 1;
+  return {
+    style: 'cursor',
+    items: page.items,
+    pageSize: plan.size,
+    cursor: from,
+    hasNext: page.hasNext,
+    hasPrevious: page.hasPrevious,
+    nextCursor,
+    previousCursor,
+    get cursors() {
+      return (all ??= page.items.map((_, index) => cursorAt(index)));
+    },
+    // Relay: the first and last edges' cursors (DRF's previous-page link stays previousCursor).
+    get startCursor() {
+      return last < 0 ? null : cursorAt(0);
+    },
+    get endCursor() {
+      return last < 0 ? null : cursorAt(last);
+    },
+    get lastPageCursor() {
+      return page.hasNext ? encodeCursor(END_CURSOR, plan.codec) : null;
+    },
+    count,
+    totalPages: () => pagesOf(count, plan.size),
+  };
+}
+
+/** Makes the page of a plan from what running it fetched: flags, neighbours, cursors. */
+export function assemblePage<T>(source: KeyedRows<T>, plan: PagePlan, fetched: Fetched<T>): Page<T> | null {
+  if (plan.kind === 'whole' || fetched.kind === 'whole') return null;
+  if (plan.kind === 'slice') {
+    if (fetched.kind !== 'slice') throw new TypeError('a slice plan needs a slice');
+    return slicePage(plan, fetched.rows, fetched.page, fetched.offset, fetched.count);
+  }
+  if (plan.mode === 'exact' && fetched.kind === 'exact') {
+    return cursorPage(
+      plan,
+      assembleExact(source, plan, fetched.rows, fetched.beyond),
+      fetched.count,
+      plan.direction === 'backward' ? (plan.before ?? null) : (plan.after ?? null),
+    );
+  }
+  if (plan.mode === 'drf' && fetched.kind === 'drf') {
+    const outcome = fetched.rows === null ? edgeOutcome<T>(plan, fetched.far) : assembleDrf(source, plan, fetched.cursor, fetched.rows);
+    return cursorPage(plan, outcome, fetched.count, fetched.cursor);
+  }
+  throw new TypeError(`a ${plan.mode} plan cannot be assembled from a ${fetched.kind} fetch`);
+}
