@@ -24,6 +24,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   './array': [],
   './rest': [],
   './node': [],
+  './testing': [],
   './mikro-orm': ['@mikro-orm/core', '@mikro-orm/knex'],
   './graphql': ['graphql'],
   './sdl': ['graphql', '@graphql-tools/utils', '@graphql-tools/schema'],

@@ -12,7 +12,10 @@ import { arraySource, type ArraySourceOptions } from './array-source';
 
 /** Options of {@link arrayBatchSource}: those of {@link arraySource}, plus the field that names the parent. */
 export interface ArrayBatchSourceOptions<T> extends ArraySourceOptions<T> {
-  /** The field holding each row's parent key (`authorId`), read like an ordering field. */
+  /**
+   * The field holding each row's parent key (`authorId`), read like an ordering field. Keys compare
+   * as text, as in the SQL batch sources (`1` and `'1'` are one parent); a NULL key is no parent.
+   */
   readonly key: string;
 }
 
@@ -26,7 +29,10 @@ export function arrayBatchSource<T>(rows: readonly T[], options: ArrayBatchSourc
   const whole = arraySource(rows, rest);
   const groups = new Map<string, T[]>();
   for (const row of rows) {
-    const name = groupName(whole.valueOf(row, key));
+    const parent = whole.valueOf(row, key);
+    // As in SQL, where `key in (null)` matches nothing, a row without a parent belongs to none.
+    if (parent === null) continue;
+    const name = groupName(parent);
     let group = groups.get(name);
     if (!group) {
       group = [];
@@ -74,7 +80,10 @@ export function arrayBatchSource<T>(rows: readonly T[], options: ArrayBatchSourc
   };
 }
 
-/** Parent keys compare by value and type (`1` and `"1"` are different parents). */
+/**
+ * Parent keys compare as text, as the SQL batch sources compare them (drivers give keys back as
+ * strings or numbers): `1`, `'1'` and `1n` are one parent; a Date is its ISO text.
+ */
 function groupName(value: KeyValue): string {
-  return value instanceof Date ? `date:${value.toISOString()}` : `${typeof value}:${String(value)}`;
+  return value === null ? '\u0000null' : value instanceof Date ? value.toISOString() : String(value);
 }

@@ -5,8 +5,9 @@ import { entityOrdering, type BoundSlots } from './entity-ordering';
 import { entityRows, joinsCollection } from './entity-rows';
 import { orderingProperty } from './field-types';
 import type { SqlCondition } from './keyset';
-import type { MikroOrmSourceOptions } from './mikro-orm-source';
+import type { MikroOrmSourceOptions } from './source-options';
 import { platformKind } from './platform';
+import { applyWindow, rawSql, type QueryWindow } from './query-window';
 
 /** A parent's key as the batch source takes it: the primary key value of the parent row. */
 export type ParentKey = string | number | bigint;
@@ -35,12 +36,23 @@ const ALIAS = 'e';
 const ROW_NUMBER = 'pw_rn';
 const PARENT = 'pw_key';
 const COUNT = 'pw_count';
+/** The column of a page's rows answering its parent's probe (1: a row lies behind the bound). */
+const BEYOND = 'pw_beyond';
 /** Stands for the parent's key in a union branch's bindings until each branch gets its own. */
 const KEY_SLOT = '\u0000pagewise:parent\u0000';
 /** SQLite takes at most 500 terms in one compound SELECT; longer unions nest in chunks. */
 const UNION_CHUNK = 500;
 /** Groups (distinct offsets) of one `sliceEach` statement on SQLite: its compound SELECTs and expression trees are bounded. */
 const SQLITE_GROUPS = 100;
+
+/** One parent's rows of a statement, and its probe's answer when asked. */
+interface Window<T> {
+  readonly rows: T[];
+  readonly beyond?: boolean;
+}
+
+/** Whether a probe column says a row lies behind the bound (drivers give 1, '1', 1n or true). */
+const flagged = (value: unknown): boolean => value === true || Number(value) === 1;
 
 /** A parent key as a query parameter (drivers take bigints as text). */
 const databaseKey = (key: ParentKey): string | number => (typeof key === 'bigint' ? key.toString() : key);
@@ -61,8 +73,10 @@ const signature = (condition: SqlCondition): string =>
 /**
  * A BatchPageSource over an entity, for a paginated field under a list of parents: the pages of all
  * parents are one SQL statement (per-parent index seeks, each with its own keyset bound; see
- * {@link BatchStrategy}), their counts one `COUNT(*) ... GROUP BY key`. Give it a request-scoped
- * (forked) EntityManager.
+ * {@link BatchStrategy}), their counts one `COUNT(*) ... GROUP BY key`. A page from a cursor tells
+ * whether a row lies behind it, as `mikroOrmSource` does, from an EXISTS beside each parent's window
+ * (one more statement only for parents whose window is empty). Parent keys compare as text (`1` and
+ * `'1'` are one parent). Give it a request-scoped (forked) EntityManager.
  */
 export function mikroOrmBatchSource<T extends object>(
   em: SqlEntityManager,
@@ -122,9 +136,6 @@ export function mikroOrmBatchSource<T extends object>(
   };
   const primaryColumn = (): string => orderingProperty(meta, uniqueKey[0]!).fieldNames[0]!;
   const knex = em.getKnex();
-  const selectTexts = (inner: Knex.QueryBuilder, fields: readonly string[]): void => {
-    for (const field of fields) inner.select(knex.raw(textSelect(field)));
-  };
 
   /**
    * The entity's formula properties over `alias`, as MikroORM selects them beside `alias.*` (eager
@@ -149,7 +160,63 @@ export function mikroOrmBatchSource<T extends object>(
     readonly values?: readonly (readonly unknown[])[];
     /** The group's own offset (each parent's last page), instead of the statement's. */
     readonly offset?: number;
+    /**
+     * The probe (is any row of the parent behind the bound its page starts from?): the condition of
+     * the rows behind, `null` when every row is, `false` when none can be; absent when not asked.
+     */
+    readonly probe?: SqlCondition | null | false;
   }
+
+  /**
+   * `case when exists (select 1 … where key = <keyOf> [and behind]) then 1 else 0 end`: the probe of
+   * one group, an index seek of its own beside the window. Its rows are named `e` as the window's
+   * are, so the condition reads them, not the window's.
+   */
+  const probeOf = async (group: Group, keyOf: SqlCondition): Promise<Knex.Sql> => {
+    if (group.probe === false || group.probe === undefined) return knex.raw('0').toSQL();
+    const { query } = await rowsQuery();
+    const exists = applyWindow(knex, query, {
+      where: [keyIs(keyOf), ...(group.probe ? [group.probe] : [])],
+      select: [knex.raw('1')],
+      only: true,
+    });
+    return rawSql(knex, 'case when exists ? then 1 else 0 end', [exists]).toSQL();
+  };
+  /**
+   * The probe column (`… as pw_beyond`) of rows of `groups`, each row answering its own group's
+   * probe (`inGroup`: the SQL telling a row of the i-th group; a group that did not ask answers 0).
+   * Boxed, as a knex raw is thenable too.
+   */
+  const probeSelect = async (
+    groups: readonly Group[],
+    keyOf: SqlCondition,
+    inGroup: (group: Group, index: number) => SqlCondition = () => ({ sql: '1 = 1', params: [] }),
+  ): Promise<{ readonly select: Knex.Raw }> => {
+    const probes = await Promise.all(groups.map((group) => probeOf(group, keyOf)));
+    const alias = `as ${quote(BEYOND)}`;
+    if (probes.length === 1) return { select: rawSql(knex, `${probes[0]!.sql} ${alias}`, probes[0]!.bindings) };
+    const branches = probes.map((probe, index) => {
+      const test = inGroup(groups[index]!, index);
+      return { sql: `when ${test.sql} then ${probe.sql}`, bindings: [...test.params, ...probe.bindings] };
+    });
+    return {
+      select: rawSql(
+        knex,
+        `case ${branches.map((branch) => branch.sql).join(' ')} else 0 end ${alias}`,
+        branches.flatMap((branch) => branch.bindings),
+      ),
+    };
+  };
+
+  /** The rows of one parent: its key column equal to `keyOf` (a parameter, or a keys relation's column). */
+  const keyIs = (keyOf: SqlCondition): SqlCondition => ({ sql: `${keySql} = ${keyOf.sql}`, params: keyOf.params });
+  /** A group's bound condition, as a list of the conditions a window ANDs. */
+  const boundOf = (group: Group): SqlCondition[] => (group.condition ? [group.condition] : []);
+  /** The text columns of an ordering's exact datetime fields. */
+  const textSelects = (fields: readonly string[]): Knex.Raw[] => fields.map((field) => knex.raw(textSelect(field)));
+
+  /** Whether any group asks the probe, so a statement selects its column. */
+  const asksProbe = (groups: readonly Group[]): boolean => groups.some((group) => group.probe !== undefined);
 
   /** The SQL of a key's i-th bound value in its row of the keys relation (see `BoundSlots`). */
   const slotRef = (index: number): string =>
@@ -185,29 +252,33 @@ export function mikroOrmBatchSource<T extends object>(
     groups: readonly Group[],
     keyOf: string,
     groupOf: string,
-    build: (inner: Knex.QueryBuilder, group: Group) => void,
+    shape: (group: Group) => Promise<Omit<QueryWindow, 'where'>>,
     offsetsApart = true,
   ): Promise<{ readonly query: Knex.Raw | Knex.QueryBuilder }> => {
     // Boxed: a knex builder is thenable, so an async function must not return one bare.
     const branch = async (group: Group, index: number | null): Promise<{ readonly query: Knex.QueryBuilder }> => {
       const { query: inner } = await rowsQuery();
-      build(inner, group);
-      inner.whereRaw(`${keySql} = ${keyOf}`);
-      if (index !== null) inner.whereRaw(`${groupOf} = ${index}`);
-      if (group.condition) inner.whereRaw(`(${group.condition.sql})`, [...group.condition.params] as never[]);
-      return { query: inner };
+      const where = [
+        keyIs({ sql: keyOf, params: [] }),
+        ...(index === null ? [] : [{ sql: `${groupOf} = ${index}`, params: [] }]),
+        ...boundOf(group),
+      ];
+      return { query: applyWindow(knex, inner, { ...(await shape(group)), where }) };
     };
-    const alike = groups.every((group) => group.condition === null && (!offsetsApart || group.offset === groups[0]!.offset));
+    const alike = groups.every(
+      (group) => group.condition === null && group.probe === undefined && (!offsetsApart || group.offset === groups[0]!.offset),
+    );
     if (groups.length === 1 || alike) return branch(groups[0]!, null);
     const branches = (await Promise.all(groups.map((group, index) => branch(group, index)))).map((boxed) => boxed.query);
     // Parenthesized as a builder binding is, so callers write `?` either way.
     const union = branches.map((_, index) => `select * from ? as ${quote(`pw_g${index}`)}`).join(' union all ');
-    return { query: knex.raw(`(${union})`, branches as never[]) };
+    return { query: rawSql(knex, `(${union})`, branches) };
   };
 
   /**
    * Each parent's window `[offset, offset + limit)` in `ordering` (reversed for backward seeks), in
-   * one statement of the source's strategy; rows come back grouped by parent name.
+   * one statement of the source's strategy; rows come back grouped by parent name, with the answer
+   * of the parent's probe when its group asks one (a parent without rows in its window has none).
    */
   const windows = async (
     groups: readonly Group[],
@@ -215,13 +286,14 @@ export function mikroOrmBatchSource<T extends object>(
     reversed: boolean,
     offset: number,
     limit: number,
-  ): Promise<Map<string, T[]>> => {
-    const byParent = new Map<string, T[]>();
+  ): Promise<Map<string, Window<T>>> => {
+    const byParent = new Map<string, Window<T>>();
     if (groups.length === 0 || limit <= 0) return byParent;
     const order = orderBy(ordering, reversed);
     const textFields = textFieldsOf(ordering);
     const offsetOf = (group: Group): number => group.offset ?? offset;
     const sameOffset = groups.every((group) => offsetOf(group) === offsetOf(groups[0]!));
+    const probing = asksProbe(groups);
     let query;
     if (strategy === 'lateral' && kind === 'sqlite') {
       // SQLite has no LATERAL; a join of the keys (json_each) to the rows whose key is among the
@@ -229,20 +301,32 @@ export function mikroOrmBatchSource<T extends object>(
       // that subquery once per key, an index seek each.
       const keysRef = quote('pw_k');
       // SQLite's OFFSET cannot read the outer row: groups at different offsets are branches.
-      const window = (inner: Knex.QueryBuilder, group: Group): void => {
-        inner.clearSelect().select(knex.raw(quote(`${ALIAS}.${primaryColumn()}`)));
-        inner.orderByRaw(order).limit(limit);
-        if (offsetOf(group) > 0) inner.offset(offsetOf(group));
-      };
       const keyOf = `json_extract(${keysRef}.${quote('value')}, '$[0]')`;
       const groupOf = `json_extract(${keysRef}.${quote('value')}, '$[1]')`;
-      const { query: inner } = await perKeyWindow(groups, keyOf, groupOf, window);
+      const { query: inner } = await perKeyWindow(groups, keyOf, groupOf, (group) =>
+        Promise.resolve({
+          select: [knex.raw(quote(`${ALIAS}.${primaryColumn()}`))],
+          only: true,
+          orderBy: order,
+          limit,
+          offset: offsetOf(group),
+        }),
+      );
       // [key, group, bound values...]; SQLite's values are plain JSON (dates are numbers there).
       const pairs = groups.flatMap((group, index) => group.keys.map((key, at) => [databaseKey(key), index, ...(group.values?.[at] ?? [])]));
+      // The probe reads the key, its group and its bound values from the keys relation, as the window does.
+      const probe = probing
+        ? [
+            (await probeSelect(groups, { sql: keyOf, params: [] }, (_group, index) => ({ sql: `${groupOf} = ${index}`, params: [] })))
+              .select,
+          ]
+        : [];
       query = knex
-        .select(knex.raw(`${quote('pw_page')}.*`), ...formulaSelects('pw_page').map((select) => knex.raw(select)))
+        .select(knex.raw(`${quote('pw_page')}.*`), ...formulaSelects('pw_page').map((select) => knex.raw(select)), ...probe)
         .from(knex.raw(`json_each(?) as ${keysRef}`, [JSON.stringify(pairs)]))
-        .joinRaw(`join ${quote(meta.tableName)} as ${quote('pw_page')} on ${quote(`pw_page.${primaryColumn()}`)} in ?`, [inner] as never[])
+        .joinRaw(`join ${quote(meta.tableName)} as ${quote('pw_page')} on ${quote(`pw_page.${primaryColumn()}`)} in ?`, [
+          rawSql(knex, '?', [inner]),
+        ])
         .orderByRaw(resultOrder(ordering, reversed, 'pw_page'));
     } else if (strategy === 'lateral') {
       // One subquery per key, each `... where key = k [and its group's bound] order by ... limit n`:
@@ -253,13 +337,15 @@ export function mikroOrmBatchSource<T extends object>(
         groups,
         `${keysRef}.${quote(PARENT)}`,
         `${keysRef}.${quote('pw_group')}`,
-        (branch) => {
-          selectTexts(branch, textFields);
-          branch.orderByRaw(order).limit(limit);
-          // knex takes a raw offset, though its types say number.
-          if (!sameOffset) branch.offset(knex.raw(`${keysRef}.${quote('pw_offset')}`) as unknown as number);
-          else if (offsetOf(groups[0]!) > 0) branch.offset(offsetOf(groups[0]!));
-        },
+        async (group) => ({
+          select: [
+            ...textSelects(textFields),
+            ...(probing ? [(await probeSelect([group], { sql: `${keysRef}.${quote(PARENT)}`, params: [] })).select] : []),
+          ],
+          orderBy: order,
+          limit,
+          offset: sameOffset ? offsetOf(groups[0]!) : `${keysRef}.${quote('pw_offset')}`,
+        }),
         false,
       );
       const keys = groups.flatMap((group) => group.keys.map(keyName));
@@ -286,14 +372,14 @@ export function mikroOrmBatchSource<T extends object>(
       query = knex
         .select(knex.raw(`${quote('pw_page')}.*`))
         .from(
-          knex.raw(`unnest(${arrays.join(', ')}) as ${keysRef}(${columns.join(', ')})`, [
+          rawSql(knex, `unnest(${arrays.join(', ')}) as ${keysRef}(${columns.join(', ')})`, [
             ...keys,
             ...numbers,
             ...offsets,
             ...slots.flat(),
-          ] as never[]),
+          ]),
         )
-        .joinRaw(`cross join lateral ? as ${quote('pw_page')}`, [inner] as never[])
+        .joinRaw(`cross join lateral ? as ${quote('pw_page')}`, [rawSql(knex, '?', [inner])])
         .orderByRaw(resultOrder(ordering, reversed, 'pw_page'));
     } else if (strategy === 'union') {
       // One branch per key, `select * from (... where key = k [and bound] order by ... limit n) as b`,
@@ -301,17 +387,18 @@ export function mikroOrmBatchSource<T extends object>(
       const branches: string[] = [];
       const bindings: unknown[] = [];
       for (const group of groups) {
-        const { query: inner } = await rowsQuery();
-        selectTexts(inner, textFields);
-        inner.whereRaw(`${keySql} = ?`, [KEY_SLOT]);
-        if (group.condition) inner.whereRaw(`(${group.condition.sql})`, [...group.condition.params] as never[]);
-        inner.orderByRaw(order).limit(limit);
-        if (offsetOf(group) > 0) inner.offset(offsetOf(group));
+        const { query: rowsOf } = await rowsQuery();
+        const inner = applyWindow(knex, rowsOf, {
+          where: [keyIs({ sql: '?', params: [KEY_SLOT] }), ...boundOf(group)],
+          select: [...textSelects(textFields), ...(probing ? [(await probeSelect([group], { sql: '?', params: [KEY_SLOT] })).select] : [])],
+          orderBy: order,
+          limit,
+          offset: offsetOf(group),
+        });
         const template = inner.toSQL();
-        const slot = template.bindings.indexOf(KEY_SLOT);
         for (const key of group.keys) {
           branches.push(`select * from (${template.sql}) as ${quote(`pw_b${branches.length}`)}`);
-          bindings.push(...template.bindings.map((value, index) => (index === slot ? databaseKey(key) : value)));
+          bindings.push(...template.bindings.map((value) => (value === KEY_SLOT ? databaseKey(key) : value)));
         }
       }
       const chunks: string[] = [];
@@ -321,37 +408,63 @@ export function mikroOrmBatchSource<T extends object>(
         chunks.length === 1
           ? chunks[0]!
           : chunks.map((chunk, index) => `select * from (${chunk}) as ${quote(`pw_c${index}`)}`).join(' union all ');
-      query = knex.raw(`${body} order by ${resultOrder(ordering, reversed)}`, bindings as never[]);
+      query = rawSql(knex, `${body} order by ${resultOrder(ordering, reversed)}`, bindings);
     } else {
       const parents = parentsCondition(groups);
-      const { query: inner } = await rowsQuery();
-      selectTexts(inner, textFields);
-      inner.select(knex.raw(`row_number() over (partition by ${keySql} order by ${order}) as ${quote(ROW_NUMBER)}`));
-      inner.whereRaw(`(${parents.sql})`, [...parents.params] as never[]);
+      const { query: rowsOf } = await rowsQuery();
+      const inner = applyWindow(knex, rowsOf, {
+        where: [parents],
+        select: [
+          ...textSelects(textFields),
+          knex.raw(`row_number() over (partition by ${keySql} order by ${order}) as ${quote(ROW_NUMBER)}`),
+        ],
+      });
       // Each group's rows between its offset and offset + limit (row numbers count from 1).
       const ranges = groups.map((group) => ({
         sql: `(${sameOffset ? '' : `${quote(keyColumn)} in (${group.keys.map(() => '?').join(', ')}) and `}${quote(ROW_NUMBER)} > ? and ${quote(ROW_NUMBER)} <= ?)`,
         params: [...(sameOffset ? [] : group.keys.map(databaseKey)), offsetOf(group), offsetOf(group) + limit],
       }));
       const kept = sameOffset ? ranges.slice(0, 1) : ranges;
+      // The probe runs on the rows kept, each reading its own key and its group's bound.
+      const windowKey = `${quote('pw_w')}.${quote(keyColumn)}`;
+      const probe = probing
+        ? [
+            (
+              await probeSelect(groups, { sql: windowKey, params: [] }, (group) => ({
+                sql: `${windowKey} in (${group.keys.map(() => '?').join(', ')})`,
+                params: group.keys.map(databaseKey),
+              }))
+            ).select,
+          ]
+        : [];
       query = knex
-        .select('*')
+        .select('*', ...probe)
         .from(inner.as('pw_w'))
-        .whereRaw(kept.map((range) => range.sql).join(' or '), kept.flatMap((range) => range.params) as never[])
+        .whereRaw(
+          rawSql(
+            knex,
+            kept.map((range) => range.sql).join(' or '),
+            kept.flatMap((range) => range.params),
+          ),
+        )
         .orderBy([keyColumn, ROW_NUMBER]);
     }
     const raw = await rows.execute('page', query);
     const parentOf = raw.map((row) => keyName(row[keyColumn]));
-    for (const row of raw) delete row[ROW_NUMBER];
+    const beyondOf = raw.map((row) => flagged(row[BEYOND]));
+    for (const row of raw) {
+      delete row[ROW_NUMBER];
+      delete row[BEYOND];
+    }
     const page = await rows.populate(await rows.hydrate(raw, textFields));
     page.forEach((row, index) => {
       const name = parentOf[index]!;
-      let list = byParent.get(name);
-      if (!list) {
-        list = [];
-        byParent.set(name, list);
+      let window = byParent.get(name);
+      if (!window) {
+        window = probing ? { rows: [], beyond: beyondOf[index]! } : { rows: [] };
+        byParent.set(name, window);
       }
-      list.push(row);
+      window.rows.push(row);
     });
     return byParent;
   };
@@ -364,16 +477,18 @@ export function mikroOrmBatchSource<T extends object>(
     async countMany(keys) {
       if (keys.length === 0) return [];
       const parents = parentsCondition([{ keys: distinctKeys(keys), condition: null }]);
-      const query = (await rowsQuery()).query.clearSelect().clearOrder();
-      query.select(knex.raw(`${keySql} as ${quote(PARENT)}`), knex.raw(`count(*) as ${quote(COUNT)}`));
-      query.whereRaw(`(${parents.sql})`, [...parents.params] as never[]).groupByRaw(keySql);
+      const query = applyWindow(knex, (await rowsQuery()).query, {
+        where: [parents],
+        select: [knex.raw(`${keySql} as ${quote(PARENT)}`), knex.raw(`count(*) as ${quote(COUNT)}`)],
+        only: true,
+      }).groupByRaw(keySql);
       const raw = await rows.execute('count', query);
       const counts = new Map(raw.map((row) => [keyName(row[PARENT]), Number(row[COUNT])]));
       return keys.map((key) => counts.get(keyName(key)) ?? 0);
     },
     async sliceMany(keys, offset, limit, ordering) {
       const found = await windows([{ keys: distinctKeys(keys), condition: null }], sliceOrder(ordering), false, offset, limit);
-      return keys.map((key) => found.get(keyName(key)) ?? []);
+      return keys.map((key) => found.get(keyName(key))?.rows ?? []);
     },
     async sliceEach(slices, limit, ordering) {
       // Rows come back by parent (the key's text), so a parent asked at two offsets (`1` and `'1'` name
@@ -406,16 +521,29 @@ export function mikroOrmBatchSource<T extends object>(
           ),
         ),
       );
-      return slices.map(({ key }, index) => found[placed[index]!]!.get(keyName(key)) ?? []);
+      return slices.map(({ key }, index) => found[placed[index]!]!.get(keyName(key))?.rows ?? []);
     },
     async seekMany(requests: readonly KeyedSeek<ParentKey>[]): Promise<readonly SeekResult<T>[]> {
       const shape = requests[0]?.request;
       if (!shape) return [];
       const ordering = checked(shape.ordering);
+      const reversed = shape.direction === 'backward';
+      /** Conditions ANDed into one, null when none (trivial). */
+      const joined = (conditions: readonly SqlCondition[]): SqlCondition | null =>
+        conditions.length === 0
+          ? null
+          : conditions.length === 1
+            ? conditions[0]!
+            : { sql: conditions.map((part) => `(${part.sql})`).join(' and '), params: conditions.flatMap((part) => part.params) };
+      interface Asked {
+        readonly index: number;
+        readonly key: ParentKey;
+        readonly condition: SqlCondition | null;
+        readonly probe?: SqlCondition | null | false;
+        readonly values: unknown[];
+      }
       // Rows come back by parent, so a parent asked twice (two windows) goes into a further statement.
-      const rounds: Array<
-        Array<{ readonly index: number; readonly key: ParentKey; readonly condition: SqlCondition | null; readonly values: unknown[] }>
-      > = [];
+      const rounds: Asked[][] = [];
       const asked = new Map<string, number>();
       const results: SeekResult<T>[] = requests.map(() => ({ rows: [] }));
       requests.forEach(({ key, request }, index) => {
@@ -423,32 +551,58 @@ export function mikroOrmBatchSource<T extends object>(
         // paged from different cursors share one condition (and one index seek each).
         const slots: BoundSlots | undefined = strategy === 'lateral' ? { ref: slotRef, values: [] } : undefined;
         const conditions = seekConditions(ordering, request, slots);
+        // As the single source: a window no row can meet leaves the probe unasked.
         if (!conditions) return;
-        const condition =
-          conditions.length === 0
-            ? null
-            : conditions.length === 1
-              ? conditions[0]!
-              : { sql: conditions.map((part) => `(${part.sql})`).join(' and '), params: conditions.flatMap((part) => part.params) };
+        // The probe (is any row behind the bound the page starts from?) as the single source answers it:
+        // the bound's own row or one beyond it, the other bound aside; its values go in slots too.
+        const start = request.probe ? (reversed ? request.before : request.after) : undefined;
+        const behind =
+          start?.kind === 'key'
+            ? seekConditions(ordering, reversed ? { after: start } : { before: start }, slots, reversed ? 'after' : 'before')
+            : undefined;
         const times = asked.get(keyName(key)) ?? 0;
         asked.set(keyName(key), times + 1);
-        (rounds[times] ??= []).push({ index, key, condition, values: slots?.values ?? [] });
+        (rounds[times] ??= []).push({
+          index,
+          key,
+          condition: joined(conditions),
+          ...(behind === undefined ? {} : { probe: behind === null ? false : joined(behind) }),
+          values: slots?.values ?? [],
+        });
       });
+      /** The parents of a round in groups of one condition (and probe), each key with its slot values. */
+      const grouped = (round: readonly Asked[], probing: boolean): Group[] => {
+        const groups = new Map<
+          string,
+          { keys: ParentKey[]; condition: SqlCondition | null; probe?: SqlCondition | null | false; values: unknown[][] }
+        >();
+        for (const { key, condition, probe, values } of round) {
+          const [where, behind] = probing ? [probe || null, undefined] : [condition, probe];
+          const name = `${where ? signature(where) : ''}\u0001${behind ? signature(behind) : String(behind)}`;
+          let group = groups.get(name);
+          if (!group) {
+            group = { keys: [], condition: where, ...(behind === undefined ? {} : { probe: behind }), values: [] };
+            groups.set(name, group);
+          }
+          group.keys.push(key);
+          group.values.push(values);
+        }
+        return [...groups.values()];
+      };
       await Promise.all(
         rounds.map(async (round) => {
-          const groups = new Map<string, { keys: ParentKey[]; condition: SqlCondition | null; values: unknown[][] }>();
-          for (const { key, condition, values } of round) {
-            const name = condition ? signature(condition) : '';
-            let group = groups.get(name);
-            if (!group) {
-              group = { keys: [], condition, values: [] };
-              groups.set(name, group);
-            }
-            group.keys.push(key);
-            group.values.push(values);
+          const found = await windows(grouped(round, false), ordering, reversed, shape.offset, shape.limit);
+          // A parent whose window came back empty has no row to carry its probe's answer: one more
+          // statement asks those parents, each for one row behind its bound (none when nothing can be).
+          const unanswered = round.filter(({ key, probe }) => probe !== undefined && probe !== false && !found.has(keyName(key)));
+          const behind =
+            unanswered.length === 0 ? new Map<string, Window<T>>() : await windows(grouped(unanswered, true), ordering, !reversed, 0, 1);
+          for (const { index, key, probe } of round) {
+            const window = found.get(keyName(key));
+            const rows = window?.rows ?? [];
+            results[index] =
+              probe === undefined ? { rows } : { rows, beyond: window?.beyond ?? (probe !== false && behind.has(keyName(key))) };
           }
-          const found = await windows([...groups.values()], ordering, shape.direction === 'backward', shape.offset, shape.limit);
-          for (const { index, key } of round) results[index] = { rows: found.get(keyName(key)) ?? [] };
         }),
       );
       return results;

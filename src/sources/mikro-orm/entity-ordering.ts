@@ -24,7 +24,7 @@ import {
   type KeysetDialect,
   type SqlCondition,
 } from './keyset';
-import type { SqlSourceOptions } from './mikro-orm-source';
+import type { SqlSourceOptions } from './source-options';
 import { dialectOf, platformKind } from './platform';
 
 /**

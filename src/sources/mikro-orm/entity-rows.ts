@@ -1,4 +1,4 @@
-import type { EntityMetadata, EntityName, FilterOptions, FilterQuery } from '@mikro-orm/core';
+import { QueryFlag, type EntityMetadata, type EntityName, type FilterOptions, type FilterQuery } from '@mikro-orm/core';
 import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import { rememberTexts, takeTexts } from './datetime-text';
 import { flushFirst } from './flush';
@@ -30,9 +30,16 @@ export interface EntityRows<T extends object> {
   readonly guard: StatementGuard;
 }
 
-/** Whether a builder joins a collection (its filter names a 1:m or m:n relation). */
-export const joinsCollection = <T extends object>(qb: QueryBuilder<T>): boolean =>
-  (qb as unknown as { hasToManyJoins(): boolean }).hasToManyJoins();
+/**
+ * Whether a builder joins a collection (its filter names a 1:m or m:n relation): MikroORM flags such
+ * a builder PAGINATE as it compiles it (then it pages through a subquery of distinct primary keys),
+ * so a compiled copy tells, and the builder itself stays open to conditions and a window.
+ */
+export function joinsCollection<T extends object>(qb: QueryBuilder<T>): boolean {
+  const compiled = qb.clone();
+  compiled.getKnexQuery();
+  return compiled.hasFlag(QueryFlag.PAGINATE);
+}
 
 /** How the sources read rows of `entity` through `em` under `options`. */
 export function entityRows<T extends object>(

@@ -1,7 +1,7 @@
 // pagewise/mikro-orm: PageSources that push every pagination style into SQL through MikroORM.
 
 export { mikroOrmSource, queryBuilderSource } from './mikro-orm-source';
-export type { MikroOrmSourceOptions, SqlSourceOptions } from './mikro-orm-source';
+export type { MikroOrmSourceOptions, SqlSourceOptions } from './source-options';
 export { connectTimeouts } from './connect-timeouts';
 export type { ConnectTimeoutOptions } from './connect-timeouts';
 export { mikroOrmBatchSource } from './batch-source';

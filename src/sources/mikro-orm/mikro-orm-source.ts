@@ -1,67 +1,15 @@
-import type { EntityManager, EntityMetadata, EntityName, EntityRepository, FilterOptions, FilterQuery, Platform } from '@mikro-orm/core';
+import type { EntityManager, EntityMetadata, EntityName, EntityRepository } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
 import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
-import {
-  assertConfig,
-  type NullOrder,
-  type OrderingField,
-  type OrderingSpec,
-  type PageSource,
-  type SeekRequest,
-  type SeekResult,
-} from '../../core/internal';
+import { assertConfig, type OrderingField, type PageSource, type SeekRequest, type SeekResult } from '../../core/internal';
 import { rememberTexts, takeTexts } from './datetime-text';
 import { entityOrdering, type EntityOrdering } from './entity-ordering';
 import { entityRows, joinsCollection } from './entity-rows';
 import { flushFirst } from './flush';
 import type { SqlCondition } from './keyset';
 import { statementGuard, type StatementGuard } from './query-timeout';
-
-/** Options shared by {@link mikroOrmSource} and {@link queryBuilderSource}. */
-export interface SqlSourceOptions {
-  /**
-   * The order of page-number and limit-offset pages (default: the primary key). The primary key is
-   * appended as tiebreaker so pages never overlap.
-   */
-  readonly ordering?: OrderingSpec;
-  /**
-   * Fields a page may be ordered by (DRF's OrderingFilter `ordering_fields`). When set, any other
-   * field in an ordering is INVALID_ARGUMENT before SQL is built; the primary key is always allowed.
-   */
-  readonly orderingFields?: readonly string[];
-  /**
-   * A client's ordering for page-number and limit-offset pages (`?ordering=-created,title` or a
-   * GraphQL argument), checked against `orderingFields`; absent or empty means `ordering`.
-   */
-  readonly requestedOrdering?: string | readonly string[] | null;
-  /** The argument name reported with an invalid `requestedOrdering` (default `ordering`). */
-  readonly orderingArgument?: string;
-  /** An unknown requested field: `error` (INVALID_ARGUMENT, default) or `ignore` (DRF's filter). */
-  readonly onInvalidOrdering?: 'error' | 'ignore';
-  /** Where NULL sorts ascending in this database (default: known per dialect). */
-  readonly nullOrder?: NullOrder;
-  /** Whether to use row-value comparisons `(a, b) > (?, ?)` (default: PostgreSQL and SQLite). */
-  readonly rowValues?: boolean;
-  /**
-   * Milliseconds one statement may take, waiting for a pool connection included, before the page
-   * answers SOURCE_UNAVAILABLE and the statement's connection is closed, not reused (default 5000;
-   * 0 or Infinity: unbounded). Bounds a database that stopped answering on an open connection.
-   */
-  readonly queryTimeout?: number;
-}
-
-/** Options of {@link mikroOrmSource}. */
-export interface MikroOrmSourceOptions<T extends object> extends SqlSourceOptions {
-  /** The source's filter, applied to pages and counts alike. */
-  readonly where?: FilterQuery<T>;
-  /** Relations to load for the page's rows (MikroORM populate hints), after the page query. */
-  readonly populate?: readonly string[];
-  /**
-   * MikroORM filters (`@Filter`), applied as em.find applies them: default filters on unless this
-   * says otherwise (`{ softDelete: false }`); `false` turns them all off.
-   */
-  readonly filters?: FilterOptions;
-}
+import { applyWindow, rawSql } from './query-window';
+import type { MikroOrmSourceOptions, SqlSourceOptions } from './source-options';
 
 const ALIAS = 'e';
 
@@ -119,8 +67,8 @@ async function existsThrough<T extends object>(
   guard: StatementGuard,
   conditions: readonly SqlCondition[],
 ): Promise<boolean> {
-  const query = qb.getKnexQuery().clearSelect().clearOrder().select(em.getKnex().raw('1')).limit(1);
-  for (const condition of conditions) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
+  const knex = em.getKnex();
+  const query = applyWindow(knex, qb.getKnexQuery(), { where: conditions, select: [knex.raw('1')], only: true, limit: 1 });
   const found = await guard('page', async () => {
     await flushFirst(em, meta);
     return em.getConnection().execute<unknown[]>(query, [], 'all', em.getTransactionContext());
@@ -131,6 +79,8 @@ async function existsThrough<T extends object>(
 /**
  * Runs a page through a QueryBuilder itself, so joins and populate hints map as MikroORM maps them,
  * and a filter that joins a collection is wrapped in MikroORM's subquery (no row twice on a page).
+ * The builder's `execute` maps the rows and keeps the columns it has no property for (the texts,
+ * the flag), which are taken out before the rows become entities, as `getResultList` makes them.
  */
 async function runThroughBuilder<T extends object>(
   page: QueryBuilder<T>,
@@ -145,47 +95,32 @@ async function runThroughBuilder<T extends object>(
   if (query.offset > 0) page.offset(query.offset);
   const at = query.at ? atSelect(query.at, (name) => em.getPlatform().quoteIdentifier(name)) : null;
   if (query.texts.length > 0 || at) {
-    const fields = (page as unknown as { _fields?: unknown[] })._fields;
-    if (!fields || fields.length === 0) page.select('*');
+    // Extra selects replace the builder's own, so a builder that names none first selects the entity.
+    if (!page._fields || page._fields.length === 0) page.select('*');
     page.addSelect([...query.texts.map(({ select }) => raw(select)), ...(at ? [raw(at.sql, [...at.params])] : [])] as never);
   }
-  // getResultList maps the rows it executes; the texts and the flag are taken out of them first, keyed by row.
-  const found = new Map<string, ReadonlyMap<string, string>>();
-  let firstKey: string | undefined;
-  let firstAt = false;
-  if (query.texts.length > 0 || at) {
-    const execute = page.execute.bind(page) as (...args: unknown[]) => Promise<unknown>;
-    (page as unknown as { execute: (...args: unknown[]) => Promise<unknown> }).execute = async (...args) => {
-      const result = await execute(...args);
-      if (Array.isArray(result)) {
-        const records = result as Record<string, unknown>[];
-        const taken = takeTexts(
-          records,
-          query.texts.map(({ field }) => field),
-        );
-        records.forEach((row, index) => found.set(primaryKeyText(meta, row), taken[index]!));
-        if (records[0]) [firstKey, firstAt] = [primaryKeyText(meta, records[0]), flagged(records[0])];
-        for (const row of records) delete row[AT];
-      }
-      return result;
-    };
-  }
-  const rows = (await guard('page', async () => {
+  const records = await guard('page', async () => {
     await flushFirst(em, meta);
-    return page.getResultList();
-  })) as T[];
-  for (const row of rows) {
-    const texts = found.get(primaryKeyText(meta, row as Record<string, unknown>));
-    if (texts) rememberTexts(row, texts);
-  }
-  if (!at) return { rows };
-  const first = rows[0];
-  return { rows, firstAt: firstAt && first !== undefined && primaryKeyText(meta, first as Record<string, unknown>) === firstKey };
+    return page.execute<Array<Record<string, unknown>>>('all', true);
+  });
+  const texts = takeTexts(
+    records,
+    query.texts.map(({ field }) => field),
+  );
+  const firstAt = flagged(records[0]);
+  for (const record of records) delete record[AT];
+  const rows: T[] = [];
+  const seen = new Set<T>();
+  records.forEach((record, index) => {
+    const row = em.map<T>(meta.className, record as never);
+    // A row joined twice maps to one entity, kept once (as getResultList keeps it).
+    if (seen.has(row)) return;
+    seen.add(row);
+    rememberTexts(row, texts[index]!);
+    rows.push(row);
+  });
+  return at ? { rows, firstAt } : { rows };
 }
-
-/** A row's primary key as text, the same for a mapped result and its entity (scalar keys). */
-const primaryKeyText = (meta: EntityMetadata, row: Record<string, unknown>): string =>
-  JSON.stringify(meta.primaryKeys.map((key) => String(row[key])));
 
 function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
   const { dialect, uniqueKey, fieldType, checked, sliceOrder, seekConditions, atCondition, textFieldsOf, textSelect, valueOf } =
@@ -277,13 +212,15 @@ export function mikroOrmSource<T extends object>(
         const found = await runThroughBuilder(filtered, em, meta, rows.guard, page);
         return { ...found, rows: await rows.populate(found.rows) };
       }
-      const query = filtered.getKnexQuery();
-      for (const { select } of page.texts) query.select(em.getKnex().raw(select));
+      const knex = em.getKnex();
       const at = page.at ? atSelect(page.at, (name) => em.getPlatform().quoteIdentifier(name)) : null;
-      if (at) query.select(em.getKnex().raw(at.sql, [...at.params] as never[]));
-      for (const condition of page.conditions) query.whereRaw(`(${condition.sql})`, [...condition.params] as never[]);
-      query.orderByRaw(ordering.orderBy(page.ordering, page.reversed)).limit(page.limit);
-      if (page.offset > 0) query.offset(page.offset);
+      const query = applyWindow(knex, filtered.getKnexQuery(), {
+        where: page.conditions,
+        select: [...page.texts.map(({ select }) => knex.raw(select)), ...(at ? [rawSql(knex, at.sql, at.params)] : [])],
+        orderBy: ordering.orderBy(page.ordering, page.reversed),
+        limit: page.limit,
+        offset: page.offset,
+      });
       const raw = await rows.execute('page', query);
       const firstAt = flagged(raw[0]);
       for (const row of raw) delete row[AT];
@@ -299,14 +236,22 @@ export function mikroOrmSource<T extends object>(
 }
 
 /**
+ * The EntityManager a builder was made by: its pages flush it, run on its connection and become its
+ * managed entities. MikroORM 6 keeps the member protected and offers no accessor, so it is read here,
+ * once; a builder made without one (`new QueryBuilder(…)`) has none.
+ */
+function builderEntityManager<T extends object>(qb: QueryBuilder<T>): SqlEntityManager | undefined {
+  return (qb as unknown as { readonly em?: SqlEntityManager }).em;
+}
+
+/**
  * A PageSource over a QueryBuilder for custom SQL (joins, raw conditions): each page clones it and
  * adds the keyset condition, ORDER BY and LIMIT; the count counts the same query.
  */
 export function queryBuilderSource<T extends object>(qb: QueryBuilder<T>, options: SqlSourceOptions = {}): PageSource<T> {
-  // The builder keeps its platform protected; it is the one its EntityManager uses.
-  const platform = (qb as unknown as { platform: Platform }).platform;
-  const em = (qb as unknown as { em?: SqlEntityManager }).em;
+  const em = builderEntityManager(qb);
   assertConfig(em, 'queryBuilderSource needs a QueryBuilder made by an EntityManager (em.createQueryBuilder)');
+  const platform = em.getPlatform();
   const meta = qb.mainAlias.metadata as EntityMetadata<T>;
   const guard = statementGuard(em, options.queryTimeout);
   return createSource<T>({

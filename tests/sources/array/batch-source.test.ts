@@ -1,15 +1,14 @@
-// The array source's batched form: one parent of many meets the whole PageSource contract, and for
-// random rows and requests all parents paged together equal each parent paged alone.
+// The array source's batched form: one parent of many, keyed by text, meets the whole PageSource
+// contract (contract.test.ts runs the batch contract keyed by number), and for random rows and
+// requests all parents paged together equal each parent paged alone.
 import fc from 'fast-check';
 import { batchedPageSources, PaginationConfigError } from 'pagewise/internal';
 import { arrayBatchSource, arraySource } from 'pagewise/array';
 import { batchRequestArbitrary, CHILD_FIELDS, childRowsArbitrary, pagesOfParents, type ChildRow } from '../../support/batch-property';
-import { CONTRACT_DATASETS, CONTRACT_FIELDS, describeSourceContract } from '../../support/source-contract';
-
-const everyDataset = CONTRACT_DATASETS.flatMap((dataset) => dataset.rows);
+import { CONTRACT_FIELDS, CONTRACT_ROWS, describeSourceContract } from 'pagewise/testing';
 
 describeSourceContract('array batch source, one parent (data set) of all', (dataset, options) => {
-  const batch = arrayBatchSource(everyDataset, {
+  const batch = arrayBatchSource(CONTRACT_ROWS, {
     key: 'dataset',
     uniqueKey: 'id',
     fields: CONTRACT_FIELDS,
@@ -67,6 +66,22 @@ describe('arrayBatchSource', () => {
     expect(batch.valueOf(rows[2]!, '$index')).toBe(2);
     await expect(batch.countMany(['x', 'y', 'z'])).resolves.toEqual([2, 1, 0]);
     await expect(batch.sliceMany(['y', 'x'], 0, 1)).resolves.toEqual([[rows[1]], [rows[0]]]);
+  });
+
+  it('takes parent keys equal as text as one parent, as the SQL batch sources do, and a NULL key as none', async () => {
+    const rows = [
+      { id: 1, parent: 1 },
+      { id: 2, parent: '1' },
+      { id: 3, parent: 2 },
+      { id: 4, parent: null },
+    ];
+    const batch = arrayBatchSource(rows, { key: 'parent', uniqueKey: 'id', fields: { id: 'number', parent: 'number' } });
+    const request = { ordering: [{ field: 'id', descending: false }], direction: 'forward' as const, offset: 0, limit: 10 };
+    await expect(batch.countMany([1, '1', 1n, 2, null])).resolves.toEqual([2, 2, 2, 1, 0]);
+    const ids = (pages: readonly (readonly { id: number }[])[]) => pages.map((page) => page.map((row) => row.id));
+    expect(ids(await batch.sliceMany([1, '1', 1n, null], 0, 10))).toEqual([[1, 2], [1, 2], [1, 2], []]);
+    const seeks = await batch.seekMany([1, '1', 2, null].map((key) => ({ key, request })));
+    expect(ids(seeks.map((result) => result.rows))).toEqual([[1, 2], [1, 2], [3], []]);
   });
 
   it('refuses an unknown ordering field as a config error', () => {

@@ -1,6 +1,6 @@
 // The contract's rows as a MikroORM entity, declared with explicit types (no reflection).
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
-import type { ContractRow } from '../../support/source-contract';
+import type { ContractRow } from 'pagewise/testing';
 
 /** The table every database contract run fills with all the contract's data sets. */
 export const ContractEntity = new EntitySchema<ContractRow>({
@@ -9,6 +9,7 @@ export const ContractEntity = new EntitySchema<ContractRow>({
   properties: {
     id: { type: 'integer', primary: true, autoincrement: false },
     dataset: { type: 'string', length: 32 },
+    parent: { type: 'integer' },
     title: { type: 'string', length: 64 },
     score: { type: 'integer', nullable: true },
     // Milliseconds, as the reference's Dates: its cursors must equal the reference's byte for byte.
@@ -17,7 +18,7 @@ export const ContractEntity = new EntitySchema<ContractRow>({
     rank: { type: new BigIntType('bigint') },
     flag: { type: 'boolean' },
   },
-  indexes: [{ properties: ['dataset', 'created'] }],
+  indexes: [{ properties: ['dataset', 'created'] }, { properties: ['parent', 'created'] }],
 });
 
 /** A note on a contract row: a relation, which may be populated but never order a page. */

@@ -1,8 +1,9 @@
-// The array source's contract suite, unchanged, over MikroORM on SQLite (in memory, always),
-// PostgreSQL and MariaDB (skipped locally when the server does not answer; required with CI=true).
-import { mikroOrmSource } from 'pagewise/mikro-orm';
+// The contract suite of pagewise/testing over MikroORM on SQLite (in memory, always), PostgreSQL and
+// MariaDB (skipped locally when the server does not answer; required with CI=true): mikroOrmSource
+// with its batch form (each strategy the dialect has), and queryBuilderSource.
+import { mikroOrmBatchSource, mikroOrmSource, queryBuilderSource, type BatchStrategy } from 'pagewise/mikro-orm';
+import { CONTRACT_ROWS, describeBatchSourceContract, describeSourceContract, type ContractSourceOptions } from 'pagewise/testing';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
-import { CONTRACT_DATASETS, describeSourceContract } from '../../support/source-contract';
 import { ContractEntity } from './contract-entity';
 
 describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM on %s', (dialect: Dialect) => {
@@ -13,7 +14,7 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM on %s', (d
       ready ??= openTestDatabase(dialect, { entities: [ContractEntity], captureSql: false }).then(async (opened) => {
         db = opened;
         const em = opened.orm.em.fork();
-        for (const dataset of CONTRACT_DATASETS) for (const row of dataset.rows) em.create(ContractEntity, { ...row });
+        for (const row of CONTRACT_ROWS) em.create(ContractEntity, { ...row });
         await em.flush();
         return opened;
       });
@@ -22,9 +23,27 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM on %s', (d
     beforeAll(open);
     afterAll(async () => db?.close());
 
-    describeSourceContract(`mikro-orm (${dialect})`, async (dataset, options) => {
+    // The source and its batch form with the dialect's default strategy; then each other strategy.
+    const strategies: BatchStrategy[] = dialect === 'mariadb' ? ['union', 'window'] : ['lateral', 'union', 'window'];
+    const batchBy = (strategy?: BatchStrategy) => async (options: ContractSourceOptions) => {
       const { orm } = await open();
-      return mikroOrmSource(orm.em.fork(), ContractEntity, { where: { dataset: dataset.name }, ordering: options.ordering ?? [] });
+      const ordering = options.ordering ?? [];
+      return mikroOrmBatchSource(orm.em.fork(), ContractEntity, { key: 'parent', ordering, ...(strategy ? { strategy } : {}) });
+    };
+    describeSourceContract(
+      `mikro-orm (${dialect})`,
+      async (dataset, options) => {
+        const { orm } = await open();
+        return mikroOrmSource(orm.em.fork(), ContractEntity, { where: { dataset: dataset.name }, ordering: options.ordering ?? [] });
+      },
+      { batch: batchBy() },
+    );
+    for (const strategy of strategies.slice(1)) describeBatchSourceContract(`mikro-orm (${dialect}), ${strategy}`, batchBy(strategy));
+
+    describeSourceContract(`queryBuilderSource (${dialect})`, async (dataset, options) => {
+      const { orm } = await open();
+      const qb = orm.em.fork().createQueryBuilder(ContractEntity, 'c').where({ dataset: dataset.name });
+      return queryBuilderSource(qb, { ordering: options.ordering ?? [] });
     });
   });
 });

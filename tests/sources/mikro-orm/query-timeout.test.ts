@@ -16,7 +16,7 @@ describe('queryTimeout on SQLite', () => {
     db = await openTestDatabase('sqlite', { entities: [ContractEntity], captureSql: false });
     // One row, so the slow condition is evaluated (over an empty table it never is).
     const fork = db.orm.em.fork();
-    fork.create(ContractEntity, { id: 1, dataset: 'd', title: 'one', score: 1, created: new Date(0), rank: 1n, flag: true });
+    fork.create(ContractEntity, { id: 1, dataset: 'd', parent: 1, title: 'one', score: 1, created: new Date(0), rank: 1n, flag: true });
     await fork.flush();
   });
   afterAll(() => db.close());

@@ -16,7 +16,7 @@ import {
 import { arraySource } from 'pagewise/array';
 import { mikroOrmSource, queryBuilderSource, type MikroOrmSourceOptions } from 'pagewise/mikro-orm';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../../support/databases';
-import { CONTRACT_DATASETS, CONTRACT_FIELDS, type ContractRow } from '../../support/source-contract';
+import { CONTRACT_DATASETS, CONTRACT_FIELDS, type ContractRow } from 'pagewise/testing';
 import { ContractEntity, NoteEntity } from './contract-entity';
 
 const mixed = CONTRACT_DATASETS[0]!;
