@@ -1,7 +1,6 @@
 import { assertConfig, isPagination, traitsOf, type Pagination, type PageSource, type SchemaObject } from '../core/internal';
 import type { RestErrorHook } from './error-response';
 import type { RestRequest, UrlOptions } from './request-url';
-import type { RestBody } from './rest-body';
 
 /** A paginated child list embedded in each row of a list body (made by `restEmbed`). */
 export interface RestEmbed<T> {
@@ -10,6 +9,43 @@ export interface RestEmbed<T> {
   /** The child lists of `rows`, in their order: all rows' first pages in one batch. */
   pages(rows: readonly T[], request: RestRequest, url: string): Promise<readonly unknown[]>;
 }
+
+/**
+ * What a `body` hook is given: one request's page, serialized, with everything DRF's
+ * `get_paginated_response` could read (count, links, page numbers).
+ */
+export interface RestBodyPage {
+  /** False when the whole list is served (pagination off, or the client turned it off). */
+  readonly paginated: boolean;
+  /** The serialized items of the page (the whole list when unpaginated). */
+  readonly results: readonly unknown[];
+  /** The total (the list's length when unpaginated; null for the cursor style, which never counts). */
+  readonly count: number | null;
+  /** DRF's next link (null when none, or when unpaginated). */
+  readonly next: string | null;
+  /** DRF's previous link: page 1's drops the page parameter, as DRF 3 does. */
+  readonly previous: string | null;
+  /** Page-number: the page's number; null for the other styles and when unpaginated. */
+  readonly page: number | null;
+  readonly nextPage: number | null;
+  readonly previousPage: number | null;
+  /** Page-number: Django's `num_pages` (at least 1). */
+  readonly totalPages: number | null;
+  /** The effective page size or limit (null when unpaginated). */
+  readonly pageSize: number | null;
+  /** The 0-based place of the first item in the whole list (null for the cursor style). */
+  readonly startIndex: number | null;
+  /** The request's absolute URL, which links are made from. */
+  readonly url: string;
+  /**
+   * Page-number: the URL of page `page` with the page parameter always written (DRF 2's
+   * `replace_query_param` links, which keep `page=1`); null for the other styles.
+   */
+  pageUrl(page: number): string | null;
+}
+
+/** A custom body: DRF 3's `get_paginated_response` override, or DRF 2's pagination serializer. */
+export type RestBody = (page: RestBodyPage) => unknown;
 
 /** A resolved pagination of any of DRF's three styles. */
 export type RestPagination = Pagination;
