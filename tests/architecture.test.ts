@@ -50,7 +50,9 @@ describe('the module map', () => {
         readFileSync(file, 'utf8')
           .split('\n')
           .map((line, index) => ({ line, at: `${relative(src, file)}:${index + 1}` }))
-          .filter(({ line }) => /(===|!==|case)\s*'(page-number|limit-offset|cursor)'|'(page-number|limit-offset|cursor)'\s*(===|!==)/.test(line))
+          .filter(({ line }) =>
+            /(===|!==|case)\s*'(page-number|limit-offset|cursor)'|'(page-number|limit-offset|cursor)'\s*(===|!==)/.test(line),
+          )
           .map(({ at }) => at),
       );
     expect(switches).toEqual([]);
