@@ -98,9 +98,17 @@ function cursorPage<T>(plan: SeekPlan, page: SeekOutcome<T>, count: Counted, fro
     get lastPageCursor() {
       return page.hasNext ? encodeCursor(END_CURSOR, plan.codec) : null;
     },
+    pageNumber: numberOf(plan, from),
     count,
     totalPages: () => pagesOf(count, plan.size),
   };
+}
+
+/** A cursor page's number: known from the start and after a jump, not after a keyset step. */
+function numberOf(plan: SeekPlan, from: Cursor | null): number | null {
+  if (plan.mode === 'drf') return plan.jump ?? (from === null ? 1 : null);
+  if (plan.skip !== undefined) return plan.skip / Math.max(plan.size, 1) + 1;
+  return from === null && plan.direction === 'forward' && plan.before === undefined ? 1 : null;
 }
 
 /** Makes the page of a plan from what running it fetched: flags, neighbours, cursors. */

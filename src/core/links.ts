@@ -1,6 +1,7 @@
 import type { CursorPage, NumberedPage, Page } from './page';
+import { encodeOffsetCursor } from './offset-cursor';
 import { limitOffsetPageNumbers } from './page-math';
-import { pageLinks, type PageLink } from './page-links';
+import { displayedPageNumbers, pageLinks, type PageLink } from './page-links';
 import type { Pagination } from './pagination';
 import { removeQueryParam, replaceQueryParam } from './url';
 
@@ -126,4 +127,55 @@ export async function showsPageControls(page: Page<unknown>): Promise<boolean> {
 export function startIndexOf(page: Page<unknown>): number | null {
   if (page.style === 'page-number') return (page.page - 1) * page.pageSize;
   return page.style === 'limit-offset' ? page.offset : null;
+}
+
+/**
+ * One entry of a page control without URLs (GraphQL's `pageInfo.pageLinks`): DRF's number (null for a
+ * break) and what to pass back for it — `page`, `offset`, or `after` (the row cursor before it).
+ */
+export interface PageNumberLink {
+  readonly number: number | null;
+  readonly isActive: boolean;
+  readonly isBreak: boolean;
+  /** Page-number and a cursor field with `page`: the page to pass as `page`. */
+  readonly page: number | null;
+  /** Limit-offset: the offset to pass as `offset`. */
+  readonly offset: number | null;
+  /** Page-number and limit-offset: the cursor to pass as `after` (null for the first page). */
+  readonly cursor: string | null;
+}
+
+/**
+ * DRF's page control (numbers with breaks, reference §5) as data; needs the count. Null for a cursor
+ * page whose number is unknown (reached by a keyset step, not from the start or by a jump).
+ */
+export async function pageLinksOf(page: Page<unknown>): Promise<readonly PageNumberLink[] | null> {
+  let current: number;
+  let final: number;
+  let offsetOf: (target: number) => number | null;
+  if (page.style === 'cursor') {
+    if (page.pageNumber === null) return null;
+    current = page.pageNumber;
+    final = Math.max(current, await page.totalPages());
+    offsetOf = () => null;
+  } else if (page.style === 'page-number') {
+    current = page.page;
+    final = Math.max(current, await page.totalPages());
+    offsetOf = (target) => (target - 1) * page.pageSize;
+  } else {
+    ({ current, final } = limitOffsetPageNumbers(await page.count(), page.offset, page.limit));
+    offsetOf = (target) => (target === 1 ? 0 : Math.max(0, page.offset + (target - current) * page.limit));
+  }
+  return displayedPageNumbers(current, final).map((number) => {
+    if (number === null) return { number, isActive: false, isBreak: true, page: null, offset: null, cursor: null };
+    const offset = offsetOf(number);
+    return {
+      number,
+      isActive: number === current,
+      isBreak: false,
+      page: page.style === 'limit-offset' ? null : number,
+      offset: page.style === 'limit-offset' ? offset : null,
+      cursor: offset === null || offset === 0 ? null : encodeOffsetCursor(offset - 1),
+    };
+  });
 }

@@ -50,6 +50,8 @@ export interface CursorPage<T> extends PageBase<T> {
   readonly previousCursor: string | null;
   /** DRF's cursor of the last page (`Cursor(0, reverse=True, None)`), null when this page is the last. */
   readonly lastPageCursor: string | null;
+  /** The page's number when known: 1 for the first page, N after a jump to page N; null otherwise. */
+  readonly pageNumber: number | null;
 }
 
 /** A page of any style. */

@@ -14,7 +14,7 @@ export { selectsCount } from './selection';
 export type { SelectionInfo } from './selection';
 export { connectionOf, edgeFor, offsetListOf, pageInfoOf } from './shapes';
 export type { ConnectionValue, EdgeForOptions, EdgeValue, OffsetListValue, PageInfoValue } from './shapes';
-export { connectionType, edgeType, offsetListType, pageInfoType } from './types';
+export { connectionType, edgeType, offsetListType, pageInfoType, pageLinkType } from './types';
 export type { NodeType, PaginationTypeOptions } from './types';
 export { batchedConnectionField, batchedOffsetListField, requestBatches } from './batched-fields';
 export type { BatchedFieldConfig, BatchFunction, RequestBatchesOptions } from './batched-fields';

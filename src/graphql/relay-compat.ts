@@ -31,6 +31,7 @@ export function resolveArrayConnection<T>(
       page: null,
       pageSize: edges.length,
       totalPages: Promise.resolve(null),
+      pageLinks: Promise.resolve(null),
       nextPage: null,
       previousPage: null,
       offset: null,

@@ -1,6 +1,8 @@
 import {
   cursorFor,
   isPaginationError,
+  pageLinksOf,
+  type PageNumberLink,
   pageFactsOf,
   pagePositions,
   type Page,
@@ -20,6 +22,7 @@ export interface PageInfoValue {
   readonly page: number | null;
   readonly pageSize: number;
   readonly totalPages: Promise<number | null>;
+  readonly pageLinks: Promise<readonly PageNumberLink[] | null>;
   readonly nextPage: number | null;
   readonly previousPage: number | null;
   readonly offset: number | null;
@@ -78,6 +81,9 @@ export function pageInfoOf<T>(page: Page<T>): PageInfoValue {
     pageSize: page.pageSize,
     get totalPages() {
       return coded(page.totalPages());
+    },
+    get pageLinks() {
+      return coded(pageLinksOf(page));
     },
   };
 }

@@ -29,6 +29,20 @@ export interface PaginationTypeOptions {
 const nonNull = <T extends GraphQLOutputType>(type: T) => new GraphQLNonNull(type);
 const listOf = (type: GraphQLOutputType) => nonNull(new GraphQLList(nonNull(type)));
 
+/** `PageLink`: one entry of DRF's page control, with what a client passes back for it. */
+export const pageLinkType: GraphQLObjectType = new GraphQLObjectType({
+  name: 'PageLink',
+  description: descriptions.pageLink,
+  fields: {
+    number: { type: GraphQLInt, description: descriptions.linkNumber },
+    isActive: { type: nonNull(GraphQLBoolean), description: descriptions.linkIsActive },
+    isBreak: { type: nonNull(GraphQLBoolean), description: descriptions.linkIsBreak },
+    page: { type: GraphQLInt, description: descriptions.linkPage },
+    offset: { type: GraphQLInt, description: descriptions.linkOffset },
+    cursor: { type: GraphQLString, description: descriptions.linkCursor },
+  },
+});
+
 /** `PageInfo`: Relay's four fields plus the count and the positions of every style (DESIGN.md). */
 export const pageInfoType: GraphQLObjectType = new GraphQLObjectType({
   name: 'PageInfo',
@@ -48,6 +62,7 @@ export const pageInfoType: GraphQLObjectType = new GraphQLObjectType({
     limit: { type: GraphQLInt, description: descriptions.limit },
     nextOffset: { type: GraphQLInt, description: descriptions.nextOffset },
     previousOffset: { type: GraphQLInt, description: descriptions.previousOffset },
+    pageLinks: { type: new GraphQLList(nonNull(pageLinkType)), description: descriptions.pageLinks },
   },
 });
 

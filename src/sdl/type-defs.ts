@@ -1,6 +1,9 @@
 // The SDL a schema-first server includes next to its own: the directive, the enums of its arguments,
 // and the shared types. Kept as a string so nothing is read from disk at run time; schema/pagewise.graphql
-// is the same text for tools that read files (a test keeps the two equal).
+// is the same text for tools that read files (a test keeps the two equal; prettier leaves the file alone).
+
+import { printType } from 'graphql';
+import { pageInfoType, pageLinkType } from '../graphql';
 
 /** The names of the enums the directive's arguments use; the transformer removes them when unused. */
 export const directiveEnumNames = [
@@ -12,82 +15,12 @@ export const directiveEnumNames = [
 ] as const;
 
 /** The shared types of the SDL; the transformer keeps them only when something references them. */
-export const sharedTypeNames = ['PageInfo', 'PageNumber'] as const;
+export const sharedTypeNames = ['PageInfo', 'PageLink', 'PageNumber'] as const;
 
-const sharedTypes = `"""
-Where a page sits in its list: Relay fields, the count, and the positions of the page-number and limit-offset styles.
-"""
-type PageInfo {
-  """
-  Whether rows follow this page.
-  """
-  hasNextPage: Boolean!
+// PageInfo and PageLink printed from the graphql-js types: one definition for every adapter.
+const sharedTypes = `${printType(pageInfoType)}
 
-  """
-  Whether rows precede this page.
-  """
-  hasPreviousPage: Boolean!
-
-  """
-  The cursor to pass as \`before\` for the previous page; null on an empty page.
-  """
-  startCursor: String
-
-  """
-  The cursor to pass as \`after\` for the next page; null on an empty page.
-  """
-  endCursor: String
-
-  """
-  The number of rows in the whole list (runs a count only when selected).
-  """
-  totalCount: Int
-
-  """
-  The 1-based page number (page-number style).
-  """
-  page: Int
-
-  """
-  The number of rows per page.
-  """
-  pageSize: Int
-
-  """
-  The number of pages (runs a count only when selected).
-  """
-  totalPages: Int
-
-  """
-  The next page number, or null on the last page (page-number style).
-  """
-  nextPage: Int
-
-  """
-  The previous page number, or null on the first page (page-number style).
-  """
-  previousPage: Int
-
-  """
-  The offset of this page (limit-offset style).
-  """
-  offset: Int
-
-  """
-  The limit of this page (limit-offset style).
-  """
-  limit: Int
-
-  """
-  The offset of the next page, or null on the last page (limit-offset style).
-  """
-  nextOffset: Int
-
-  """
-  The offset of the previous page, or null on the first page (limit-offset style).
-  """
-  previousOffset: Int
-}
+${printType(pageLinkType)}
 
 """
 A 1-based page number, or a string naming the last page (such as "last").

@@ -1,6 +1,28 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { descriptions } from '../graphql/descriptions';
 
+/** `PageLink` as a type-graphql class: the same SDL as pagewise/graphql's `pageLinkType`. */
+@ObjectType('PageLink', { description: descriptions.pageLink })
+export class PageLink {
+  @Field(() => Int, { nullable: true, description: descriptions.linkNumber })
+  number!: number | null;
+
+  @Field(() => Boolean, { description: descriptions.linkIsActive })
+  isActive!: boolean;
+
+  @Field(() => Boolean, { description: descriptions.linkIsBreak })
+  isBreak!: boolean;
+
+  @Field(() => Int, { nullable: true, description: descriptions.linkPage })
+  page!: number | null;
+
+  @Field(() => Int, { nullable: true, description: descriptions.linkOffset })
+  offset!: number | null;
+
+  @Field(() => String, { nullable: true, description: descriptions.linkCursor })
+  cursor!: string | null;
+}
+
 /** `PageInfo` as a type-graphql class: the same SDL as pagewise/graphql's `pageInfoType`. */
 @ObjectType('PageInfo', { description: descriptions.pageInfo })
 export class PageInfo {
@@ -45,4 +67,7 @@ export class PageInfo {
 
   @Field(() => Int, { nullable: true, description: descriptions.previousOffset })
   previousOffset!: number | null;
+
+  @Field(() => [PageLink], { nullable: true, description: descriptions.pageLinks })
+  pageLinks!: Promise<readonly PageLink[] | null> | readonly PageLink[] | null;
 }

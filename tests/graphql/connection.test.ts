@@ -87,6 +87,7 @@ describe('types', () => {
       'limit',
       'nextOffset',
       'previousOffset',
+      'pageLinks',
     ]);
   });
 });

@@ -203,6 +203,8 @@ export type PageInfo = {
   offset?: Maybe<Scalars['Int']['output']>;
   /** The 1-based page number (page-number style). */
   page?: Maybe<Scalars['Int']['output']>;
+  /** The page control: Django REST framework's page numbers with breaks, each with what to pass back (runs a count only when selected; null on a cursor page of unknown number). */
+  pageLinks?: Maybe<Array<PageLink>>;
   /** The number of rows per page. */
   pageSize?: Maybe<Scalars['Int']['output']>;
   /** The offset of the previous page, or null on the first page (limit-offset style). */
@@ -215,6 +217,23 @@ export type PageInfo = {
   totalCount?: Maybe<Scalars['Int']['output']>;
   /** The number of pages (runs a count only when selected). */
   totalPages?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One entry of a page control: a page number, or a break. */
+export type PageLink = {
+  __typename?: 'PageLink';
+  /** The cursor to pass as `after` for this page (page-number and limit-offset; null for the first page). */
+  cursor?: Maybe<Scalars['String']['output']>;
+  /** Whether this is the current page. */
+  isActive: Scalars['Boolean']['output'];
+  /** Whether this entry is a break (an ellipsis). */
+  isBreak: Scalars['Boolean']['output'];
+  /** The page number; null for a break. */
+  number?: Maybe<Scalars['Int']['output']>;
+  /** The offset to pass as `offset` (limit-offset style). */
+  offset?: Maybe<Scalars['Int']['output']>;
+  /** The page to pass as `page` (page-number style, and cursor fields that jump). */
+  page?: Maybe<Scalars['Int']['output']>;
 };
 
 export type Query = {
@@ -392,6 +411,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PageLink: ResolverTypeWrapper<PageLink>;
   PageNumber: ResolverTypeWrapper<Scalars['PageNumber']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -416,6 +436,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   PageInfo: PageInfo;
+  PageLink: PageLink;
   PageNumber: Scalars['PageNumber']['output'];
   Query: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
@@ -553,12 +574,25 @@ export type PageInfoResolvers<
   nextPage?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   offset?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   page?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  pageLinks?: Resolver<Maybe<Array<ResolversTypes['PageLink']>>, ParentType, ContextType>;
   pageSize?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   previousOffset?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   previousPage?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   totalPages?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type PageLinkResolvers<
+  ContextType = DemoContext,
+  ParentType extends ResolversParentTypes['PageLink'] = ResolversParentTypes['PageLink'],
+> = {
+  cursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  isActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isBreak?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  offset?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  page?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export interface PageNumberScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PageNumber'], any> {
@@ -589,6 +623,7 @@ export type Resolvers<ContextType = DemoContext> = {
   CommentEdge?: CommentEdgeResolvers<ContextType>;
   CommentPage?: CommentPageResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PageLink?: PageLinkResolvers<ContextType>;
   PageNumber?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
 };
