@@ -1,12 +1,14 @@
 import {
+  GraphQLEnumType,
   GraphQLInt,
   GraphQLList,
   GraphQLNonNull,
   GraphQLString,
   type GraphQLArgumentConfig,
+  type GraphQLEnumValueConfigMap,
   type GraphQLFieldConfigArgumentMap,
 } from 'graphql';
-import { fieldArguments, orderingFieldsOf, type ArgumentRole, type Pagination, type RelayDirections } from '../core/internal';
+import { assertConfig, fieldArguments, orderingFieldsOf, type ArgumentRole, type Pagination, type RelayDirections } from '../core/internal';
 import { descriptions } from './descriptions';
 import { PageNumberScalar } from './page-number-scalar';
 
@@ -26,6 +28,11 @@ export interface PaginationArgsOptions {
   readonly after?: boolean;
   /** Cursor style: offer `ordering` (default: when the pagination has `orderingFields`). */
   readonly ordering?: boolean;
+  /**
+   * Cursor style: type `ordering` as `[<name>!]`, an enum made from the allow-list (`createdAt` gives
+   * `CREATED_AT_ASC` and `CREATED_AT_DESC`), instead of DRF's strings; introspection and codegen see it.
+   */
+  readonly orderingEnum?: string;
   /** Cursor style: offer `page: Int`, a jump to page N (an OFFSET scan, keyset cursors after; default false). */
   readonly jump?: boolean;
 }
@@ -45,8 +52,39 @@ const byRole: Record<ArgumentRole, GraphQLArgumentConfig> = {
   jump: { type: GraphQLInt, description: descriptions.jumpArg },
 };
 
-const argumentsOf = (style: Pagination['style'], options: PaginationArgsOptions): GraphQLFieldConfigArgumentMap =>
-  Object.fromEntries(fieldArguments(style, options).map(({ name, role }) => [name, byRole[role]]));
+const argumentsOf = (
+  style: Pagination['style'],
+  options: PaginationArgsOptions,
+  roles: Partial<typeof byRole> = {},
+): GraphQLFieldConfigArgumentMap =>
+  Object.fromEntries(fieldArguments(style, options).map(({ name, role }) => [name, roles[role] ?? byRole[role]]));
+
+const enums = new Map<string, { readonly type: GraphQLEnumType; readonly fields: string }>();
+
+/** `CREATED_AT` for `createdAt` (and `author.name` → `AUTHOR_NAME`). */
+const constantCase = (field: string): string =>
+  field
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
+
+/** The ordering enum of an allow-list: one `<FIELD>_ASC`/`<FIELD>_DESC` pair per field, made once per name. */
+export function orderingEnumType(name: string, orderingFields: readonly string[]): GraphQLEnumType {
+  const fields = orderingFields.join(',');
+  const known = enums.get(name);
+  if (known) {
+    assertConfig(known.fields === fields, `orderingEnum: ${name} is already made for other fields (${known.fields})`);
+    return known.type;
+  }
+  const values: GraphQLEnumValueConfigMap = {};
+  for (const field of orderingFields) {
+    values[`${constantCase(field)}_ASC`] = { value: field, description: `By ${field}, ascending.` };
+    values[`${constantCase(field)}_DESC`] = { value: `-${field}`, description: `By ${field}, descending.` };
+  }
+  const type = new GraphQLEnumType({ name, description: `The orderings a client may ask for.`, values });
+  enums.set(name, { type, fields });
+  return type;
+}
 
 /** Relay's arguments: `first`, `after`, `last`, `before` (forward, backward or both). */
 export function cursorArgs(options: PaginationArgsOptions = {}): GraphQLFieldConfigArgumentMap {
@@ -65,5 +103,15 @@ export function limitOffsetArgs(options: PaginationArgsOptions = {}): GraphQLFie
 
 /** The argument map of `pagination`'s style (core names the arguments; this gives them types). */
 export function paginationArgs(pagination: GraphQLPagination, options: PaginationArgsOptions = {}): GraphQLFieldConfigArgumentMap {
-  return argumentsOf(pagination.style, { ...options, ordering: options.ordering ?? orderingFieldsOf(pagination).length > 0 });
+  const fields = orderingFieldsOf(pagination);
+  const roles =
+    options.orderingEnum === undefined
+      ? {}
+      : {
+          ordering: {
+            type: new GraphQLList(new GraphQLNonNull(orderingEnumType(options.orderingEnum, fields))),
+            description: descriptions.ordering,
+          },
+        };
+  return argumentsOf(pagination.style, { ...options, ordering: options.ordering ?? fields.length > 0 }, roles);
 }

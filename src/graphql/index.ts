@@ -1,6 +1,6 @@
 // pagewise/graphql: Relay connections and offset lists for graphql-js, in all three DRF styles.
 
-export { cursorArgs, limitOffsetArgs, pageNumberArgs, paginationArgs } from './args';
+export { cursorArgs, limitOffsetArgs, orderingEnumType, pageNumberArgs, paginationArgs } from './args';
 export type { GraphQLPagination, PaginationArgsOptions, RelayDirections } from './args';
 export { formatPaginationError, toGraphQLError, withGraphQLErrors } from './errors';
 export { arrayConnectionField, connectionField, offsetListField, paginationComplexity } from './fields';
