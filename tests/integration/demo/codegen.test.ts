@@ -37,7 +37,8 @@ it('generates a type for every type and field of it', () => {
   const missing: string[] = [];
   for (const type of Object.values(codegenSchema.getTypeMap())) {
     if (type.name.startsWith('__') || !(isObjectType(type) || isInputObjectType(type))) continue;
-    const block = new RegExp(`export type ${type.name} = \\{([^}]*)\\}`).exec(content)?.[1];
+    // A type implementing an interface is `Node & { ... }`.
+    const block = new RegExp(`export type ${type.name} = (?:\\w+ & )*\\{([^}]*)\\}`).exec(content)?.[1];
     if (block === undefined) {
       missing.push(type.name);
       continue;

@@ -39,8 +39,8 @@ describe('demo nested connections', () => {
     });
     expect(sql).toHaveLength(3);
     // SQLite: each level one statement, an index seek per parent joined to the parents' keys.
-    expect(sql[1]).toMatch(/from json_each\(.*\) as `pw_k` join `article` .* `e`.`author_id` = json_extract/i);
-    expect(sql[2]).toMatch(/from json_each\(.*\) as `pw_k` join `comment` .* `e`.`article_id` = json_extract/i);
+    expect(sql[1]).toMatch(/from json_each\(.*\) as `pw_k` join `article` .*`e`.`author_id` = json_extract/i);
+    expect(sql[2]).toMatch(/from json_each\(.*\) as `pw_k` join `comment` .*`e`.`article_id` = json_extract/i);
     const articles = data!['authors'].edges.flatMap((edge: Data) => edge.node.articles.edges);
     expect(articles.length).toBeGreaterThan(12);
   });
