@@ -97,5 +97,17 @@ describe('README snippets', () => {
         },
       });
     });
+
+    // Last: it adds an article.
+    it("mutation: edgeFor's edge carries the cursor Query.articles issues for the new row", async () => {
+      const { schema } = await import('../examples/readme/mutation');
+      const added = await run(schema, 'mutation { addArticle(title: "five", author: "1") { cursor node { title } } }', {
+        em: orm.em.fork(),
+      });
+      const listed = await run(schema, '{ articles(first: 1) { edges { cursor node { title } } } }', { em: orm.em.fork() });
+      const edge = (added as { data: { addArticle: { cursor: string; node: { title: string } } } }).data.addArticle;
+      expect(edge.node).toEqual({ title: 'five' });
+      expect(listed).toEqual({ data: { articles: { edges: [edge] } } });
+    });
   });
 });
