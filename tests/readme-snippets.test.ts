@@ -2,6 +2,7 @@
 // shown: each is loaded and asked for a page, the MikroORM ones over an in-memory SQLite database.
 import { MikroORM } from '@mikro-orm/sqlite';
 import { graphql, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, type GraphQLSchema as Schema } from 'graphql';
+import { restResponse } from 'pagewise/rest';
 import { ArticleEntity, AuthorEntity } from '../examples/readme/entities';
 
 // The snippets sign cursors with CURSOR_SECRET, read when they load.
@@ -41,6 +42,38 @@ describe('README snippets', () => {
     expect({ status, body: JSON.parse(body) as unknown }).toEqual({
       status: 200,
       body: { count: 1, next: null, previous: null, results: [{ id: 1, title: 'Hello' }] },
+    });
+  });
+
+  it('rest shapes: each options object answers its shape', async () => {
+    const { commons, rails, lenient, custom } = await import('../examples/readme/rest-shapes');
+    const request = (url: string) => ({ url, headers: { host: 'example.org' } });
+    const bodyOf = async (url: string, options: typeof commons) =>
+      JSON.parse((await restResponse(request(url), options)).body) as Record<string, unknown>;
+    expect(await bodyOf('/articles/', commons)).toMatchObject({
+      success: true,
+      message: '',
+      count: 1,
+      data: [{ id: 1, title: 'Hello', index: 1 }],
+    });
+    expect(await bodyOf('/api/movies?page=3', rails)).toEqual({
+      count: 1,
+      page: 3,
+      page_size: 30,
+      total_pages: 1,
+      previous: 'http://example.org/api/movies?page=2',
+      results: [],
+    });
+    expect(await bodyOf('/users/?page=9999', lenient)).toEqual({
+      count: 1,
+      next: null,
+      previous: null,
+      results: [{ id: 1, title: 'Hello' }],
+    });
+    expect(await bodyOf('/examples/', custom)).toEqual({
+      links: { next: null, previous: null },
+      count: 1,
+      results: [{ id: 1, title: 'Hello' }],
     });
   });
 
@@ -96,6 +129,18 @@ describe('README snippets', () => {
           ],
         },
       });
+    });
+
+    // Last: it adds an article.
+    it("mutation: edgeFor's edge carries the cursor Query.articles issues for the new row", async () => {
+      const { schema } = await import('../examples/readme/mutation');
+      const added = await run(schema, 'mutation { addArticle(title: "five", author: "1") { cursor node { title } } }', {
+        em: orm.em.fork(),
+      });
+      const listed = await run(schema, '{ articles(first: 1) { edges { cursor node { title } } } }', { em: orm.em.fork() });
+      const edge = (added as { data: { addArticle: { cursor: string; node: { title: string } } } }).data.addArticle;
+      expect(edge.node).toEqual({ title: 'five' });
+      expect(listed).toEqual({ data: { articles: { edges: [edge] } } });
     });
   });
 });
