@@ -8,9 +8,9 @@ import { EntitySchema } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { PageSource } from 'pagewise';
 import { arraySource } from 'pagewise/array';
-import { formatPaginationError } from 'pagewise/graphql';
+import { edgeFor, formatPaginationError } from 'pagewise/graphql';
 import { mikroOrmSource } from 'pagewise/mikro-orm';
-import { articles, articleSchema, type Article } from '../../graphql/articles-schema';
+import { articles, articleSchema, paginations, type Article } from '../../graphql/articles-schema';
 import { dialectsToRun, openTestDatabase, type TestDatabase } from '../../support/databases';
 
 const ROWS = articles(23);
@@ -250,28 +250,77 @@ describe.each(sources)('Apollo Server over the %s source', (_, start) => {
     });
   });
 
-  it('Apollo Client pages cursorConnection backward with last/before and holds every row once, in order', async () => {
-    const apollo = client(served.url);
-    const query: TypedDocumentNode<
-      Record<string, ConnectionData & { pageInfo: { hasPreviousPage: boolean; startCursor: string | null } }>
-    > = gql(`
-      query ($last: Int, $before: String) {
-        cursorConnection(last: $last, before: $before) {
-          edges { cursor node { id title } }
-          pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  // Every style takes Relay's four arguments, so relayStylePagination pages each one backward too.
+  it.each(['cursorConnection', 'pageNumberConnection', 'limitOffsetConnection'])(
+    'Apollo Client pages %s backward with last/before and holds every row once, in order',
+    async (field) => {
+      const apollo = client(served.url);
+      const query: TypedDocumentNode<
+        Record<string, ConnectionData & { pageInfo: { hasPreviousPage: boolean; startCursor: string | null } }>
+      > = gql(`
+        query ($last: Int, $before: String) {
+          ${field}(last: $last, before: $before) {
+            edges { cursor node { id title } }
+            pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+          }
+        }`);
+      const observable = apollo.watchQuery({ query, variables: { last: SIZE } });
+      const subscription = observable.subscribe(() => undefined);
+      try {
+        let result = await observable.refetch();
+        let requests = 1;
+        while (result.data![field]!.pageInfo.hasPreviousPage && requests <= 20) {
+          result = await observable.fetchMore({ variables: { before: result.data![field]!.pageInfo.startCursor } });
+          requests += 1;
         }
-      }`);
-    const observable = apollo.watchQuery({ query, variables: { last: SIZE } });
+        const merged = apollo.readQuery({ query, variables: { last: SIZE } })![field]!;
+        expect({ ids: merged.edges.map((edge) => edge.node.id), requests }).toEqual({ ids: expectedIds, requests: pages });
+      } finally {
+        subscription.unsubscribe();
+        apollo.stop();
+      }
+    },
+  );
+
+  it("an edge from edgeFor, spliced in with cache.modify, sits where the server's own edge would, and the walk goes on from it", async () => {
+    const apollo = client(served.url);
+    const query = connectionQuery('cursorConnection', 'first');
+    const observable = apollo.watchQuery({ query, variables: { size: SIZE } });
     const subscription = observable.subscribe(() => undefined);
     try {
-      let result = await observable.refetch();
-      let requests = 1;
-      while (result.data!['cursorConnection']!.pageInfo.hasPreviousPage && requests <= 20) {
-        result = await observable.fetchMore({ variables: { before: result.data!['cursorConnection']!.pageInfo.startCursor } });
+      await observable.refetch();
+      // What a mutation returns for the row after the first page (as if just created there).
+      const row = ROWS[SIZE]!;
+      const edge = edgeFor(row, {
+        pagination: paginations.cursor,
+        source: arraySource(ROWS, { uniqueKey: 'id' }),
+        cursorScope: 'Query.cursorConnection',
+      });
+      const node = apollo.cache.writeFragment({
+        data: { __typename: 'Article', id: row.id, title: row.title },
+        fragment: gql('fragment NewArticle on Article { id title }'),
+      });
+      apollo.cache.modify({
+        fields: {
+          cursorConnection(existing) {
+            const connection = existing as unknown as { edges: unknown[]; pageInfo: Record<string, unknown> };
+            return {
+              ...connection,
+              edges: [...connection.edges, { __typename: 'ArticleEdge', cursor: edge.cursor, node }],
+              pageInfo: { ...connection.pageInfo, endCursor: edge.cursor },
+            } as unknown as typeof existing;
+          },
+        },
+      });
+      let result = apollo.readQuery({ query, variables: { size: SIZE } })!;
+      expect(result['cursorConnection']!.edges.map((entry) => entry.node.id)).toEqual(expectedIds.slice(0, SIZE + 1));
+      let requests = 0;
+      while (result['cursorConnection']!.pageInfo.hasNextPage && requests <= 20) {
+        result = (await observable.fetchMore({ variables: { after: result['cursorConnection']!.pageInfo.endCursor } })).data!;
+        result = apollo.readQuery({ query, variables: { size: SIZE } })!;
         requests += 1;
       }
-      const merged = apollo.readQuery({ query, variables: { last: SIZE } })!['cursorConnection']!;
-      expect({ ids: merged.edges.map((edge) => edge.node.id), requests }).toEqual({ ids: expectedIds, requests: pages });
+      expect(result['cursorConnection']!.edges.map((entry) => entry.node.id)).toEqual(expectedIds);
     } finally {
       subscription.unsubscribe();
       apollo.stop();
