@@ -1,7 +1,8 @@
-import type { GraphQLFieldConfig, GraphQLFieldConfigArgumentMap, GraphQLResolveInfo } from 'graphql';
-import type { PageSource } from '../core/internal';
-import { cursorArgs, paginationArgs, type GraphQLPagination, type PaginationArgsOptions } from './args';
-import { requestedPageSize, type PaginateOptions, type PaginationArgValues } from './paginate';
+import { GraphQLList, GraphQLNonNull, type GraphQLFieldConfig, type GraphQLFieldConfigArgumentMap, type GraphQLResolveInfo } from 'graphql';
+import type { LimitOffsetPagination, PageSource } from '../core/internal';
+import { cursorArgs, limitOffsetArgs, paginationArgs, type GraphQLPagination, type PaginationArgsOptions } from './args';
+import { withGraphQLErrors } from './errors';
+import { paginateArgs, requestedPageSize, type PaginateOptions, type PaginationArgValues } from './paginate';
 import { resolveArrayConnection } from './relay-compat';
 import { resolveConnection, resolveOffsetList } from './resolve';
 import { connectionType, offsetListType, type NodeType, type PaginationTypeOptions } from './types';
@@ -106,6 +107,33 @@ export function offsetListField<TParent, TContext, T>(
   return fieldOf(config, offsetListType(config.node, config.types), (source, args, info, cursorScope) =>
     resolveOffsetList(source, config.pagination, args, info, { ...overridesOf(config), cursorScope }),
   );
+}
+
+/**
+ * A bare list field `[Node!]!` with `offset` and `limit` (Apollo's `offsetLimitPagination()` fits it
+ * unchanged): the rows of a limit-offset page, no wrapper; sizes and caps as {@link offsetListField}.
+ */
+export function offsetLimitListField<TParent, TContext, T>(
+  config: Omit<PaginatedFieldConfig<TParent, TContext, T>, 'pagination' | 'types' | 'after'> & {
+    readonly pagination: LimitOffsetPagination;
+  },
+): GraphQLFieldConfig<TParent, TContext> {
+  const { pagination } = config;
+  return {
+    type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(config.node))),
+    args: { ...limitOffsetArgs({ after: false }), ...config.args },
+    description: config.description,
+    deprecationReason: config.deprecationReason,
+    extensions: {
+      complexity: paginationComplexity(pagination, { ...overridesOf(config), childCost: config.childCost }),
+      pagewise: { style: pagination.style },
+    },
+    resolve: (parent, args: PaginationArgValues, context, info) =>
+      withGraphQLErrors(async () => {
+        const source = await config.source(parent, args, context, info);
+        return (await paginateArgs(source, pagination, args, overridesOf(config))).items;
+      }),
+  };
 }
 
 /** A graphql-relay compatible array connection field: what graphql-relay's `connectionFromArray` answers. */

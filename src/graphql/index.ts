@@ -3,7 +3,7 @@
 export { cursorArgs, limitOffsetArgs, orderingEnumType, pageNumberArgs, paginationArgs } from './args';
 export type { GraphQLPagination, PaginationArgsOptions, RelayDirections } from './args';
 export { formatPaginationError, toGraphQLError, withGraphQLErrors } from './errors';
-export { arrayConnectionField, connectionField, offsetListField, paginationComplexity } from './fields';
+export { arrayConnectionField, connectionField, offsetLimitListField, offsetListField, paginationComplexity } from './fields';
 export type { ArrayConnectionFieldConfig, ComplexityEstimatorArgs, PaginatedFieldConfig } from './fields';
 export { PageNumberScalar } from './page-number-scalar';
 export { assertPaginationArgs, DEFAULT_MAX_PAGE_SIZE, paginateArgs, requestedPageSize } from './paginate';

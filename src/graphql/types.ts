@@ -10,7 +10,7 @@ import {
   type GraphQLOutputType,
   type ThunkObjMap,
 } from 'graphql';
-import { PaginationConfigError } from '../core/internal';
+import { assertConfig, PaginationConfigError } from '../core/internal';
 import { descriptions } from './descriptions';
 
 /** A node type: anything with a name that can sit in a list (object, interface, union, scalar, enum). */
@@ -24,6 +24,8 @@ export interface PaginationTypeOptions {
   readonly connectionFields?: ThunkObjMap<GraphQLFieldConfig<unknown, unknown>>;
   /** Fields added to `<Node>Page`. */
   readonly offsetListFields?: ThunkObjMap<GraphQLFieldConfig<unknown, unknown>>;
+  /** The name of `<Node>Page`'s rows field (default `results`, as REST's `resultsKey`); fixed by its first build. */
+  readonly resultsField?: string;
 }
 
 const nonNull = <T extends GraphQLOutputType>(type: T) => new GraphQLNonNull(type);
@@ -66,7 +68,7 @@ export const pageInfoType: GraphQLObjectType = new GraphQLObjectType({
   },
 });
 
-type Extra = PaginationTypeOptions[keyof PaginationTypeOptions];
+type Extra = PaginationTypeOptions['edgeFields' | 'connectionFields' | 'offsetListFields'];
 type Kind = 'edge' | 'connection' | 'offsetList';
 
 const optionOf = { edge: 'edgeFields', connection: 'connectionFields', offsetList: 'offsetListFields' } as const;
@@ -77,6 +79,7 @@ interface Built {
   edge?: GraphQLObjectType;
   connection?: GraphQLObjectType;
   offsetList?: GraphQLObjectType;
+  resultsField?: string;
 }
 
 // One set of types per node type: a node type belongs to one schema, so this is per schema too, and
@@ -144,12 +147,27 @@ export function connectionType(node: NodeType, options?: PaginationTypeOptions):
 /** `<Node>Page { results, count, next, previous, pageInfo }` (DRF's body) plus `offsetListFields`, built once per node type. */
 export function offsetListType(node: NodeType, options?: PaginationTypeOptions): GraphQLObjectType {
   const { found, extra } = entry(node, 'offsetList', options);
+  const requested = options?.resultsField;
+  if (found.offsetList !== undefined && requested !== undefined && requested !== (found.resultsField ?? 'results')) {
+    throw new PaginationConfigError(
+      'INVALID_OPTIONS',
+      `resultsField: the offset list of ${node.name} was already built with "${found.resultsField ?? 'results'}"`,
+    );
+  }
+  found.resultsField ??= requested;
+  const results = found.resultsField ?? 'results';
+  assertConfig(/^[_A-Za-z][_0-9A-Za-z]*$/.test(results), `resultsField must be a GraphQL name, not ${JSON.stringify(results)}`);
   found.offsetList ??= new GraphQLObjectType({
     name: `${node.name}Page`,
     description: descriptions.offsetList(node.name),
     fields: withExtra(
       {
-        results: { type: listOf(node), description: descriptions.results },
+        // The value's rows are `results` whatever the field is called.
+        [results]: {
+          type: listOf(node),
+          description: descriptions.results,
+          resolve: (value: unknown) => (value as { readonly results: unknown }).results,
+        } satisfies GraphQLFieldConfig<unknown, unknown>,
         count: { type: GraphQLInt, description: descriptions.count },
         next: { type: GraphQLString, description: descriptions.next },
         previous: { type: GraphQLString, description: descriptions.previous },
