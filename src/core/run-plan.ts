@@ -62,8 +62,8 @@ async function runExact<T>(source: PageSource<T>, plan: ExactSeekPlan, count: ()
 
 /**
  * A `drf` page. A turned cursor (it points the other way than the arguments) is first rewritten: the
- * page on its own side is fetched, and that page's DRF link toward the cursor names the same boundary
- * in the arguments' direction.
+ * rows on its own side are fetched, the same boundary is written for the arguments' direction (past
+ * the ties next to it), then moved one row past the row the cursor names.
  */
 async function runDrf<T>(source: PageSource<T>, plan: DrfSeekPlan, count: () => Promise<number>) {
   let cursor = plan.cursor;
