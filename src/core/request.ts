@@ -2,6 +2,7 @@ import { PaginationError } from './errors';
 import { sizeSettingsOf, type Pagination, type PaginationStyle } from './pagination';
 import { positiveInt } from './python-int';
 import { lastValue, type QueryEntries } from './query-string';
+import { queryOf } from './url';
 
 /**
  * One request of a page, whatever transport it came by. `query`: DRF's query parameters, raw text,
@@ -43,8 +44,12 @@ export function asksUnpaginated(query: QueryEntries, param: string): boolean {
   return !['true', '1', 'yes'].includes((lastValue(query, param) ?? 'true').toLowerCase());
 }
 
-/** Reads DRF's query parameters of `pagination` (its own parameter names) into a request. */
-export function requestFromQuery(pagination: Pagination, query: QueryEntries, switches: QuerySwitches = {}): PageRequest {
+/**
+ * Reads DRF's query parameters of `pagination` (its own parameter names) into a request. `query`: the
+ * request's URL (absolute or a path with its query), or its query parsed as Django's QueryDict does.
+ */
+export function requestFromQuery(pagination: Pagination, url: string | QueryEntries, switches: QuerySwitches = {}): PageRequest {
+  const query = typeof url === 'string' ? queryOf(url) : url;
   const { sizeParam, maxSize } = sizeSettingsOf(pagination);
   const raw = sizeParam ? lastValue(query, sizeParam) : undefined;
   const size = raw !== undefined && switches.maxPageSizeValue && raw === switches.maxPageSizeValue && maxSize ? String(maxSize) : raw;
