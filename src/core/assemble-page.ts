@@ -63,8 +63,14 @@ function slicePage<T>(plan: SlicePlan, rows: readonly T[], page: number, offset:
   const items = rows.slice(0, plan.size);
   const hasNext = rows.length > plan.size;
   if (plan.shape === 'numbered') return numberedPage(items, page, plan.size, hasNext, count);
-  if (plan.shape === 'window' && offset % plan.size === 0) return numberedPage(items, offset / plan.size + 1, plan.size, hasNext, count);
-  return offsetPage(items, offset, plan.size, hasNext, count, plan.shape === 'offset');
+  // A window is a page only at the style's own size and on its boundary: its numbers are then valid
+  // to pass back as `page` with that size.
+  const own = plan.relay !== true || plan.size === plan.pageSize;
+  if (plan.shape === 'window' && own && plan.size > 0 && offset % plan.size === 0) {
+    return numberedPage(items, offset / plan.size + 1, plan.size, hasNext, count);
+  }
+  // An empty window names no next offset: `offset + 0` would loop.
+  return offsetPage(items, offset, plan.size, hasNext, count, plan.shape === 'offset' && !(plan.relay === true && plan.size === 0));
 }
 
 function cursorPage<T>(plan: SeekPlan, page: SeekOutcome<T>, count: Counted, from: Cursor | null): CursorPage<T> {

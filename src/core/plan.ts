@@ -47,6 +47,10 @@ export interface SlicePlan {
   readonly ordering?: readonly OrderingField[] | undefined;
   /** Relay's `last` without `before`: the last `tail` rows from `offset` on (the count decides). */
   readonly tail?: number | undefined;
+  /** Read from Relay's arguments: a window of rows, numbered as a page only at the style's own size. */
+  readonly relay?: true | undefined;
+  /** The style's own page size (the field's default or `pageSize`), for numbering a window. */
+  readonly pageSize?: number | undefined;
 }
 
 /** Pagination is off (no size) or the client turned it off: the whole list, unpaginated. */
@@ -78,7 +82,8 @@ function pageOf(
     if (mode !== 'error') return { page: outOfRange, text };
     throw invalidPageError(pagination, text, 'That page number is less than 1');
   }
-  // Beyond a safe offset no page can be numbered exactly, so `empty` answers it as DRF does.
+  // Beyond a safe offset no page can be numbered exactly: `first`/`last` serve theirs; `error` (and
+  // `empty`, Rails', whose page past the end is empty: no number to report it under) is DRF's 404.
   if ((parsed - 1n) * BigInt(size) > BigInt(Number.MAX_SAFE_INTEGER)) {
     if (mode === 'first' || mode === 'last') return { page: outOfRange, text };
     throw invalidPageError(pagination, text, 'That page contains no results');
@@ -107,21 +112,36 @@ function relayWindow(request: PageRequest, rules: SizeRules, styleSize: number |
   if (request.first !== undefined && request.last !== undefined) {
     throw PaginationError.invalidArgument('Pass "first" or "last", not both', 'last');
   }
-  if (request.first !== undefined && request.size !== undefined) {
-    throw PaginationError.invalidArgument(`Pass "first" or "${sizeName}", not both`, 'first');
+  for (const name of ['first', 'last'] as const) {
+    if (request[name] !== undefined && request.size !== undefined) {
+      throw PaginationError.invalidArgument(`Pass "${name}" or "${sizeName}", not both`, name);
+    }
   }
   const start = request.after === undefined ? 0 : decodeOffsetCursor(request.after, { argument: 'after' }) + 1;
   const end = request.before === undefined ? undefined : decodeOffsetCursor(request.before, { argument: 'before' });
-  const first = request.first === undefined ? undefined : clientSize(rules, request.first, 'first');
-  const last = request.last === undefined ? undefined : clientSize(rules, request.last, 'last');
+  // Relay's counts as on a cursor field: 0 is an empty page, above the maximum clamped (or refused).
+  const first = countOf('first', request.first, rules);
+  const last = countOf('last', request.last, rules);
   const backward = last !== undefined || (end !== undefined && request.after === undefined && first === undefined);
-  const size = (backward ? last : first) ?? styleSize;
-  if (size === null || (size === 0 && sizeName === 'pageSize'))
+  const asked = backward ? last : first;
+  const size = asked ?? styleSize;
+  if (size === null || (asked === undefined && size === 0 && sizeName === 'pageSize')) {
     throw missing(backward ? 'last' : request.first === undefined ? sizeName : 'first');
-  if (!backward) return { offset: start, size: end === undefined ? size : Math.min(size, Math.max(0, end - start)) };
-  if (end === undefined) return { offset: start, size, tail: size };
+  }
+  const window = { relay: true as const, pageSize: styleSize ?? undefined };
+  if (!backward) return { ...window, offset: start, size: end === undefined ? size : Math.min(size, Math.max(0, end - start)) };
+  if (end === undefined) return { ...window, offset: start, size, tail: size };
   const offset = Math.max(start, end - size);
-  return { offset, size: Math.max(0, end - offset) };
+  return { ...window, offset, size: Math.max(0, end - offset) };
+}
+
+function countOf(name: 'first' | 'last', value: number | undefined, rules: SizeRules): number | undefined {
+  if (value === undefined) return undefined;
+  if (rules.maxSize && value > rules.maxSize) {
+    if (rules.onOversize === 'error') throw PaginationError.invalidArgument(`Argument "${name}" must not exceed ${rules.maxSize}`, name);
+    return rules.maxSize;
+  }
+  return value;
 }
 
 function planNumbered(pagination: PageNumberPagination, request: PageRequest, rules: SizeRules, overrides: PlanOverrides): PagePlan {
@@ -209,8 +229,11 @@ export function planPage(target: OrderingTarget, pagination: Pagination, request
  */
 export function plannedSize(pagination: Pagination, args: object, overrides: SizeOverrides = {}): number {
   const values = args as Readonly<Record<string, unknown>>;
+  // Relay's first/last on every style (offset lists take them too), else the style's own size.
   const asked =
-    pagination.style === 'cursor' ? (values['first'] ?? values['last']) : values[pagination.style === 'page-number' ? 'pageSize' : 'limit'];
+    values['first'] ??
+    values['last'] ??
+    (pagination.style === 'cursor' ? undefined : values[pagination.style === 'page-number' ? 'pageSize' : 'limit']);
   const rules = sizeRules(pagination, 'args', overrides);
   const fallback = overrides.defaultPageSize ?? sizeSettingsOf(pagination).defaultSize;
   const requested = typeof asked === 'number' && asked >= 0 ? asked : (fallback ?? rules.declaredMax ?? 1);

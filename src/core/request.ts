@@ -18,7 +18,7 @@ export interface PageRequest {
   readonly offset?: string | number | undefined;
   /** Cursor style over a query string: DRF's `cursor`, which carries its own direction. */
   readonly cursor?: string | undefined;
-  /** Relay's arguments (cursor style), and `after` on page-number and limit-offset fields. */
+  /** Relay's arguments, on every style (row cursors on page-number and limit-offset fields). */
   readonly first?: number | undefined;
   readonly after?: string | undefined;
   readonly last?: number | undefined;

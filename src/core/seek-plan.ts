@@ -205,6 +205,7 @@ function planJump(
   for (const name of ['after', 'before', 'last'] as const) {
     if (request[name] !== undefined) throw PaginationError.invalidArgument(`Pass "page" or "${name}", not both`, name);
   }
+  if (size === 0) throw PaginationError.invalidArgument('A page jump needs a page size above 0', 'first');
   const page = typeof request.page === 'number' ? request.page : Number.NaN;
   if (!Number.isSafeInteger(page) || page < 1 || (page - 1) * size > Number.MAX_SAFE_INTEGER)
     throw PaginationError.invalidPage('Invalid page.', 'page');

@@ -135,3 +135,14 @@ export function compareKeyValues(a: KeyValue | undefined, b: KeyValue | undefine
   }
   return compareDefined(a, b);
 }
+
+/**
+ * A parent key as text, as batch sources compare keys (drivers give them back as strings or numbers):
+ * `1`, `'1'` and `1n` are one parent, a Date is its ISO text, a composite key its JSON.
+ */
+export function keyText(value: unknown): string {
+  if (value === null || value === undefined) return '\u0000null';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value, (_, part: unknown) => (typeof part === 'bigint' ? String(part) : part));
+  return String(value);
+}

@@ -59,7 +59,7 @@ const argumentsOf = (
 ): GraphQLFieldConfigArgumentMap =>
   Object.fromEntries(fieldArguments(style, options).map(({ name, role }) => [name, roles[role] ?? byRole[role]]));
 
-const enums = new Map<string, { readonly type: GraphQLEnumType; readonly fields: string }>();
+const enums = new Map<string, GraphQLEnumType>();
 
 /** `CREATED_AT` for `createdAt` (and `author.name` → `AUTHOR_NAME`). */
 const constantCase = (field: string): string =>
@@ -68,21 +68,22 @@ const constantCase = (field: string): string =>
     .replace(/[^A-Za-z0-9]+/g, '_')
     .toUpperCase();
 
-/** The ordering enum of an allow-list: one `<FIELD>_ASC`/`<FIELD>_DESC` pair per field, made once per name. */
+/** The ordering enum of an allow-list: one `<FIELD>_ASC`/`<FIELD>_DESC` pair per field, made once per name and list. */
 export function orderingEnumType(name: string, orderingFields: readonly string[]): GraphQLEnumType {
-  const fields = orderingFields.join(',');
-  const known = enums.get(name);
-  if (known) {
-    assertConfig(known.fields === fields, `orderingEnum: ${name} is already made for other fields (${known.fields})`);
-    return known.type;
-  }
+  const key = `${name}\u0000${orderingFields.join(',')}`;
+  const known = enums.get(key);
+  if (known) return known;
+  assertConfig(orderingFields.length > 0, `orderingEnum: ${name} needs the pagination's orderingFields (none are allowed)`);
   const values: GraphQLEnumValueConfigMap = {};
   for (const field of orderingFields) {
-    values[`${constantCase(field)}_ASC`] = { value: field, description: `By ${field}, ascending.` };
-    values[`${constantCase(field)}_DESC`] = { value: `-${field}`, description: `By ${field}, descending.` };
+    const constant = constantCase(field);
+    assertConfig(!(`${constant}_ASC` in values), `orderingEnum: ${name} has two fields named ${constant} (${field})`);
+    values[`${constant}_ASC`] = { value: field, description: `By ${field}, ascending.` };
+    values[`${constant}_DESC`] = { value: `-${field}`, description: `By ${field}, descending.` };
   }
+  // Two schemas may each have a `name` of their own allow-list; within one schema graphql-js refuses two.
   const type = new GraphQLEnumType({ name, description: `The orderings a client may ask for.`, values });
-  enums.set(name, { type, fields });
+  enums.set(key, type);
   return type;
 }
 
@@ -104,8 +105,10 @@ export function limitOffsetArgs(options: PaginationArgsOptions = {}): GraphQLFie
 /** The argument map of `pagination`'s style (core names the arguments; this gives them types). */
 export function paginationArgs(pagination: GraphQLPagination, options: PaginationArgsOptions = {}): GraphQLFieldConfigArgumentMap {
   const fields = orderingFieldsOf(pagination);
+  assertConfig(options.orderingEnum === undefined || fields.length > 0, 'orderingEnum needs a cursor pagination with orderingFields');
+  const offered = options.ordering ?? fields.length > 0;
   const roles =
-    options.orderingEnum === undefined
+    options.orderingEnum === undefined || !offered
       ? {}
       : {
           ordering: {
@@ -113,5 +116,5 @@ export function paginationArgs(pagination: GraphQLPagination, options: Paginatio
             description: descriptions.ordering,
           },
         };
-  return argumentsOf(pagination.style, { ...options, ordering: options.ordering ?? fields.length > 0 }, roles);
+  return argumentsOf(pagination.style, { ...options, ordering: offered }, roles);
 }

@@ -3,6 +3,7 @@ import {
   assertConfig,
   batchLoader,
   keyedPageSource,
+  keyText,
   runBatch,
   type BatchAnswer,
   type BatchCall,
@@ -99,7 +100,7 @@ function plainConfig<TParent, TContext, K, T>(
     config.cursorScope !== undefined
       ? config.cursorScope
       : (parent: TParent, _args: PaginationArgValues, _context: TContext, info: GraphQLResolveInfo) =>
-          `${info.parentType.name}.${info.fieldName}#${String(config.key(parent))}`;
+          `${info.parentType.name}.${info.fieldName}#${keyText(config.key(parent))}`;
   return { ...config, source: batchedSource(config), cursorScope };
 }
 

@@ -30,7 +30,7 @@ export function assertPaginationArgs(style: GraphQLPagination['style'], values: 
 
 /**
  * One page of `source` from a GraphQL field's arguments, in `pagination`'s style: Relay's
- * first/after/last/before, page/pageSize, or limit/offset (both with an optional `after` cursor).
+ * first/after/last/before on every style, and page/pageSize or limit/offset for jumps.
  * Throws PaginationError for bad arguments.
  */
 export async function paginateArgs<T>(

@@ -129,7 +129,8 @@ export interface EdgeForOptions<T> extends RowCursorOptions {
 /**
  * The edge a connection would list for `row`, with the cursor it would issue: what a mutation returns
  * so that Relay's `@appendEdge`/`@prependEdge` or Apollo's `cache.modify` splices it in place. Pass
- * the field's `cursorScope` (default `Query.articles`-style coordinate) as `cursorScope`.
+ * the field's scope as `cursorScope`: by default its coordinate (`Query.articles`), and under a
+ * batched field the coordinate and the parent's key (`Author.articles#7`, the key as `keyText`).
  */
 export function edgeFor<T>(row: T, options: EdgeForOptions<T>): EdgeValue<T> {
   const { pagination, source, ...rest } = options;

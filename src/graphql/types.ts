@@ -157,6 +157,10 @@ export function offsetListType(node: NodeType, options?: PaginationTypeOptions):
   found.resultsField ??= requested;
   const results = found.resultsField ?? 'results';
   assertConfig(/^[_A-Za-z][_0-9A-Za-z]*$/.test(results), `resultsField must be a GraphQL name, not ${JSON.stringify(results)}`);
+  assertConfig(
+    !['count', 'next', 'previous', 'pageInfo'].includes(results),
+    `resultsField must not be another field of the page (${results})`,
+  );
   found.offsetList ??= new GraphQLObjectType({
     name: `${node.name}Page`,
     description: descriptions.offsetList(node.name),

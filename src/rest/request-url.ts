@@ -75,5 +75,8 @@ export function absoluteUrl(request: RestRequest, options: UrlOptions = {}): str
   const tail = path + (query ? `?${query}` : '');
   if (options.origin !== undefined) return options.origin.replace(/\/+$/, '') + tail;
   if (!host || !VALID_HOST.test(host.toLowerCase())) return null;
-  return `${scheme}://${host}${tail}`;
+  const url = `${scheme}://${host}${tail}`;
+  // A host the pattern lets through but WHATWG URL refuses (port 99999, a malformed IPv6 literal) is
+  // a bad request too: links and cursor scopes are made with URL.
+  return URL.canParse(url) ? url : null;
 }

@@ -1,4 +1,4 @@
-import { batchLoader, keyedPageSource, linksOf, paginate, pagePositions, traitsOf, type BatchPageSource } from '../core/internal';
+import { batchLoader, keyText, keyedPageSource, linksOf, paginate, pagePositions, traitsOf, type BatchPageSource } from '../core/internal';
 import type { RestRequest } from './request-url';
 import type { RestEmbed, RestOptions, RestPagination, RestRenderOptions } from './rest-options';
 
@@ -50,7 +50,11 @@ export function restEmbed<T, K, C>(options: RestEmbedOptions<T, K, C>): RestEmbe
         rows.map(async (row) => {
           const source = keyedPageSource(batch, loader, options.key(row));
           const link = options.link ? new URL(options.link(row), url) : null;
-          const cursorScope = options.cursorScope ? options.cursorScope(row) : link ? link.pathname : `${name}#${String(options.key(row))}`;
+          const cursorScope = options.cursorScope
+            ? options.cursorScope(row)
+            : link
+              ? link.pathname
+              : `${name}#${keyText(options.key(row))}`;
           const page = await paginate(source, pagination, { via: 'query' }, { withCount: counted, cursorScope });
           if (page.style === 'whole') return Promise.all(page.items.map(serialize));
           const links = link ? linksOf(link.toString(), pagination, page) : pagePositions(page);

@@ -28,7 +28,15 @@ describe('orderingEnum', () => {
     expect(printType(orderingEnumType('RowOrdering', ['createdAt', 'views', 'id']))).toContain('CREATED_AT_DESC');
     const field = schema.getQueryType()!.getFields()['byEnum']!;
     expect(String(field.args.find((arg) => arg.name === 'ordering')!.type)).toBe('[RowOrdering!]');
-    expect(() => orderingEnumType('RowOrdering', ['title'])).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+    // Made once per name and allow-list (another schema may have its own RowOrdering).
+    expect(orderingEnumType('RowOrdering', ['createdAt', 'views', 'id'])).toBe(
+      orderingEnumType('RowOrdering', ['createdAt', 'views', 'id']),
+    );
+    expect(orderingEnumType('RowOrdering', ['title'])).not.toBe(orderingEnumType('RowOrdering', ['createdAt', 'views', 'id']));
+    // Two fields of one constant name, or no allowed field, are misuse.
+    for (const fields of [['createdAt', 'created_at'], []]) {
+      expect(() => orderingEnumType('BadOrdering', fields)).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+    }
   });
 
   it.each([

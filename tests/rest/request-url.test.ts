@@ -49,6 +49,9 @@ describe('absoluteUrl (Django build_absolute_uri)', () => {
     ['a Host header with a path', request('/', { host: 'evil.test/x' })],
     ['a Host header with markup', request('/', { host: '<script>' })],
     ['a forged forwarded host', request('/', { host: 'api.test', 'x-forwarded-host': 'a b' })],
+    // The pattern lets these through; URL does not, and links and cursor scopes are made with URL.
+    ['a port out of range', request('/', { host: 'example.com:99999' })],
+    ['a malformed IPv6 literal', request('/', { host: '[::::::::::]' })],
   ])('refuses %s', (_case, req) => {
     expect(absoluteUrl(req, { trustProxy: true })).toBeNull();
   });

@@ -1,5 +1,6 @@
 import {
   fanOutBatchSource,
+  keyText,
   formatOrdering,
   parseOrdering,
   type BatchPageSource,
@@ -80,10 +81,4 @@ export function arrayBatchSource<T>(rows: readonly T[], options: ArrayBatchSourc
   };
 }
 
-/**
- * Parent keys compare as text, as the SQL batch sources compare them (drivers give keys back as
- * strings or numbers): `1`, `'1'` and `1n` are one parent; a Date is its ISO text.
- */
-function groupName(value: KeyValue): string {
-  return value === null ? '\u0000null' : value instanceof Date ? value.toISOString() : String(value);
-}
+const groupName = (value: KeyValue): string => keyText(value);
