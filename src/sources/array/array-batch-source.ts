@@ -9,7 +9,7 @@ import {
   type OrderingField,
   type PageSource,
 } from '../../core/internal';
-import { arraySource, type ArraySourceOptions } from './array-source';
+import { arraySource, GROUPINGS, type ArraySourceOptions } from './array-source';
 
 /** Options of {@link arrayBatchSource}: those of {@link arraySource}, plus the field that names the parent. */
 export interface ArrayBatchSourceOptions<T> extends ArraySourceOptions<T> {
@@ -28,19 +28,7 @@ export interface ArrayBatchSourceOptions<T> extends ArraySourceOptions<T> {
 export function arrayBatchSource<T>(rows: readonly T[], options: ArrayBatchSourceOptions<T>): BatchPageSource<KeyValue, T> {
   const { key, ...rest } = options;
   const whole = arraySource(rows, rest);
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const parent = whole.valueOf(row, key);
-    // As in SQL, where `key in (null)` matches nothing, a row without a parent belongs to none.
-    if (parent === null) continue;
-    const name = groupName(parent);
-    let group = groups.get(name);
-    if (!group) {
-      group = [];
-      groups.set(name, group);
-    }
-    group.push(row);
-  }
+  const groups = groupsOf(rows, key, (row) => whole.valueOf(row, key), rest.read, rest.cache ?? true);
   const defaultOrdering = rest.ordering === undefined ? null : parseOrdering(rest.ordering);
   // One source per parent and ordering, declared with the whole array's types and values, so that
   // `$index` and every field read the same in each parent as in the whole.
@@ -82,3 +70,35 @@ export function arrayBatchSource<T>(rows: readonly T[], options: ArrayBatchSourc
 }
 
 const groupName = (value: KeyValue): string => keyText(value);
+
+function groupsOf<T>(
+  rows: readonly T[],
+  key: string,
+  parentOf: (row: T) => KeyValue,
+  reader: object | undefined,
+  cache: boolean,
+): ReadonlyMap<string, readonly T[]> {
+  let byKey = cache ? GROUPINGS.get(rows) : undefined;
+  const known = byKey?.get(key)?.get(reader);
+  if (known && known.length === rows.length) return known.groups as ReadonlyMap<string, readonly T[]>;
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const parent = parentOf(row);
+    // As in SQL, where `key in (null)` matches nothing, a row without a parent belongs to none.
+    if (parent === null) continue;
+    const name = groupName(parent);
+    let group = groups.get(name);
+    if (!group) {
+      group = [];
+      groups.set(name, group);
+    }
+    group.push(row);
+  }
+  if (cache) {
+    if (!byKey) GROUPINGS.set(rows, (byKey = new Map()));
+    let byReader = byKey.get(key);
+    if (!byReader) byKey.set(key, (byReader = new Map()));
+    byReader.set(reader, { length: rows.length, groups });
+  }
+  return groups;
+}

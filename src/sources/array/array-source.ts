@@ -119,12 +119,25 @@ function viewOf(facts: ArrayFacts, reader: object, name: string): View {
   return view;
 }
 
+/** An array's rows grouped by parent, as `arrayBatchSource` keeps them (per key field and reader). */
+export interface Grouping {
+  readonly length: number;
+  readonly groups: ReadonlyMap<string, readonly unknown[]>;
+}
+
 /**
- * Drops what `arraySource` keeps of `rows` (sorted orderings, types, indexes). Call it after changing
- * the array or its rows' ordering fields in place; a new array needs nothing.
+ * Kept with the array, as the sorts are: a batch source made per request over the same array groups it
+ * once, and each parent's group is then the same array, whose sorts `arraySource` keeps in turn.
+ */
+export const GROUPINGS = new WeakMap<readonly unknown[], Map<string, Map<object | undefined, Grouping>>>();
+
+/**
+ * Drops what `arraySource` and `arrayBatchSource` keep of `rows` (sorted orderings, types, indexes,
+ * groups). Call it after changing the array or its rows' fields in place; a new array needs nothing.
  */
 export function forgetArraySource(rows: readonly unknown[]): void {
   FACTS.delete(rows);
+  GROUPINGS.delete(rows);
 }
 
 /**

@@ -3,7 +3,7 @@
 // requests all parents paged together equal each parent paged alone.
 import fc from 'fast-check';
 import { batchedPageSources, PaginationConfigError } from 'pagewise/internal';
-import { arrayBatchSource, arraySource } from 'pagewise/array';
+import { arrayBatchSource, arraySource, forgetArraySource } from 'pagewise/array';
 import { batchRequestArbitrary, CHILD_FIELDS, childRowsArbitrary, pagesOfParents, type ChildRow } from '../../support/batch-property';
 import { CONTRACT_FIELDS, CONTRACT_ROWS, describeSourceContract } from 'pagewise/testing';
 
@@ -91,5 +91,35 @@ describe('arrayBatchSource', () => {
         { key: 1, request: { ordering: [{ field: 'nope', descending: false }], direction: 'forward', offset: 0, limit: 1 } },
       ]),
     ).toThrow(PaginationConfigError);
+  });
+});
+
+describe('arrayBatchSource keeps its grouping with the array', () => {
+  const make = () => Array.from({ length: 40 }, (_, index) => ({ id: index + 1, parent: index % 4 }));
+  const counting = () => {
+    const counter = { parentReads: 0 };
+    const read = (row: { id: number; parent: number }, field: string) => {
+      if (field === 'parent') counter.parentReads += 1;
+      return field === 'id' ? row.id : row.parent;
+    };
+    return { counter, read };
+  };
+
+  it('groups an array once across batch sources made per request, and again after a change', async () => {
+    const rows = make();
+    const { counter, read } = counting();
+    const options = { key: 'parent', uniqueKey: 'id', read, fields: { id: 'number', parent: 'number' } } as const;
+    const first = arrayBatchSource(rows, options);
+    const reads = counter.parentReads;
+    expect(reads).toBeGreaterThanOrEqual(rows.length);
+    const second = arrayBatchSource(rows, options);
+    expect(counter.parentReads).toBe(reads);
+    expect(await second.countMany([0, 1, 9])).toEqual(await first.countMany([0, 1, 9]));
+    forgetArraySource(rows);
+    arrayBatchSource(rows, options);
+    expect(counter.parentReads).toBe(2 * reads);
+    arrayBatchSource(rows, { ...options, cache: false });
+    arrayBatchSource(rows, { ...options, cache: false });
+    expect(counter.parentReads).toBe(4 * reads);
   });
 });
