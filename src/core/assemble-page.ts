@@ -11,6 +11,15 @@ type Counted = () => Promise<number>;
 
 const pagesOf = async (count: Counted, size: number): Promise<number> => Math.max(1, Math.ceil((await count()) / Math.max(size, 1)));
 
+/** An offset page's row cursors (row indexes), encoded only when read: a REST body never reads them. */
+function rowCursors(length: number, offset: number) {
+  let all: readonly string[] | undefined;
+  return {
+    all: (): readonly string[] => (all ??= Array.from({ length }, (_, index) => encodeOffsetCursor(offset + index))),
+    at: (index: number): string | null => (index < 0 || index >= length ? null : encodeOffsetCursor(offset + index)),
+  };
+}
+
 function offsetPage<T>(
   items: readonly T[],
   offset: number,
@@ -19,7 +28,7 @@ function offsetPage<T>(
   count: Counted,
   around: boolean,
 ): OffsetPage<T> {
-  const cursors = items.map((_, index) => encodeOffsetCursor(offset + index));
+  const cursors = rowCursors(items.length, offset);
   return {
     style: 'limit-offset',
     items,
@@ -31,9 +40,15 @@ function offsetPage<T>(
     // A window that is no page (a page-number field continued off a page boundary) has no neighbours.
     nextOffset: around && hasNext ? offset + limit : null,
     previousOffset: around && offset > 0 ? Math.max(0, offset - limit) : null,
-    cursors,
-    startCursor: cursors[0] ?? null,
-    endCursor: cursors[cursors.length - 1] ?? null,
+    get cursors() {
+      return cursors.all();
+    },
+    get startCursor() {
+      return cursors.at(0);
+    },
+    get endCursor() {
+      return cursors.at(items.length - 1);
+    },
     count,
     totalPages: async () => limitOffsetPageNumbers(await count(), offset, limit).final,
   };
@@ -41,7 +56,7 @@ function offsetPage<T>(
 
 function numberedPage<T>(items: readonly T[], page: number, size: number, hasNext: boolean, count: Counted): NumberedPage<T> {
   const offset = (page - 1) * size;
-  const cursors = items.map((_, index) => encodeOffsetCursor(offset + index));
+  const cursors = rowCursors(items.length, offset);
   return {
     style: 'page-number',
     items,
@@ -51,9 +66,15 @@ function numberedPage<T>(items: readonly T[], page: number, size: number, hasNex
     hasPrevious: page > 1,
     nextPage: hasNext ? page + 1 : null,
     previousPage: page > 1 ? page - 1 : null,
-    cursors,
-    startCursor: cursors[0] ?? null,
-    endCursor: cursors[cursors.length - 1] ?? null,
+    get cursors() {
+      return cursors.all();
+    },
+    get startCursor() {
+      return cursors.at(0);
+    },
+    get endCursor() {
+      return cursors.at(items.length - 1);
+    },
     count,
     totalPages: () => pagesOf(count, size),
   };

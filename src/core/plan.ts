@@ -8,7 +8,7 @@ import { sizeSettingsOf, type Pagination } from './pagination';
 import { parsePythonInt, positiveInt } from './python-int';
 import type { PageRequest, RelayDirections } from './request';
 import { planSeek, type SeekPlan } from './seek-plan';
-import { clientSize, sizeRules, type SizeOverrides, type SizeRules } from './sizes';
+import { clientSize, relayCount, sizeRules, type SizeOverrides, type SizeRules } from './sizes';
 
 /** Per-field (GraphQL) or per-endpoint (REST) overrides, an argument of planning. */
 export interface PlanOverrides extends SizeOverrides {
@@ -120,8 +120,8 @@ function relayWindow(request: PageRequest, rules: SizeRules, styleSize: number |
   const start = request.after === undefined ? 0 : decodeOffsetCursor(request.after, { argument: 'after' }) + 1;
   const end = request.before === undefined ? undefined : decodeOffsetCursor(request.before, { argument: 'before' });
   // Relay's counts as on a cursor field: 0 is an empty page, above the maximum clamped (or refused).
-  const first = countOf('first', request.first, rules);
-  const last = countOf('last', request.last, rules);
+  const first = relayCount('first', request.first, rules);
+  const last = relayCount('last', request.last, rules);
   const backward = last !== undefined || (end !== undefined && request.after === undefined && first === undefined);
   const asked = backward ? last : first;
   const size = asked ?? styleSize;
@@ -133,15 +133,6 @@ function relayWindow(request: PageRequest, rules: SizeRules, styleSize: number |
   if (end === undefined) return { ...window, offset: start, size, tail: size };
   const offset = Math.max(start, end - size);
   return { ...window, offset, size: Math.max(0, end - offset) };
-}
-
-function countOf(name: 'first' | 'last', value: number | undefined, rules: SizeRules): number | undefined {
-  if (value === undefined) return undefined;
-  if (rules.maxSize && value > rules.maxSize) {
-    if (rules.onOversize === 'error') throw PaginationError.invalidArgument(`Argument "${name}" must not exceed ${rules.maxSize}`, name);
-    return rules.maxSize;
-  }
-  return value;
 }
 
 function planNumbered(pagination: PageNumberPagination, request: PageRequest, rules: SizeRules, overrides: PlanOverrides): PagePlan {

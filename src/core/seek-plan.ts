@@ -3,7 +3,7 @@ import type { CursorPagination } from './cursor-options';
 import { PaginationError } from './errors';
 import { formatOrdering, resolveOrdering, type OrderingField, type OrderingTarget } from './ordering';
 import type { PageRequest, RelayDirections } from './request';
-import { clientSize, type SizeRules } from './sizes';
+import { clientSize, relayCount, type SizeRules } from './sizes';
 
 /** What every seek plan has: the resolved ordering, the size and how cursors are read and written. */
 interface SeekPlanBase {
@@ -93,16 +93,6 @@ const isDrfCursor = (cursor: Cursor | null | undefined): boolean =>
 /** An `exact` bound: only a cursor with a key names a row to seek from. */
 const keyed = (cursor: Cursor | null | undefined): Cursor | undefined => (cursor?.key === undefined ? undefined : cursor);
 
-function checkCount(name: 'first' | 'last', value: number | undefined, rules: SizeRules): number | undefined {
-  if (value === undefined) return undefined;
-  const max = rules.maxSize;
-  if (max && value > max) {
-    if (rules.onOversize === 'error') throw PaginationError.invalidArgument(`Argument "${name}" must not exceed ${max}`, name);
-    return max;
-  }
-  return value;
-}
-
 /** A cursor page from DRF's query (`cursor`, size, `ordering`); null when pagination is off. */
 function planQuerySeek(
   target: OrderingTarget,
@@ -140,8 +130,8 @@ function planArgsSeek(
   directions: RelayDirections,
   scope: string | null | undefined,
 ): SeekPlan {
-  const first = checkCount('first', request.first, rules);
-  const last = checkCount('last', request.last, rules);
+  const first = relayCount('first', request.first, rules);
+  const last = relayCount('last', request.last, rules);
   if (first === undefined && last === undefined && !rules.defaultSize && !rules.declaredMax) {
     const name = directions === 'backward' ? 'last' : 'first';
     throw PaginationError.invalidArgument(`Pass "${name}"`, name);

@@ -63,3 +63,17 @@ export function clientSize(rules: SizeRules, requested: string | number | undefi
   }
   return rules.defaultSize;
 }
+
+/**
+ * Relay's `first`/`last` (already checked non-negative): 0 is an empty page; above the maximum it is
+ * clamped, or INVALID_ARGUMENT with `onOversize: 'error'`.
+ */
+export function relayCount(name: 'first' | 'last', value: number | undefined, rules: SizeRules): number | undefined {
+  if (value === undefined) return undefined;
+  const max = rules.maxSize;
+  if (max && value > max) {
+    if (rules.onOversize === 'error') throw PaginationError.invalidArgument(`Argument "${name}" must not exceed ${max}`, name);
+    return max;
+  }
+  return value;
+}

@@ -24,7 +24,7 @@ function formatted(content: string): string {
 
 /** What tests/sdl/codegen.yml generates now, run in a child process (the codegen CLI is ESM jest cannot load). */
 function generated(): { filename: string; content: string }[] {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'generate-demo-types.ts')], {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../support/generate-types.ts'), 'tests/sdl/codegen.yml'], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

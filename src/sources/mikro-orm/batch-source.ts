@@ -1,6 +1,6 @@
 import type { EntityMetadata, EntityName } from '@mikro-orm/core';
 import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
-import { assertConfig, type BatchPageSource, type KeyedSeek, type OrderingField, type SeekResult } from '../../core/internal';
+import { assertConfig, keyText, type BatchPageSource, type KeyedSeek, type OrderingField, type SeekResult } from '../../core/internal';
 import { entityOrdering, type BoundSlots } from './entity-ordering';
 import { entityRows, joinsCollection } from './entity-rows';
 import { orderingProperty } from './field-types';
@@ -57,8 +57,8 @@ const flagged = (value: unknown): boolean => value === true || Number(value) ===
 /** A parent key as a query parameter (drivers take bigints as text). */
 const databaseKey = (key: ParentKey): string | number => (typeof key === 'bigint' ? key.toString() : key);
 
-/** Parent keys compare as text: drivers give bigints (and sometimes ints) back as strings. */
-const keyName = (value: unknown): string => String(value);
+/** Parent keys compare as text (core's keyText, as in every batch source): drivers give bigints (and sometimes ints) back as strings. */
+const keyName = keyText;
 
 /** Keys once each, compared as text as rows are grouped (`1` and `'1'` are one parent). */
 function distinctKeys(keys: readonly ParentKey[]): ParentKey[] {

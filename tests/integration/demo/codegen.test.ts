@@ -25,7 +25,7 @@ it('loads the schema the demo serves', async () => {
 });
 
 it('generates a type for every type and field of it', () => {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'generate-types.ts')], {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../support/generate-types.ts'), 'codegen.yml'], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
