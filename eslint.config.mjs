@@ -28,6 +28,11 @@ export default tseslint.config(
           zones: [
             { target: './src/core', from: everythingButCore, message: 'core imports nothing of ours' },
             { target: './src/sources', from: [...adapters, './src/node', './examples'], message: 'sources import core only' },
+            {
+              target: './src/sources/sql',
+              from: ['./src/sources/array', './src/sources/mikro-orm', './src/sources/kysely', './src/sources/drizzle'],
+              message: 'the SQL strategies are builder-neutral: they import core only',
+            },
             { target: './src/node', from: ['./src/sources', ...adapters, './examples'], message: 'pagewise/node imports core only' },
             ...adapters.map((target) => ({
               target,
@@ -76,6 +81,34 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', 'Buffer', 'process', 'require'],
+    },
+  },
+  {
+    // The SQL strategies every SQL source shares know no builder: sources hand them column descriptions.
+    files: ['src/sources/sql/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@mikro-orm/*',
+                'knex',
+                'kysely',
+                'kysely/*',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                'pg',
+                'mysql2',
+                'mysql2/*',
+                'better-sqlite3',
+              ],
+              message: 'the SQL strategies are builder-neutral',
+            },
+          ],
+        },
+      ],
     },
   },
   {

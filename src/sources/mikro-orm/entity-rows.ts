@@ -1,6 +1,6 @@
 import { QueryFlag, type EntityMetadata, type EntityName, type FilterOptions, type FilterQuery } from '@mikro-orm/core';
 import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
-import { rememberTexts, takeTexts } from './datetime-text';
+import { rememberTexts, takeTexts } from '../sql/datetime-text';
 import { flushFirst } from './flush';
 import { statementGuard, type StatementGuard } from './query-timeout';
 

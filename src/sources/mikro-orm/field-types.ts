@@ -1,7 +1,6 @@
 import { BigIntType, ReferenceKind, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import { assertConfig, type FieldType } from '../../core/internal';
-import { exactDatetime } from './datetime-text';
-import type { PlatformKind } from './platform';
+import type { SqlColumn, SqlColumns } from '../sql/column';
 
 /**
  * The scalar property behind an ordering field; relations, embeddables and unknown names are a
@@ -42,10 +41,10 @@ const BY_TYPE: Readonly<Record<string, FieldType>> = {
 
 /**
  * The declared type of a property as pagewise restores cursor values: from the property's runtime
- * type (MikroORM's `runtimeType`, or its BigIntType mode), never from the data. A datetime column
- * finer than milliseconds on `kind` is `string`: its key is the database's own text of the value.
+ * type (MikroORM's `runtimeType`, or its BigIntType mode), never from the data. (A datetime column
+ * finer than milliseconds becomes `string` in the SQL ordering: its key is the database's own text.)
  */
-export function fieldTypeOf(meta: EntityMetadata, field: string, kind: PlatformKind = 'other'): FieldType {
+export function fieldTypeOf(meta: EntityMetadata, field: string): FieldType {
   const prop = orderingProperty(meta, field);
   if (prop.customType instanceof BigIntType) {
     const mode = (prop.customType as { mode?: string }).mode;
@@ -58,5 +57,24 @@ export function fieldTypeOf(meta: EntityMetadata, field: string, kind: PlatformK
     `ordering field ${JSON.stringify(field)} on ${meta.className} has type ${JSON.stringify(runtime ?? prop.type)}, which cannot order a cursor`,
     'UNKNOWN_ORDERING_FIELD',
   );
-  return type === 'date' && exactDatetime(prop, kind) ? 'string' : type;
+  return type;
+}
+
+/** An ordering property as the SQL strategies see it: its column, declared types and nullability. */
+export function propertyColumn(meta: EntityMetadata, field: string): SqlColumn {
+  const prop = orderingProperty(meta, field);
+  return {
+    name: field,
+    column: prop.fieldNames[0]!,
+    type: String(prop.columnTypes?.[0] ?? ''),
+    nullable: prop.nullable === true,
+    fieldType: fieldTypeOf(meta, field),
+    unsigned: prop.unsigned === true,
+    typeNames: [String(prop.type ?? '')],
+  };
+}
+
+/** An entity's columns for the SQL strategies: its primary key, and each ordering property's column. */
+export function entityColumns(meta: EntityMetadata): SqlColumns {
+  return { uniqueKey: [...meta.primaryKeys] as string[], column: (field) => propertyColumn(meta, field), name: meta.className };
 }

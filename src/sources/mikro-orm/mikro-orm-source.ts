@@ -1,58 +1,28 @@
 import type { EntityManager, EntityMetadata, EntityName, EntityRepository } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
 import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
-import { assertConfig, type OrderingField, type PageSource, type SeekRequest, type SeekResult } from '../../core/internal';
-import { rememberTexts, takeTexts } from './datetime-text';
-import { entityOrdering, type EntityOrdering } from './entity-ordering';
+import { assertConfig, type PageSource } from '../../core/internal';
+import { rememberTexts, takeTexts } from '../sql/datetime-text';
+import type { SqlCondition } from '../sql/keyset';
+import type { SqlOrdering } from '../sql/ordering';
+import { atSelect, sqlPageSource, takeAtFlag, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
+import { entityOrdering } from './entity-ordering';
 import { entityRows, joinsCollection } from './entity-rows';
 import { flushFirst } from './flush';
-import type { SqlCondition } from './keyset';
 import { statementGuard, type StatementGuard } from './query-timeout';
-import { applyWindow, rawSql } from './query-window';
+import { applyWindow } from './query-window';
 import type { MikroOrmSourceOptions, SqlSourceOptions } from './source-options';
 
 const ALIAS = 'e';
 
-/** One page's statement as data: conditions ANDed to the source's filter, the order, the window. */
-interface PageQuery {
-  readonly conditions: readonly SqlCondition[];
-  /** The fields (checked against metadata and the allow-list) and whether the scan runs reversed. */
-  readonly ordering: readonly OrderingField[];
-  readonly reversed: boolean;
-  readonly limit: number;
-  readonly offset: number;
-  /** Exact datetime ordering fields and the select of each one's text (`cast(… as text) as pw_t_…`). */
-  readonly texts: ReadonlyArray<{ readonly field: string; readonly select: string }>;
-  /** The cursor's own row: flagged in a column (`pw_at`), so the page tells whether it came first. */
-  readonly at?: SqlCondition;
-}
-
-/** A page's rows and, when the query flagged the cursor's row, whether the first row is that row. */
-interface PageRows<T> {
-  readonly rows: T[];
-  readonly firstAt?: boolean;
-}
-
-/** The column flagging the cursor's own row. */
-const AT = 'pw_at';
-
-/** `case when <the cursor's row> then 1 else 0 end as pw_at`: SQL's own equality, casts and all. */
-const atSelect = (at: SqlCondition, quote: (name: string) => string): { readonly sql: string; readonly params: readonly unknown[] } => ({
-  sql: `case when (${at.sql}) then 1 else 0 end as ${quote(AT)}`,
-  params: at.params,
-});
-
-/** Whether a row's flag column says it is the cursor's row (drivers give 1, '1' or 1n). */
-const flagged = (row: Record<string, unknown> | undefined): boolean => row !== undefined && Number(row[AT]) === 1;
-
 interface SourceParts<T extends object> {
-  readonly ordering: EntityOrdering<T>;
+  readonly ordering: SqlOrdering<T>;
   /** The source's query without ordering or window (for the count); boxed, as a builder is thenable. */
   readonly base: () => Promise<{ readonly qb: QueryBuilder<T> }>;
   /** Flushes pending changes first, as em.find does (shared with a concurrent page or count). */
   readonly flush: () => Promise<void>;
   /** Runs one page statement and returns its rows as managed entities. */
-  readonly run: (query: PageQuery) => Promise<PageRows<T>>;
+  readonly run: (query: SqlPageQuery) => Promise<SqlPageRows<T>>;
   /** Whether any row of the source meets all `conditions` (one `select 1 … limit 1`). */
   readonly exists: (conditions: readonly SqlCondition[]) => Promise<boolean>;
   /** Runs a statement under the source's query timeout (see `SqlSourceOptions.queryTimeout`). */
@@ -68,7 +38,7 @@ async function existsThrough<T extends object>(
   conditions: readonly SqlCondition[],
 ): Promise<boolean> {
   const knex = em.getKnex();
-  const query = applyWindow(knex, qb.getKnexQuery(), { where: conditions, select: [knex.raw('1')], only: true, limit: 1 });
+  const query = applyWindow(knex, qb.getKnexQuery(), { where: conditions, select: [{ sql: '1', params: [] }], only: true, limit: 1 });
   const found = await guard('page', async () => {
     await flushFirst(em, meta);
     return em.getConnection().execute<unknown[]>(query, [], 'all', em.getTransactionContext());
@@ -87,8 +57,8 @@ async function runThroughBuilder<T extends object>(
   em: SqlEntityManager,
   meta: EntityMetadata<T>,
   guard: StatementGuard,
-  query: PageQuery,
-): Promise<PageRows<T>> {
+  query: SqlPageQuery,
+): Promise<SqlPageRows<T>> {
   for (const condition of query.conditions) page.andWhere(condition.sql, [...condition.params]);
   page.orderBy(query.ordering.map(({ field, descending }) => ({ [field]: descending !== query.reversed ? 'desc' : 'asc' })) as never);
   page.limit(query.limit);
@@ -107,8 +77,7 @@ async function runThroughBuilder<T extends object>(
     records,
     query.texts.map(({ field }) => field),
   );
-  const firstAt = flagged(records[0]);
-  for (const record of records) delete record[AT];
+  const firstAt = takeAtFlag(records);
   const rows: T[] = [];
   const seen = new Set<T>();
   records.forEach((record, index) => {
@@ -122,46 +91,19 @@ async function runThroughBuilder<T extends object>(
   return at ? { rows, firstAt } : { rows };
 }
 
+/** The SQL page source over a MikroORM source's parts: its count is the builder's, under the guard and after a flush. */
 function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
-  const { dialect, uniqueKey, fieldType, checked, sliceOrder, seekConditions, atCondition, textFieldsOf, textSelect, valueOf } =
-    parts.ordering;
-  const textsOf = (ordering: readonly OrderingField[]): PageQuery['texts'] =>
-    textFieldsOf(ordering).map((field) => ({ field, select: textSelect(field) }));
-
-  return {
-    uniqueKey,
-    nullOrder: dialect.nullOrder,
-    fieldType,
-    valueOf,
+  return sqlPageSource<T>({
+    ordering: parts.ordering,
+    run: parts.run,
+    exists: parts.exists,
     count: () =>
       parts.guard('count', async () => {
         const { qb } = await parts.base();
         await parts.flush();
         return qb.getCount();
       }),
-    async slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]> {
-      return (await parts.run({ conditions: [], ordering: sliceOrder(ordering), reversed: false, limit, offset, texts: [] })).rows;
-    },
-    async seek(request: SeekRequest): Promise<SeekResult<T>> {
-      const ordering = checked(request.ordering);
-      const reversed = request.direction === 'backward';
-      // The probe (is any row behind the cursor?): the page starts at the cursor's own row, one row
-      // longer; while that row exists the answer is yes, from the same statement.
-      const start = request.probe ? (reversed ? request.before : request.after) : undefined;
-      const probe = start?.kind === 'key' ? start : undefined;
-      const conditions = seekConditions(ordering, request, undefined, probe ? (reversed ? 'before' : 'after') : undefined);
-      if (!conditions) return { rows: [] };
-      const texts = textsOf(ordering);
-      const window = { conditions, ordering, reversed, offset: request.offset, texts };
-      if (!probe) return { rows: (await parts.run({ ...window, limit: request.limit })).rows };
-      // SQL says which row is the cursor's (its own equality and casts), not a comparison in JS.
-      const page = await parts.run({ ...window, limit: request.limit + 1, at: atCondition(ordering, probe.values) });
-      if (page.firstAt) return { rows: page.rows.slice(1), beyond: true };
-      // The cursor's row is gone: whether another lies behind it is a statement of its own.
-      const behind = seekConditions(ordering, reversed ? { after: probe } : { before: probe });
-      return { rows: page.rows.slice(0, request.limit), beyond: behind !== null && (await parts.exists(behind)) };
-    },
-  };
+  });
 }
 
 function isRepository<T extends object>(value: EntityManager | EntityRepository<T>): value is EntityRepository<T> {
@@ -216,14 +158,13 @@ export function mikroOrmSource<T extends object>(
       const at = page.at ? atSelect(page.at, (name) => em.getPlatform().quoteIdentifier(name)) : null;
       const query = applyWindow(knex, filtered.getKnexQuery(), {
         where: page.conditions,
-        select: [...page.texts.map(({ select }) => knex.raw(select)), ...(at ? [rawSql(knex, at.sql, at.params)] : [])],
+        select: [...page.texts.map(({ select }) => ({ sql: select, params: [] })), ...(at ? [at] : [])],
         orderBy: ordering.orderBy(page.ordering, page.reversed),
         limit: page.limit,
         offset: page.offset,
       });
       const raw = await rows.execute('page', query);
-      const firstAt = flagged(raw[0]);
-      for (const row of raw) delete row[AT];
+      const firstAt = takeAtFlag(raw);
       const found = await rows.populate(
         await rows.hydrate(
           raw,

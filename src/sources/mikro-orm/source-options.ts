@@ -1,32 +1,9 @@
 // The options of the MikroORM sources, apart from the sources, so that what shares them imports no source.
 import type { FilterOptions, FilterQuery } from '@mikro-orm/core';
-import type { NullOrder, OrderingSpec } from '../../core/internal';
+import type { SqlOrderingOptions } from '../sql/ordering';
 
 /** Options shared by `mikroOrmSource`, `queryBuilderSource` and `mikroOrmBatchSource`. */
-export interface SqlSourceOptions {
-  /**
-   * The order of page-number and limit-offset pages (default: the primary key). The primary key is
-   * appended as tiebreaker so pages never overlap.
-   */
-  readonly ordering?: OrderingSpec;
-  /**
-   * Fields a page may be ordered by (DRF's OrderingFilter `ordering_fields`). When set, any other
-   * field in an ordering is INVALID_ARGUMENT before SQL is built; the primary key is always allowed.
-   */
-  readonly orderingFields?: readonly string[];
-  /**
-   * A client's ordering for page-number and limit-offset pages (`?ordering=-created,title` or a
-   * GraphQL argument), checked against `orderingFields`; absent or empty means `ordering`.
-   */
-  readonly requestedOrdering?: string | readonly string[] | null;
-  /** The argument name reported with an invalid `requestedOrdering` (default `ordering`). */
-  readonly orderingArgument?: string;
-  /** An unknown requested field: `error` (INVALID_ARGUMENT, default) or `ignore` (DRF's filter). */
-  readonly onInvalidOrdering?: 'error' | 'ignore';
-  /** Where NULL sorts ascending in this database (default: known per dialect). */
-  readonly nullOrder?: NullOrder;
-  /** Whether to use row-value comparisons `(a, b) > (?, ?)` (default: PostgreSQL and SQLite). */
-  readonly rowValues?: boolean;
+export interface SqlSourceOptions extends SqlOrderingOptions {
   /**
    * Milliseconds one statement may take, waiting for a pool connection included, before the page
    * answers SOURCE_UNAVAILABLE and the statement's connection is closed, not reused (default 5000;

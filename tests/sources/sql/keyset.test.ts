@@ -1,6 +1,6 @@
 // The keyset condition as data: operators by `descending XOR before`, NULLs where each dialect sorts
 // them, the row-value form only where it is exact and indexable.
-import { isImpossible, keysetCondition, type KeysetColumn, type KeysetDialect } from '../../../src/sources/mikro-orm/keyset';
+import { isImpossible, keysetCondition, type KeysetColumn, type KeysetDialect } from '../../../src/sources/sql/keyset';
 
 const a = (descending: boolean, nullable = false): KeysetColumn => ({ sql: 'a', descending, nullable });
 const id: KeysetColumn = { sql: 'id', descending: false, nullable: false };

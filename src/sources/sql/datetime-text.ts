@@ -1,7 +1,6 @@
-import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import { PaginationError, type KeyValue } from '../../core/internal';
+import { isMysqlFamily, type SqlDialect } from './dialect';
 import { isCalendarValid } from './key-values';
-import { columnTypeOf, type PlatformKind } from './platform';
 
 /**
  * How a datetime column finer than a millisecond is keyed: read as text (a JS Date would round it to
@@ -18,13 +17,13 @@ const PG_TIMESTAMP = /^(timestamptz|timestamp)(?:\s*\((\d)\))?(\s+with(?:out)?\s
 const MYSQL_DATETIME = /^(datetime|timestamp)(?:\s*\((\d)\))?$/;
 
 /**
- * The exact-keying plan of a datetime property whose column keeps more than milliseconds
- * (PostgreSQL timestamps default to microseconds, MariaDB when declared `datetime(4..6)`); null for
- * every other property, SQLite (epoch milliseconds) and columns of precision 3 or less.
+ * The exact-keying plan of a datetime column (its declared type, `timestamptz(6)`) that keeps more
+ * than milliseconds (PostgreSQL timestamps default to microseconds, MariaDB when declared
+ * `datetime(4..6)`); null for every other column, SQLite (epoch milliseconds) and precision 3 or less.
  */
-export function exactDatetime(prop: EntityProperty, kind: PlatformKind): ExactDatetime | null {
-  const column = columnTypeOf(prop);
-  if (kind === 'postgresql') {
+export function exactDatetime(columnType: string, dialect: SqlDialect['name']): ExactDatetime | null {
+  const column = columnType.toLowerCase().trim();
+  if (dialect === 'postgresql') {
     const match = PG_TIMESTAMP.exec(column);
     if (!match) return null;
     const precision = match[2] === undefined ? 6 : Number(match[2]);
@@ -32,7 +31,7 @@ export function exactDatetime(prop: EntityProperty, kind: PlatformKind): ExactDa
     const zoned = match[1] === 'timestamptz' || / with time zone/.test(match[3] ?? '');
     return { text: (sql) => `cast(${sql} as text)`, placeholder: `cast(? as ${zoned ? 'timestamptz' : 'timestamp'})` };
   }
-  if (kind === 'mysql') {
+  if (isMysqlFamily(dialect)) {
     const match = MYSQL_DATETIME.exec(column);
     if (!match || match[2] === undefined || Number(match[2]) <= 3) return null;
     return { text: (sql) => `cast(${sql} as char)`, placeholder: 'cast(? as datetime(6))' };
@@ -43,7 +42,7 @@ export function exactDatetime(prop: EntityProperty, kind: PlatformKind): ExactDa
 /** The column alias under which a page query returns a field's text. */
 export const textAlias = (field: string): string => `pw_t_${field}`;
 
-// Keyed by entity: the identity map hands the same object to every query, and the text is the row's.
+// Keyed by row object (an ORM's identity map hands the same entity to every query): the text is the row's.
 const texts = new WeakMap<object, Map<string, string>>();
 
 /**
@@ -63,7 +62,7 @@ export function takeTexts(raw: readonly Record<string, unknown>[], fields: reado
   });
 }
 
-/** Keeps the texts a page query read for an entity, for `valueOf`. */
+/** Keeps the texts a page query read for a row, for `valueOf`. */
 export function rememberTexts(entity: object, found: ReadonlyMap<string, string>): void {
   if (found.size === 0) return;
   const known = texts.get(entity);
@@ -89,14 +88,4 @@ export function datetimeParam(value: KeyValue): string | null {
   if (value === null || value === 'None') return null;
   if (typeof value !== 'string' || !DATETIME_TEXT.test(value) || !isCalendarValid(value)) throw PaginationError.invalidCursor();
   return value;
-}
-
-/** The ordering fields of `meta` that are keyed exactly, with their plans. */
-export function exactDatetimeFields(meta: EntityMetadata, kind: PlatformKind): Map<string, ExactDatetime> {
-  const plans = new Map<string, ExactDatetime>();
-  for (const prop of meta.props) {
-    const plan = exactDatetime(prop, kind);
-    if (plan && prop.fieldNames?.length === 1) plans.set(prop.name, plan);
-  }
-  return plans;
 }

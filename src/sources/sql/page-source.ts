@@ -1,0 +1,97 @@
+import type { OrderingField, PageSource, SeekRequest, SeekResult } from '../../core/internal';
+import type { SqlCondition } from './keyset';
+import type { SqlOrdering } from './ordering';
+import type { SqlFragment } from './window';
+
+/** One page's statement as data: conditions ANDed to the source's filter, the order, the window. */
+export interface SqlPageQuery {
+  readonly conditions: readonly SqlCondition[];
+  /** The fields (checked against the columns and the allow-list) and whether the scan runs reversed. */
+  readonly ordering: readonly OrderingField[];
+  readonly reversed: boolean;
+  readonly limit: number;
+  readonly offset: number;
+  /** Exact datetime ordering fields and the select of each one's text (`cast(… as text) as pw_t_…`). */
+  readonly texts: ReadonlyArray<{ readonly field: string; readonly select: string }>;
+  /** The cursor's own row: flagged in a column (`pw_at`, see {@link atSelect}), so the page tells whether it came first. */
+  readonly at?: SqlCondition;
+}
+
+/** A page's rows and, when the query flagged the cursor's row, whether the first row is that row. */
+export interface SqlPageRows<T> {
+  readonly rows: T[];
+  readonly firstAt?: boolean;
+}
+
+/** The column flagging the cursor's own row. */
+export const AT_COLUMN = 'pw_at';
+
+/** `case when <the cursor's row> then 1 else 0 end as pw_at`: SQL's own equality, casts and all. */
+export const atSelect = (at: SqlCondition, quote: (name: string) => string): SqlFragment => ({
+  sql: `case when (${at.sql}) then 1 else 0 end as ${quote(AT_COLUMN)}`,
+  params: at.params,
+});
+
+/**
+ * Whether the first raw row is flagged as the cursor's row (drivers give 1, '1' or 1n), the flag
+ * taken out of every row.
+ */
+export function takeAtFlag(rows: ReadonlyArray<Record<string, unknown>>): boolean {
+  const first = rows[0];
+  const at = first !== undefined && Number(first[AT_COLUMN]) === 1;
+  for (const row of rows) delete row[AT_COLUMN];
+  return at;
+}
+
+/** What a builder gives a SQL page source: the ordering, and the three statements it runs. */
+export interface SqlPageParts<T extends object> {
+  readonly ordering: SqlOrdering<T>;
+  /** `COUNT(*)` of the source's rows (only run when a page asks for it). */
+  readonly count: () => Promise<number>;
+  /** Runs one page statement and returns its rows. */
+  readonly run: (query: SqlPageQuery) => Promise<SqlPageRows<T>>;
+  /** Whether any row of the source meets all `conditions` (one `select 1 … limit 1`). */
+  readonly exists: (conditions: readonly SqlCondition[]) => Promise<boolean>;
+}
+
+/**
+ * A PageSource whose every page is one SQL statement (`LIMIT n+1 OFFSET k`, or a keyset
+ * `WHERE … ORDER BY … LIMIT n+1`; two when a cursor's own row was deleted), written by a builder
+ * from {@link SqlPageQuery}; the count runs only when asked.
+ */
+export function sqlPageSource<T extends object>(parts: SqlPageParts<T>): PageSource<T> {
+  const { dialect, uniqueKey, fieldType, checked, sliceOrder, seekConditions, atCondition, textFieldsOf, textSelect, valueOf } =
+    parts.ordering;
+  const textsOf = (ordering: readonly OrderingField[]): SqlPageQuery['texts'] =>
+    textFieldsOf(ordering).map((field) => ({ field, select: textSelect(field) }));
+
+  return {
+    uniqueKey,
+    nullOrder: dialect.nullOrder,
+    fieldType,
+    valueOf,
+    count: () => parts.count(),
+    async slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]> {
+      return (await parts.run({ conditions: [], ordering: sliceOrder(ordering), reversed: false, limit, offset, texts: [] })).rows;
+    },
+    async seek(request: SeekRequest): Promise<SeekResult<T>> {
+      const ordering = checked(request.ordering);
+      const reversed = request.direction === 'backward';
+      // The probe (is any row behind the cursor?): the page starts at the cursor's own row, one row
+      // longer; while that row exists the answer is yes, from the same statement.
+      const start = request.probe ? (reversed ? request.before : request.after) : undefined;
+      const probe = start?.kind === 'key' ? start : undefined;
+      const conditions = seekConditions(ordering, request, undefined, probe ? (reversed ? 'before' : 'after') : undefined);
+      if (!conditions) return { rows: [] };
+      const texts = textsOf(ordering);
+      const window = { conditions, ordering, reversed, offset: request.offset, texts };
+      if (!probe) return { rows: (await parts.run({ ...window, limit: request.limit })).rows };
+      // SQL says which row is the cursor's (its own equality and casts), not a comparison in JS.
+      const page = await parts.run({ ...window, limit: request.limit + 1, at: atCondition(ordering, probe.values) });
+      if (page.firstAt) return { rows: page.rows.slice(1), beyond: true };
+      // The cursor's row is gone: whether another lies behind it is a statement of its own.
+      const behind = seekConditions(ordering, reversed ? { after: probe } : { before: probe });
+      return { rows: page.rows.slice(0, request.limit), beyond: behind !== null && (await parts.exists(behind)) };
+    },
+  };
+}
