@@ -125,8 +125,9 @@ export function mikroOrmBatchSource<T extends object>(
    * rows (and so shift every window), so then the filter becomes `pk in (select distinct pk ...)`.
    * Boxed, as a knex builder is thenable too.
    */
-  const rowsQuery = async (): Promise<{ readonly query: Knex.QueryBuilder }> => {
-    const { qb } = await rows.filtered(ALIAS);
+  const rowsQuery = async (ordering: readonly OrderingField[] = []): Promise<{ readonly query: Knex.QueryBuilder }> => {
+    // A projection (`fields`) keeps the parent key and the ordering's fields, which cursors read.
+    const { qb } = await rows.filtered(ALIAS, ordering, [options.key]);
     if (!joinsCollection(qb)) return { query: qb.getKnexQuery() };
     assertConfig(uniqueKey.length === 1, `a filter on a collection of ${meta.className} needs a single-column primary key to batch`);
     const { qb: matching } = await rows.filtered('pw_f');
@@ -254,10 +255,11 @@ export function mikroOrmBatchSource<T extends object>(
     groupOf: string,
     shape: (group: Group) => Promise<Omit<QueryWindow, 'where'>>,
     offsetsApart = true,
+    ordering: readonly OrderingField[] = [],
   ): Promise<{ readonly query: Knex.Raw | Knex.QueryBuilder }> => {
     // Boxed: a knex builder is thenable, so an async function must not return one bare.
     const branch = async (group: Group, index: number | null): Promise<{ readonly query: Knex.QueryBuilder }> => {
-      const { query: inner } = await rowsQuery();
+      const { query: inner } = await rowsQuery(ordering);
       const where = [
         keyIs({ sql: keyOf, params: [] }),
         ...(index === null ? [] : [{ sql: `${groupOf} = ${index}`, params: [] }]),
@@ -347,6 +349,7 @@ export function mikroOrmBatchSource<T extends object>(
           offset: sameOffset ? offsetOf(groups[0]!) : `${keysRef}.${quote('pw_offset')}`,
         }),
         false,
+        ordering,
       );
       const keys = groups.flatMap((group) => group.keys.map(keyName));
       const numbers = groups.flatMap((group, index) => group.keys.map(() => index));
@@ -387,7 +390,7 @@ export function mikroOrmBatchSource<T extends object>(
       const branches: string[] = [];
       const bindings: unknown[] = [];
       for (const group of groups) {
-        const { query: rowsOf } = await rowsQuery();
+        const { query: rowsOf } = await rowsQuery(ordering);
         const inner = applyWindow(knex, rowsOf, {
           where: [keyIs({ sql: '?', params: [KEY_SLOT] }), ...boundOf(group)],
           select: [...textSelects(textFields), ...(probing ? [(await probeSelect([group], { sql: '?', params: [KEY_SLOT] })).select] : [])],
@@ -411,7 +414,7 @@ export function mikroOrmBatchSource<T extends object>(
       query = rawSql(knex, `${body} order by ${resultOrder(ordering, reversed)}`, bindings);
     } else {
       const parents = parentsCondition(groups);
-      const { query: rowsOf } = await rowsQuery();
+      const { query: rowsOf } = await rowsQuery(ordering);
       const inner = applyWindow(knex, rowsOf, {
         where: [parents],
         select: [

@@ -88,6 +88,7 @@ async function runThroughBuilder<T extends object>(
   meta: EntityMetadata<T>,
   guard: StatementGuard,
   query: PageQuery,
+  toRow: (record: Record<string, unknown>) => T = (record) => em.map<T>(meta.className, record as never),
 ): Promise<PageRows<T>> {
   for (const condition of query.conditions) page.andWhere(condition.sql, [...condition.params]);
   page.orderBy(query.ordering.map(({ field, descending }) => ({ [field]: descending !== query.reversed ? 'desc' : 'asc' })) as never);
@@ -110,12 +111,13 @@ async function runThroughBuilder<T extends object>(
   const firstAt = flagged(records[0]);
   for (const record of records) delete record[AT];
   const rows: T[] = [];
-  const seen = new Set<T>();
+  const seen = new Set<string>();
   records.forEach((record, index) => {
-    const row = em.map<T>(meta.className, record as never);
-    // A row joined twice maps to one entity, kept once (as getResultList keeps it).
-    if (seen.has(row)) return;
-    seen.add(row);
+    // A row joined twice is kept once (as getResultList keeps it), told by its primary key.
+    const key = JSON.stringify(meta.primaryKeys.map((name) => String(record[name])));
+    if (seen.has(key)) return;
+    seen.add(key);
+    const row = toRow(record);
     rememberTexts(row, texts[index]!);
     rows.push(row);
   });
@@ -207,9 +209,9 @@ export function mikroOrmSource<T extends object>(
     // knex query directly, which saves the builder's criteria processing on every page. A filter on
     // a collection joins it, and then the builder's own subquery keeps rows from repeating.
     run: async (page) => {
-      const { qb: filtered } = await rows.filtered(ALIAS);
+      const { qb: filtered } = await rows.filtered(ALIAS, page.ordering);
       if (joinsCollection(filtered)) {
-        const found = await runThroughBuilder(filtered, em, meta, rows.guard, page);
+        const found = await runThroughBuilder(filtered, em, meta, rows.guard, page, rows.fromMapped);
         return { ...found, rows: await rows.populate(found.rows) };
       }
       const knex = em.getKnex();
