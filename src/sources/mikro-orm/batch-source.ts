@@ -2,7 +2,7 @@ import type { EntityMetadata, EntityName } from '@mikro-orm/core';
 import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import { assertConfig, keyText, type BatchPageSource, type KeyedSeek, type OrderingField, type SeekResult } from '../../core/internal';
 import { entityOrdering, type BoundSlots } from './entity-ordering';
-import { entityRows, joinsCollection } from './entity-rows';
+import { entityRows } from './entity-rows';
 import { orderingProperty } from './field-types';
 import type { SqlCondition } from './keyset';
 import type { MikroOrmSourceOptions } from './source-options';
@@ -127,8 +127,8 @@ export function mikroOrmBatchSource<T extends object>(
    */
   const rowsQuery = async (ordering: readonly OrderingField[] = []): Promise<{ readonly query: Knex.QueryBuilder }> => {
     // A projection (`fields`) keeps the parent key and the ordering's fields, which cursors read.
-    const { qb } = await rows.filtered(ALIAS, ordering, [options.key]);
-    if (!joinsCollection(qb)) return { query: qb.getKnexQuery() };
+    const { qb, joins } = await rows.filtered(ALIAS, ordering, [options.key]);
+    if (!joins()) return { query: qb.getKnexQuery() };
     assertConfig(uniqueKey.length === 1, `a filter on a collection of ${meta.className} needs a single-column primary key to batch`);
     const { qb: matching } = await rows.filtered('pw_f');
     matching.select(uniqueKey as never, true);

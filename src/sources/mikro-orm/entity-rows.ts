@@ -28,7 +28,7 @@ export interface EntityRows<T extends object> {
     alias: string,
     ordering?: readonly OrderingField[],
     keep?: readonly string[],
-  ) => Promise<{ readonly qb: QueryBuilder<T> }>;
+  ) => Promise<{ readonly qb: QueryBuilder<T>; readonly joins: () => boolean }>;
   /** Flushes pending changes first, then runs a statement on the source's connection. */
   readonly execute: (what: string, query: Knex.QueryBuilder | Knex.Raw) => Promise<Array<Record<string, unknown>>>;
   /**
@@ -50,7 +50,7 @@ export interface EntityRows<T extends object> {
  * a builder PAGINATE as it compiles it (then it pages through a subquery of distinct primary keys),
  * so a compiled copy tells, and the builder itself stays open to conditions and a window.
  */
-export function joinsCollection<T extends object>(qb: QueryBuilder<T>): boolean {
+function joinsCollection<T extends object>(qb: QueryBuilder<T>): boolean {
   const compiled = qb.clone();
   compiled.getKnexQuery();
   return compiled.hasFlag(QueryFlag.PAGINATE);
@@ -79,12 +79,18 @@ export function entityRows<T extends object>(
         const names = new Set([...meta.primaryKeys, ...keep, ...ordering.map(({ field }) => field), ...projected]);
         qb.select([...names] as never);
       }
+      let relational = where !== undefined && namesRelation(meta, where);
       if (where !== undefined) qb.where(where as never);
       if (filters !== false) {
         const active = await em.applyFilters<T>(meta.className, {}, filters, 'read');
-        if (active && Reflect.ownKeys(active).length > 0) qb.andWhere(active as never);
+        if (active && Reflect.ownKeys(active).length > 0) {
+          qb.andWhere(active as never);
+          relational ||= namesRelation(meta, active);
+        }
       }
-      return { qb };
+      // Compiling a copy to learn whether a collection is joined costs as much as the page's own
+      // query: only conditions that name a relation can join one.
+      return { qb, joins: () => relational && joinsCollection(qb) };
     },
     execute: (what, query) =>
       guard(what, async () => {
@@ -145,4 +151,24 @@ function plainRow<T extends object>(mapped: Record<string, unknown>, meta: Entit
     if (prop.customType && value !== null && value !== undefined) mapped[prop.name] = prop.customType.convertToJSValue(value, platform);
   }
   return mapped as T;
+}
+
+/**
+ * Whether a condition names a relation of the entity anywhere (through `$and`, `$or`, `$not`), or a
+ * key that is no property (a path): only then can MikroORM join a collection for it.
+ */
+function namesRelation(meta: EntityMetadata, condition: unknown): boolean {
+  if (condition === null || typeof condition !== 'object') return false;
+  if (Array.isArray(condition)) return condition.some((item) => namesRelation(meta, item));
+  for (const key of Reflect.ownKeys(condition)) {
+    if (typeof key !== 'string') return true;
+    const value = (condition as Record<string, unknown>)[key];
+    if (key === '$and' || key === '$or' || key === '$not') {
+      if (namesRelation(meta, value)) return true;
+      continue;
+    }
+    const prop = Object.prototype.hasOwnProperty.call(meta.properties, key) ? meta.properties[key as never] : undefined;
+    if (!prop || (prop as { kind: ReferenceKind }).kind !== ReferenceKind.SCALAR) return true;
+  }
+  return false;
 }

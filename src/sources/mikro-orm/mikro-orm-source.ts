@@ -4,7 +4,7 @@ import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import { assertConfig, type OrderingField, type PageSource, type SeekRequest, type SeekResult } from '../../core/internal';
 import { rememberTexts, takeTexts } from './datetime-text';
 import { entityOrdering, type EntityOrdering } from './entity-ordering';
-import { entityRows, joinsCollection } from './entity-rows';
+import { entityRows } from './entity-rows';
 import { flushFirst } from './flush';
 import type { SqlCondition } from './keyset';
 import { statementGuard, type StatementGuard } from './query-timeout';
@@ -209,8 +209,8 @@ export function mikroOrmSource<T extends object>(
     // knex query directly, which saves the builder's criteria processing on every page. A filter on
     // a collection joins it, and then the builder's own subquery keeps rows from repeating.
     run: async (page) => {
-      const { qb: filtered } = await rows.filtered(ALIAS, page.ordering);
-      if (joinsCollection(filtered)) {
+      const { qb: filtered, joins } = await rows.filtered(ALIAS, page.ordering);
+      if (joins()) {
         const found = await runThroughBuilder(filtered, em, meta, rows.guard, page, rows.fromMapped);
         return { ...found, rows: await rows.populate(found.rows) };
       }
