@@ -127,13 +127,17 @@ function listenerOf(endpoint: HandEndpoint): Listener {
   };
 }
 
-/** pagewise's REST endpoints of the benchmarks, by name: the RestOptions given to nodeHandler. */
+/**
+ * pagewise's REST endpoints of the benchmarks, by name: the RestOptions given to nodeHandler; `lean`
+ * sources read plain rows (`lean: true`) rather than managed entities.
+ */
 export function pagewiseEndpoints(
   em: SqlEntityManager,
+  lean = false,
 ): Record<'cursor' | 'cursor-exact' | 'cursor-exact-unguarded' | 'pages' | 'offset', RestOptions<Article>> {
-  const source = () => mikroOrmSource(em.fork(), ArticleEntity, { ordering: '-created' });
+  const source = () => mikroOrmSource(em.fork(), ArticleEntity, { ordering: '-created', lean });
   // Diagnostic: the source with its statement guard off, to see what the guard costs.
-  const unguarded = () => mikroOrmSource(em.fork(), ArticleEntity, { ordering: '-created', queryTimeout: 0 });
+  const unguarded = () => mikroOrmSource(em.fork(), ArticleEntity, { ordering: '-created', queryTimeout: 0, lean });
   const cursor = (mode: CursorMode, from = source): RestOptions<Article> => ({
     pagination: cursorPagination({ ordering: '-created', pageSize: PAGE_SIZE, mode }),
     source: from,
@@ -148,7 +152,10 @@ export function pagewiseEndpoints(
   };
 }
 
-/** Every endpoint of the node side, by path: `/pw/cursor` (drf mode, as DRF), `/pw/cursor-exact`, `/pw/pages`, … */
+/**
+ * Every endpoint of the node side, by path: `/pw/cursor` (drf mode, as DRF), `/pw/cursor-exact`,
+ * `/pw/pages`, …, the same over lean rows under `/pw-lean/`, and the hand-written ones under `/hand/`.
+ */
 export function benchApp(orm: MikroORM): Listener {
   const em = orm.em as SqlEntityManager;
   const routes: Record<string, Listener> = {
@@ -156,6 +163,7 @@ export function benchApp(orm: MikroORM): Listener {
     '/hand/graphql': graphqlEndpoint(handWrittenSchema(sameSql, false, PAGE_SIZE), em),
   };
   for (const [name, options] of Object.entries(pagewiseEndpoints(em))) routes[`/pw/${name}`] = nodeHandler(options);
+  for (const [name, options] of Object.entries(pagewiseEndpoints(em, true))) routes[`/pw-lean/${name}`] = nodeHandler(options);
   for (const [name, endpoint] of Object.entries(handEndpoints(em))) routes[`/hand/${name}`] = listenerOf(endpoint);
   return (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;

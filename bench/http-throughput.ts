@@ -206,24 +206,30 @@ export async function httpThroughput(): Promise<BenchResult[]> {
       join(__dirname, 'drf'),
     );
     servers.push(drf);
-    const cursorPwDrf = await followed(node, '/pw/cursor', 50);
     const cursorDrf = await followed(drf, '/cursor', 50);
-    const versusDrf: Array<[string, Target, Endpoint, Endpoint]> = [
-      ['cursor (drf mode, as DRF), first page', atLeast(3), { server: node, path: '/pw/cursor' }, { server: drf, path: '/cursor' }],
-      ['cursor (drf mode, as DRF), followed page 51', atLeast(3), { server: node, path: cursorPwDrf }, { server: drf, path: cursorDrf }],
-      ['page number, page 2', atLeast(3), { server: node, path: '/pw/pages?page=2' }, { server: drf, path: '/pages?page=2' }],
-      [
-        `limit-offset, offset ${DEEP_OFFSET}`,
-        atLeast(2),
-        { server: node, path: `/pw/offset?limit=20&offset=${DEEP_OFFSET}` },
-        { server: drf, path: `/offset?limit=20&offset=${DEEP_OFFSET}` },
-      ],
-    ];
-    for (const [name, target, subject, baseline] of versusDrf) {
-      add(`REST ${name}: pagewise / DRF 3.14 + gunicorn, 1 process each, req/s`, target, await paired(subject, baseline), [
-        'pagewise',
-        'DRF',
-      ]);
+    // pagewise with entities, then with lean rows (plain objects, as a REST list needs).
+    for (const [prefix, label] of [
+      ['/pw', ''],
+      ['/pw-lean', ', lean rows'],
+    ] as const) {
+      const cursorPwDrf = await followed(node, `${prefix}/cursor`, 50);
+      const versusDrf: Array<[string, Target, Endpoint, Endpoint]> = [
+        ['cursor (drf mode, as DRF), first page', atLeast(3), { server: node, path: `${prefix}/cursor` }, { server: drf, path: '/cursor' }],
+        ['cursor (drf mode, as DRF), followed page 51', atLeast(3), { server: node, path: cursorPwDrf }, { server: drf, path: cursorDrf }],
+        ['page number, page 2', atLeast(3), { server: node, path: `${prefix}/pages?page=2` }, { server: drf, path: '/pages?page=2' }],
+        [
+          `limit-offset, offset ${DEEP_OFFSET}`,
+          atLeast(2),
+          { server: node, path: `${prefix}/offset?limit=20&offset=${DEEP_OFFSET}` },
+          { server: drf, path: `/offset?limit=20&offset=${DEEP_OFFSET}` },
+        ],
+      ];
+      for (const [name, target, subject, baseline] of versusDrf) {
+        add(`REST ${name}: pagewise${label} / DRF 3.14 + gunicorn, 1 process each, req/s`, target, await paired(subject, baseline), [
+          'pagewise',
+          'DRF',
+        ]);
+      }
     }
     return results;
   } finally {

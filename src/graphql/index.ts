@@ -10,7 +10,7 @@ export { assertPaginationArgs, DEFAULT_MAX_PAGE_SIZE, paginateArgs, requestedPag
 export type { PaginateOptions, PaginationArgValues } from './paginate';
 export { resolveArrayConnection } from './relay-compat';
 export { resolveConnection, resolveOffsetList } from './resolve';
-export { selectsCount } from './selection';
+export { selectedFields, selectsCount } from './selection';
 export type { SelectionInfo } from './selection';
 export { connectionOf, edgeFor, offsetListOf, pageInfoOf } from './shapes';
 export type { ConnectionValue, EdgeForOptions, EdgeValue, OffsetListValue, PageInfoValue } from './shapes';

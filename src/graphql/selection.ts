@@ -63,3 +63,22 @@ export function selectsCount(info: SelectionInfo): boolean {
   }
   return false;
 }
+
+/**
+ * The fields the query selects on the nodes of a connection or offset list under this field
+ * (`nodes`, `edges { node }`, `results` or the list's `resultsField`), through fragments, honouring
+ * `@skip` and `@include`: a projection for a source's `fields` option. `__typename` is left out.
+ */
+export function selectedFields(info: SelectionInfo, options: { readonly resultsField?: string } = {}): string[] {
+  const paths = [['nodes'], ['edges', 'node'], [options.resultsField ?? 'results']];
+  const names = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined, path: readonly string[]): void => {
+    for (const field of fieldsOf(set, info, new Set())) {
+      if (path.length === 0) {
+        if (field.name.value !== '__typename') names.add(field.name.value);
+      } else if (field.name.value === path[0]) walk(field.selectionSet, path.slice(1));
+    }
+  };
+  for (const node of info.fieldNodes) for (const path of paths) walk(node.selectionSet, path);
+  return [...names];
+}

@@ -3,7 +3,7 @@ import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import { assertConfig, type BatchPageSource } from '../../core/internal';
 import { BATCH_ALIAS, sqlBatchSource, type BatchStrategy, type ParentKey } from '../sql/batch-source';
 import { entityOrdering } from './entity-ordering';
-import { entityRows, joinsCollection } from './entity-rows';
+import { entityRows } from './entity-rows';
 import type { MikroOrmSourceOptions } from './source-options';
 import { applyWindow, rawSql } from './query-window';
 
@@ -57,9 +57,10 @@ export function mikroOrmBatchSource<T extends object>(
    * rows (and so shift every window), so then the filter becomes `pk in (select distinct pk ...)`.
    * Boxed, as a knex builder is thenable too.
    */
-  const rowsQuery = async (): Promise<{ readonly query: Knex.QueryBuilder }> => {
-    const { qb } = await rows.filtered(BATCH_ALIAS);
-    if (!joinsCollection(qb)) return { query: qb.getKnexQuery() };
+  const rowsQuery = async (fields: readonly string[] = []): Promise<{ readonly query: Knex.QueryBuilder }> => {
+    // A projection (`fields`) keeps the parent key and the ordering's fields, which cursors read.
+    const { qb, joins } = await rows.filtered(BATCH_ALIAS, fields, [options.key]);
+    if (!joins()) return { query: qb.getKnexQuery() };
     assertConfig(uniqueKey.length === 1, `a filter on a collection of ${meta.className} needs a single-column primary key to batch`);
     const { qb: matching } = await rows.filtered('pw_f');
     matching.select(uniqueKey as never, true);
@@ -86,7 +87,7 @@ export function mikroOrmBatchSource<T extends object>(
     ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
     rows: {
       query: async (window) => {
-        const compiled = applyWindow(knex, (await rowsQuery()).query, window).toSQL();
+        const compiled = applyWindow(knex, (await rowsQuery(window.fields)).query, window).toSQL();
         return { sql: compiled.sql, params: compiled.bindings };
       },
       relation: (alias) => ({

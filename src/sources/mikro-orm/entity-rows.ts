@@ -1,5 +1,6 @@
-import { QueryFlag, type EntityMetadata, type EntityName, type FilterOptions, type FilterQuery } from '@mikro-orm/core';
+import { QueryFlag, ReferenceKind, type EntityMetadata, type EntityName, type FilterOptions, type FilterQuery } from '@mikro-orm/core';
 import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
+import { assertConfig } from '../../core/internal';
 import { rememberTexts, takeTexts } from '../sql/datetime-text';
 import { flushFirst } from './flush';
 import { statementGuard, type StatementGuard } from './query-timeout';
@@ -11,19 +12,33 @@ export interface EntityRowsOptions<T extends object> {
   readonly populate?: readonly string[];
   /** Milliseconds a statement may take before SOURCE_UNAVAILABLE (see `SqlSourceOptions`). */
   readonly queryTimeout?: number;
+  /** Plain rows instead of managed entities (see `MikroOrmSourceOptions.lean`). */
+  readonly lean?: boolean;
+  /** The properties a page selects, besides its keys and ordering (see `MikroOrmSourceOptions.fields`). */
+  readonly fields?: readonly string[];
 }
 
 /** Reading an entity's rows as em.find does, for statements the sources build themselves. */
 export interface EntityRows<T extends object> {
-  /** A builder of the entity under `where` and the active MikroORM filters, boxed (a builder is thenable). */
-  readonly filtered: (alias: string) => Promise<{ readonly qb: QueryBuilder<T> }>;
+  /**
+   * A builder of the entity under `where` and the active MikroORM filters, boxed (a builder is
+   * thenable); under a projection it selects its fields, the primary key, `fields` and `keep`.
+   */
+  readonly filtered: (
+    alias: string,
+    fields?: readonly string[],
+    keep?: readonly string[],
+  ) => Promise<{ readonly qb: QueryBuilder<T>; readonly joins: () => boolean }>;
   /** Flushes pending changes first, then runs a statement on the source's connection. */
   readonly execute: (what: string, query: Knex.QueryBuilder | Knex.Raw) => Promise<Array<Record<string, unknown>>>;
   /**
    * Raw rows to managed entities, as em.find maps them (each merged into the identity map, onLoad
-   * hooks run); the texts of `textFields` are taken out first and kept for `valueOf`.
+   * hooks run), or with `lean` to plain objects keyed by property; the texts of `textFields` are
+   * taken out first and kept for `valueOf`.
    */
   readonly hydrate: (raw: readonly Record<string, unknown>[], textFields?: readonly string[]) => Promise<T[]>;
+  /** A record the QueryBuilder mapped (property names) as a row: a managed entity, or plain with `lean`. */
+  readonly fromMapped: (record: Record<string, unknown>) => T;
   /** Loads the `populate` relations of a page's rows, once for all of them. */
   readonly populate: (rows: T[]) => Promise<T[]>;
   /** Runs a statement under the source's query timeout, its connection failures SOURCE_UNAVAILABLE. */
@@ -35,7 +50,7 @@ export interface EntityRows<T extends object> {
  * a builder PAGINATE as it compiles it (then it pages through a subquery of distinct primary keys),
  * so a compiled copy tells, and the builder itself stays open to conditions and a window.
  */
-export function joinsCollection<T extends object>(qb: QueryBuilder<T>): boolean {
+function joinsCollection<T extends object>(qb: QueryBuilder<T>): boolean {
   const compiled = qb.clone();
   compiled.getKnexQuery();
   return compiled.hasFlag(QueryFlag.PAGINATE);
@@ -51,16 +66,31 @@ export function entityRows<T extends object>(
   const readFrom = em.config.get('preferReadReplicas') ? 'read' : 'write';
   const { where, filters, populate } = options;
   const guard = statementGuard(em, options.queryTimeout);
+  const projected = options.fields ? projection(meta, options.fields) : null;
+  assertConfig(
+    !(options.lean && populate && populate.length > 0),
+    `the \`populate\` option of a source over ${meta.className} needs managed entities: it cannot be combined with \`lean\``,
+  );
   return {
     guard,
-    filtered: async (alias) => {
+    filtered: async (alias, fields = [], keep = []) => {
       const qb = em.createQueryBuilder(entity, alias) as unknown as QueryBuilder<T>;
+      if (projected) {
+        const names = new Set([...meta.primaryKeys, ...keep, ...fields, ...projected]);
+        qb.select([...names] as never);
+      }
+      let relational = where !== undefined && namesRelation(meta, where);
       if (where !== undefined) qb.where(where as never);
       if (filters !== false) {
         const active = await em.applyFilters<T>(meta.className, {}, filters, 'read');
-        if (active && Reflect.ownKeys(active).length > 0) qb.andWhere(active as never);
+        if (active && Reflect.ownKeys(active).length > 0) {
+          qb.andWhere(active as never);
+          relational ||= namesRelation(meta, active);
+        }
       }
-      return { qb };
+      // Compiling a copy to learn whether a collection is joined costs as much as the page's own
+      // query: only conditions that name a relation can join one.
+      return { qb, joins: () => relational && joinsCollection(qb) };
     },
     execute: (what, query) =>
       guard(what, async () => {
@@ -71,6 +101,11 @@ export function entityRows<T extends object>(
       const factory = em.getEntityFactory();
       const driver = em.getDriver();
       const texts = takeTexts(raw, textFields);
+      if (options.lean) {
+        const rows = raw.map((row) => plainRow<T>(driver.mapResult(row as never, meta) as Record<string, unknown>, meta, em));
+        rows.forEach((row, index) => rememberTexts(row, texts[index]!));
+        return rows;
+      }
       const rows = raw.map((row) =>
         factory.create<T>(meta.className, driver.mapResult(row as never, meta) as never, { merge: true, convertCustomTypes: true }),
       );
@@ -78,9 +113,62 @@ export function entityRows<T extends object>(
       await em.getUnitOfWork().dispatchOnLoadEvent();
       return rows;
     },
+    fromMapped: (record) => (options.lean ? plainRow<T>(record, meta, em) : em.map<T>(meta.className, record as never)),
     populate: async (rows) => {
       if (rows.length > 0 && populate && populate.length > 0) await guard('populate', () => em.populate(rows, populate as never));
       return rows;
     },
   };
+}
+
+/** The properties of `fields`, checked at definition: each a column of the entity (a relation: its key). */
+function projection<T extends object>(meta: EntityMetadata<T>, fields: readonly string[]): readonly string[] {
+  for (const field of fields) {
+    const prop = Object.prototype.hasOwnProperty.call(meta.properties, field)
+      ? meta.properties[field as keyof typeof meta.properties]
+      : undefined;
+    assertConfig(prop, `the \`fields\` option names ${JSON.stringify(field)}, which is not a property of ${meta.className}`);
+    assertConfig(
+      prop.persist !== false &&
+        (prop.kind === ReferenceKind.SCALAR ||
+          prop.kind === ReferenceKind.EMBEDDED ||
+          prop.kind === ReferenceKind.MANY_TO_ONE ||
+          (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner === true)),
+      `the \`fields\` option names ${JSON.stringify(field)} of ${meta.className}, which is no column of its table (a collection or an inverse side)`,
+    );
+  }
+  return fields;
+}
+
+/**
+ * A lean row: MikroORM's mapping of a result (column to property names, dates and booleans as em.find
+ * makes them) with custom types converted too, as `convertCustomTypes` converts an entity's.
+ */
+function plainRow<T extends object>(mapped: Record<string, unknown>, meta: EntityMetadata<T>, em: SqlEntityManager): T {
+  const platform = em.getPlatform();
+  for (const prop of meta.props) {
+    const value = mapped[prop.name];
+    if (prop.customType && value !== null && value !== undefined) mapped[prop.name] = prop.customType.convertToJSValue(value, platform);
+  }
+  return mapped as T;
+}
+
+/**
+ * Whether a condition names a relation of the entity anywhere (through `$and`, `$or`, `$not`), or a
+ * key that is no property (a path): only then can MikroORM join a collection for it.
+ */
+function namesRelation(meta: EntityMetadata, condition: unknown): boolean {
+  if (condition === null || typeof condition !== 'object') return false;
+  if (Array.isArray(condition)) return condition.some((item) => namesRelation(meta, item));
+  for (const key of Reflect.ownKeys(condition)) {
+    if (typeof key !== 'string') return true;
+    const value = (condition as Record<string, unknown>)[key];
+    if (key === '$and' || key === '$or' || key === '$not') {
+      if (namesRelation(meta, value)) return true;
+      continue;
+    }
+    const prop = Object.prototype.hasOwnProperty.call(meta.properties, key) ? meta.properties[key as never] : undefined;
+    if (!prop || (prop as { kind: ReferenceKind }).kind !== ReferenceKind.SCALAR) return true;
+  }
+  return false;
 }

@@ -7,7 +7,7 @@ import type { SqlCondition } from '../sql/keyset';
 import type { SqlOrdering } from '../sql/ordering';
 import { atSelect, sqlPageSource, takeAtFlag, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
 import { entityOrdering } from './entity-ordering';
-import { entityRows, joinsCollection } from './entity-rows';
+import { entityRows } from './entity-rows';
 import { flushFirst } from './flush';
 import { statementGuard, type StatementGuard } from './query-timeout';
 import { applyWindow } from './query-window';
@@ -58,6 +58,7 @@ async function runThroughBuilder<T extends object>(
   meta: EntityMetadata<T>,
   guard: StatementGuard,
   query: SqlPageQuery,
+  toRow: (record: Record<string, unknown>) => T = (record) => em.map<T>(meta.className, record as never),
 ): Promise<SqlPageRows<T>> {
   for (const condition of query.conditions) page.andWhere(condition.sql, [...condition.params]);
   page.orderBy(query.ordering.map(({ field, descending }) => ({ [field]: descending !== query.reversed ? 'desc' : 'asc' })) as never);
@@ -79,12 +80,13 @@ async function runThroughBuilder<T extends object>(
   );
   const firstAt = takeAtFlag(records);
   const rows: T[] = [];
-  const seen = new Set<T>();
+  const seen = new Set<string>();
   records.forEach((record, index) => {
-    const row = em.map<T>(meta.className, record as never);
-    // A row joined twice maps to one entity, kept once (as getResultList keeps it).
-    if (seen.has(row)) return;
-    seen.add(row);
+    // A row joined twice is kept once (as getResultList keeps it), told by its primary key.
+    const key = JSON.stringify(meta.primaryKeys.map((name) => String(record[name])));
+    if (seen.has(key)) return;
+    seen.add(key);
+    const row = toRow(record);
     rememberTexts(row, texts[index]!);
     rows.push(row);
   });
@@ -149,9 +151,12 @@ export function mikroOrmSource<T extends object>(
     // knex query directly, which saves the builder's criteria processing on every page. A filter on
     // a collection joins it, and then the builder's own subquery keeps rows from repeating.
     run: async (page) => {
-      const { qb: filtered } = await rows.filtered(ALIAS);
-      if (joinsCollection(filtered)) {
-        const found = await runThroughBuilder(filtered, em, meta, rows.guard, page);
+      const { qb: filtered, joins } = await rows.filtered(
+        ALIAS,
+        page.ordering.map(({ field }) => field),
+      );
+      if (joins()) {
+        const found = await runThroughBuilder(filtered, em, meta, rows.guard, page, rows.fromMapped);
         return { ...found, rows: await rows.populate(found.rows) };
       }
       const knex = em.getKnex();

@@ -247,6 +247,7 @@ export function sqlBatchSource<T extends object>(options: SqlBatchOptions<T>): B
     if (groups.length === 0 || limit <= 0) return byParent;
     const order = orderBy(ordering, reversed);
     const textFields = textFieldsOf(ordering);
+    const fields = ordering.map(({ field }) => field);
     const offsetOf = (group: Group): number => group.offset ?? offset;
     const sameOffset = groups.every((group) => offsetOf(group) === offsetOf(groups[0]!));
     const probing = asksProbe(groups);
@@ -293,6 +294,7 @@ export function sqlBatchSource<T extends object>(options: SqlBatchOptions<T>): B
         `${keysRef}.${quote('pw_group')}`,
         async (group) => ({
           select: [...textSelects(textFields), ...(probing ? [await probeSelect([group], constant(parentRef))] : [])],
+          fields,
           orderBy: order,
           limit,
           offset: sameOffset ? offsetOf(groups[0]!) : `${keysRef}.${quote('pw_offset')}`,
@@ -335,6 +337,7 @@ export function sqlBatchSource<T extends object>(options: SqlBatchOptions<T>): B
         const template = await rows.query({
           where: [keyIs({ sql: '?', params: [KEY_SLOT] }), ...boundOf(group)],
           select: [...textSelects(textFields), ...(probing ? [await probeSelect([group], { sql: '?', params: [KEY_SLOT] })] : [])],
+          fields,
           orderBy: order,
           limit,
           offset: offsetOf(group),
@@ -355,6 +358,7 @@ export function sqlBatchSource<T extends object>(options: SqlBatchOptions<T>): B
     } else {
       const inner = await rows.query({
         where: [parentsCondition(groups)],
+        fields,
         select: [
           ...textSelects(textFields),
           constant(`row_number() over (partition by ${keySql} order by ${order}) as ${quote(ROW_NUMBER)}`),

@@ -15,6 +15,8 @@ export interface SqlWindow {
   readonly select?: readonly SqlFragment[];
   /** Select only `select`, not the row (a subquery of primary keys, an EXISTS, a count). */
   readonly only?: boolean;
+  /** Fields the rows must carry even under a source's projection: the ordering's, which cursors read. */
+  readonly fields?: readonly string[];
   /** The window's `ORDER BY` (see SqlOrdering.orderBy); absent: none, the rows' own cleared. */
   readonly orderBy?: string;
   /** `GROUP BY` this SQL (a count per parent). */

@@ -340,6 +340,15 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM SQL on %s'
         { first: 10 },
       );
       expect(finals.items.map((author) => author.id)).toEqual([2, 4, 6, 8]);
+      // A collection named inside $and / $or / $not is joined just the same, and pages just as well.
+      for (const where of [{ $and: [{ posts: { title: 'draft' } }] }, { $or: [{ posts: { title: 'draft' } }, { id: 0 }] }]) {
+        const nested = await paginateRelay(
+          mikroOrmSource(db.orm.em.fork(), AuthorEntity, { where }),
+          cursorPagination({ pageSize: 3, ordering: 'id' }),
+          { first: 3 },
+        );
+        expect(nested.items.map((author) => author.id)).toEqual([1, 2, 3]);
+      }
     });
 
     it.each([
