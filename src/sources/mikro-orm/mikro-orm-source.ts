@@ -1,7 +1,10 @@
 import type { EntityManager, EntityMetadata, EntityName, EntityRepository } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
 import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
-import { assertConfig, type OrderingField, type PageSource, type SeekRequest, type SeekResult } from '../../core/internal';
+import { assertConfig, exactCount, type OrderingField, type PageSource, type SeekRequest, type SeekResult } from '../../core/internal';
+import type { PageCount, SourceCountStrategy } from '../../core/internal';
+import { foldedCountSelect, takeFoldedCount } from '../sql/counts';
+import { countStatement } from './count-statements';
 import { rememberTexts, takeTexts } from './datetime-text';
 import { entityOrdering, type EntityOrdering } from './entity-ordering';
 import { entityRows, joinsCollection } from './entity-rows';
@@ -25,12 +28,16 @@ interface PageQuery {
   readonly texts: ReadonlyArray<{ readonly field: string; readonly select: string }>;
   /** The cursor's own row: flagged in a column (`pw_at`), so the page tells whether it came first. */
   readonly at?: SqlCondition;
+  /** Fold the whole list's count into the statement (`count(*) over ()`). */
+  readonly total?: boolean;
 }
 
 /** A page's rows and, when the query flagged the cursor's row, whether the first row is that row. */
 interface PageRows<T> {
   readonly rows: T[];
   readonly firstAt?: boolean;
+  /** The folded count, when asked for and the statement could carry it (null: an empty page). */
+  readonly total?: number | null;
 }
 
 /** The column flagging the cursor's own row. */
@@ -57,6 +64,8 @@ interface SourceParts<T extends object> {
   readonly exists: (conditions: readonly SqlCondition[]) => Promise<boolean>;
   /** Runs a statement under the source's query timeout (see `SqlSourceOptions.queryTimeout`). */
   readonly guard: StatementGuard;
+  /** A capped or estimated count in one statement; null: count exactly (see countStatement). */
+  readonly countWith: (strategy: SourceCountStrategy) => Promise<PageCount | null>;
 }
 
 /** Whether the rows of `qb` include one meeting `conditions`: `select 1 … limit 1` on its query. */
@@ -128,17 +137,31 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
   const textsOf = (ordering: readonly OrderingField[]): PageQuery['texts'] =>
     textFieldsOf(ordering).map((field) => ({ field, select: textSelect(field) }));
 
+  const count = (): Promise<number> =>
+    parts.guard('count', async () => {
+      const { qb } = await parts.base();
+      await parts.flush();
+      return qb.getCount();
+    });
   return {
     uniqueKey,
     nullOrder: dialect.nullOrder,
     fieldType,
     valueOf,
-    count: () =>
-      parts.guard('count', async () => {
-        const { qb } = await parts.base();
-        await parts.flush();
-        return qb.getCount();
-      }),
+    count,
+    countWith: async (strategy) => (await parts.countWith(strategy)) ?? exactCount(await count()),
+    async sliceCounted(offset, limit, ordering) {
+      const page = await parts.run({
+        conditions: [],
+        ordering: sliceOrder(ordering),
+        reversed: false,
+        limit,
+        offset,
+        texts: [],
+        total: true,
+      });
+      return { rows: page.rows, total: page.total ?? null };
+    },
     async slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]> {
       return (await parts.run({ conditions: [], ordering: sliceOrder(ordering), reversed: false, limit, offset, texts: [] })).rows;
     },
@@ -202,6 +225,7 @@ export function mikroOrmSource<T extends object>(
     guard: rows.guard,
     exists: async (conditions) => existsThrough((await rows.filtered(ALIAS)).qb, em, meta, rows.guard, conditions),
     base: () => rows.filtered(ALIAS),
+    countWith: async (strategy) => countStatement((await rows.filtered(ALIAS)).qb, em, strategy, (query) => rows.execute('count', query)),
     flush: () => flushFirst(em, meta),
     // The filter goes through MikroORM's QueryBuilder; the keyset, order and window are added to its
     // knex query directly, which saves the builder's criteria processing on every page. A filter on
@@ -216,12 +240,17 @@ export function mikroOrmSource<T extends object>(
       const at = page.at ? atSelect(page.at, (name) => em.getPlatform().quoteIdentifier(name)) : null;
       const query = applyWindow(knex, filtered.getKnexQuery(), {
         where: page.conditions,
-        select: [...page.texts.map(({ select }) => knex.raw(select)), ...(at ? [rawSql(knex, at.sql, at.params)] : [])],
+        select: [
+          ...page.texts.map(({ select }) => knex.raw(select)),
+          ...(at ? [rawSql(knex, at.sql, at.params)] : []),
+          ...(page.total ? [knex.raw(foldedCountSelect((name) => em.getPlatform().quoteIdentifier(name)))] : []),
+        ],
         orderBy: ordering.orderBy(page.ordering, page.reversed),
         limit: page.limit,
         offset: page.offset,
       });
       const raw = await rows.execute('page', query);
+      const total = page.total ? takeFoldedCount(raw) : undefined;
       const firstAt = flagged(raw[0]);
       for (const row of raw) delete row[AT];
       const found = await rows.populate(
@@ -230,7 +259,7 @@ export function mikroOrmSource<T extends object>(
           page.texts.map(({ field }) => field),
         ),
       );
-      return at ? { rows: found, firstAt } : { rows: found };
+      return { rows: found, ...(at && { firstAt }), ...(total !== undefined && { total }) };
     },
   });
 }
@@ -261,5 +290,12 @@ export function queryBuilderSource<T extends object>(qb: QueryBuilder<T>, option
     flush: () => flushFirst(em, meta),
     run: (page) => runThroughBuilder(qb.clone(), em, meta, guard, page),
     exists: (conditions) => existsThrough(qb.clone(), em, meta, guard, conditions),
+    countWith: (strategy) =>
+      countStatement(qb.clone(), em, strategy, (query) =>
+        guard('count', async () => {
+          await flushFirst(em, meta);
+          return em.getConnection().execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext());
+        }),
+      ),
   });
 }
