@@ -1,43 +1,12 @@
 // Count strategies in core: checked at definition, carried by the plan, run through the source's
 // optional members (folded slice, countWith), and exact wherever a source cannot do better.
-import {
-  cursorPagination,
-  limitOffsetPagination,
-  pageNumberPagination,
-  paginate,
-  PaginationConfigError,
-  planPage,
-  type PageSource,
-} from 'pagewise';
+import { cursorPagination, limitOffsetPagination, pageNumberPagination, paginate, PaginationConfigError, planPage } from 'pagewise';
 import { arraySource } from 'pagewise/array';
-import type { CountStrategy, CountedSlice, PageCount, SourceCountStrategy } from '../../src/core/internal';
+import type { CountStrategy, PageCount } from '../../src/core/internal';
 import { checkPlanOverrides } from '../../src/core/internal';
+import { ESTIMATE, sqlLikeSource } from '../support/sql-like-source';
 
 const rows = Array.from({ length: 25 }, (_, index) => ({ id: index + 1 }));
-
-/** An array source that also folds and caps as an SQL source would, recording what ran. */
-function sqlLike(): PageSource<{ id: number }> & { calls: string[] } {
-  const inner = arraySource(rows, { uniqueKey: 'id' });
-  const calls: string[] = [];
-  return {
-    ...inner,
-    calls,
-    count: () => (calls.push('count'), inner.count()),
-    slice: (offset, limit, ordering) => (calls.push('slice'), inner.slice(offset, limit, ordering)),
-    sliceCounted: async (offset, limit, ordering): Promise<CountedSlice<{ id: number }>> => {
-      calls.push('sliceCounted');
-      const page = await inner.slice(offset, limit, ordering);
-      return { rows: page, total: page.length === 0 ? null : rows.length };
-    },
-    countWith: (strategy: SourceCountStrategy): Promise<PageCount> => {
-      calls.push(strategy === 'estimated' ? 'estimate' : `capped(${strategy.capped})`);
-      if (strategy === 'estimated') return Promise.resolve({ value: 24, kind: 'estimated' });
-      return Promise.resolve(
-        rows.length > strategy.capped ? { value: strategy.capped, kind: 'capped' } : { value: rows.length, kind: 'exact' },
-      );
-    },
-  };
-}
 
 type Case = readonly [name: string, count: CountStrategy, query: Record<string, string>, total: PageCount, calls: readonly string[]];
 
@@ -48,12 +17,12 @@ describe('count strategies', () => {
     ['folded past the end: the separate count', 'folded', { page: '9' }, { value: 25, kind: 'exact' }, ['sliceCounted', 'count']],
     ['capped below the total', { capped: 10 }, { page: '2' }, { value: 10, kind: 'capped' }, ['capped(10)', 'slice']],
     ['capped above the total', { capped: 100 }, { page: '2' }, { value: 25, kind: 'exact' }, ['capped(100)', 'slice']],
-    ['estimated', 'estimated', { page: '2' }, { value: 24, kind: 'estimated' }, ['estimate', 'slice']],
+    ['estimated', 'estimated', { page: '2' }, { value: ESTIMATE, kind: 'estimated' }, ['estimate', 'slice']],
     ['capped, page "last": the exact count it needed', { capped: 10 }, { page: 'last' }, { value: 25, kind: 'exact' }, ['count', 'slice']],
   ];
 
   it.each(cases)('%s', async (_, count, query, total, calls) => {
-    const source = sqlLike();
+    const source = sqlLikeSource(rows);
     const pagination = pageNumberPagination({ pageSize: 5, count, invalidPage: 'empty' });
     const page = await paginate(source, pagination, { via: 'query', ...query }, { withCount: true });
     if (page.style === 'whole') throw new Error('paginated');
@@ -76,7 +45,7 @@ describe('count strategies', () => {
   });
 
   it('folds only when the count is wanted; asked later, it is the separate count', async () => {
-    const source = sqlLike();
+    const source = sqlLikeSource(rows);
     const page = await paginate(source, pageNumberPagination({ pageSize: 5, count: 'folded' }), { via: 'query', page: '2' });
     expect(source.calls).toEqual(['slice']);
     if (page.style === 'whole') throw new Error('paginated');
@@ -85,7 +54,7 @@ describe('count strategies', () => {
   });
 
   it('takes a per-field or per-endpoint override over the pagination', async () => {
-    const source = sqlLike();
+    const source = sqlLikeSource(rows);
     const page = await paginate(
       source,
       pageNumberPagination({ pageSize: 5, count: 'folded' }),

@@ -1,25 +1,13 @@
 // The REST adapter's `count` option: DRF's `count` stays a number; a capped or estimated count says so
 // beside it (pagewise's extension), and an exact one leaves DRF's body byte-identical.
-import { limitOffsetPagination, pageNumberPagination, PaginationConfigError, cursorPagination, type PageSource } from 'pagewise';
-import { arraySource } from 'pagewise/array';
+import { limitOffsetPagination, pageNumberPagination, PaginationConfigError, cursorPagination } from 'pagewise';
 import { checkRestOptions, restResponse, type RestOptions } from 'pagewise/rest';
-import type { PageCount, SourceCountStrategy } from '../../src/core/internal';
+import { ESTIMATE, sqlLikeSource } from '../support/sql-like-source';
 
 const rows = Array.from({ length: 12 }, (_, index) => ({ id: index + 1 }));
 const BASE = 'http://api.test/rows/';
 
-/** The array source with an SQL source's countWith: caps as SQL would, estimates 11. */
-const sqlLike = (): PageSource<{ id: number }> => ({
-  ...arraySource(rows),
-  countWith: (strategy: SourceCountStrategy): Promise<PageCount> =>
-    Promise.resolve(
-      strategy === 'estimated'
-        ? { value: 11, kind: 'estimated' }
-        : rows.length > strategy.capped
-          ? { value: strategy.capped, kind: 'capped' }
-          : { value: rows.length, kind: 'exact' },
-    ),
-});
+const sqlLike = () => sqlLikeSource(rows);
 
 async function text(query: string, options: RestOptions<{ id: number }>): Promise<string> {
   return (await restResponse({ url: `/rows/${query}`, headers: { host: 'api.test' } }, options)).body;
@@ -45,7 +33,7 @@ describe('REST count strategies', () => {
     [
       'estimated',
       'estimated',
-      `{"count":11,"count_estimated":true,"next":"${BASE}?page=3","previous":"${BASE}","results":${results(6, 10)}}`,
+      `{"count":${ESTIMATE},"count_estimated":true,"next":"${BASE}?page=3","previous":"${BASE}","results":${results(6, 10)}}`,
     ],
   ])('%s', async (_, count, body) => {
     expect(await text('?page=2', { pagination, source: sqlLike(), count })).toBe(body);
