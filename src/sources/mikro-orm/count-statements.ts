@@ -1,12 +1,32 @@
 import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import type { PageCount, SourceCountStrategy } from '../../core/internal';
-import { cappedCountSql, estimatedCountSql, readCappedCount, readEstimatedCount } from '../sql/counts';
+import { cappedCountSql, estimatedCountSql, foldedCountSelect, readCappedCount, readEstimatedCount } from '../sql/counts';
 import { joinsCollection } from './entity-rows';
 import { platformKind } from './platform';
 import { applyWindow, rawSql } from './query-window';
 
 /** Runs a statement of the source's (flushing first, under its timeout) and returns its raw rows. */
 export type RunStatement = (query: Knex.Raw) => Promise<Array<Record<string, unknown>>>;
+
+/**
+ * The list's `select 1 … where <filter>` of `qb`, as text and bindings, from a copy: `qb` stays open,
+ * as long as it was not compiled yet (a copy of a compiled builder shares its knex query).
+ */
+function rowsSql<T extends object>(qb: QueryBuilder<T>, em: SqlEntityManager, limit?: number): Knex.Sql {
+  const knex = em.getKnex();
+  const window = { where: [], select: [knex.raw('1')], only: true, ...(limit !== undefined && { limit }) };
+  return applyWindow(knex, qb.clone().getKnexQuery(), window).toSQL();
+}
+
+/** The select that folds the count of `qb`'s rows into a page of them (see foldedCountSelect). */
+export function foldedSelect<T extends object>(qb: QueryBuilder<T>, em: SqlEntityManager): Knex.Raw {
+  const rows = rowsSql(qb, em);
+  return rawSql(
+    em.getKnex(),
+    foldedCountSelect(rows.sql, (name) => em.getPlatform().quoteIdentifier(name)),
+    rows.bindings,
+  );
+}
 
 /**
  * A count by `strategy` over the rows of `qb` (the source's filter) in one statement: the capped
@@ -23,8 +43,10 @@ export async function countStatement<T extends object>(
   const estimate = strategy === 'estimated';
   if (joinsCollection(qb) || (estimate && platformKind(em.getPlatform()) !== 'postgresql')) return null;
   const knex = em.getKnex();
-  const window = { where: [], select: [knex.raw('1')], only: true, ...(!estimate && { limit: strategy.capped + 1 }) };
-  const rows = applyWindow(knex, qb.getKnexQuery(), window).toSQL();
-  if (estimate) return readEstimatedCount(await run(rawSql(knex, estimatedCountSql(rows.sql), rows.bindings)));
+  if (estimate) {
+    const rows = rowsSql(qb, em);
+    return readEstimatedCount(await run(rawSql(knex, estimatedCountSql(rows.sql), rows.bindings)));
+  }
+  const rows = rowsSql(qb, em, strategy.capped + 1);
   return readCappedCount(await run(rawSql(knex, cappedCountSql(rows.sql), rows.bindings)), strategy.capped);
 }

@@ -3,8 +3,8 @@ import { raw } from '@mikro-orm/core';
 import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import { assertConfig, exactCount, type OrderingField, type PageSource, type SeekRequest, type SeekResult } from '../../core/internal';
 import type { PageCount, SourceCountStrategy } from '../../core/internal';
-import { foldedCountSelect, takeFoldedCount } from '../sql/counts';
-import { countStatement } from './count-statements';
+import { takeFoldedCount } from '../sql/counts';
+import { countStatement, foldedSelect } from './count-statements';
 import { rememberTexts, takeTexts } from './datetime-text';
 import { entityOrdering, type EntityOrdering } from './entity-ordering';
 import { entityRows, joinsCollection } from './entity-rows';
@@ -238,19 +238,21 @@ export function mikroOrmSource<T extends object>(
       }
       const knex = em.getKnex();
       const at = page.at ? atSelect(page.at, (name) => em.getPlatform().quoteIdentifier(name)) : null;
+      // Made before the page compiles the builder: a copy of a compiled builder shares its query.
+      const total = page.total ? foldedSelect(filtered, em) : null;
       const query = applyWindow(knex, filtered.getKnexQuery(), {
         where: page.conditions,
         select: [
           ...page.texts.map(({ select }) => knex.raw(select)),
           ...(at ? [rawSql(knex, at.sql, at.params)] : []),
-          ...(page.total ? [knex.raw(foldedCountSelect((name) => em.getPlatform().quoteIdentifier(name)))] : []),
+          ...(total ? [total] : []),
         ],
         orderBy: ordering.orderBy(page.ordering, page.reversed),
         limit: page.limit,
         offset: page.offset,
       });
       const raw = await rows.execute('page', query);
-      const total = page.total ? takeFoldedCount(raw) : undefined;
+      const counted = total ? takeFoldedCount(raw) : undefined;
       const firstAt = flagged(raw[0]);
       for (const row of raw) delete row[AT];
       const found = await rows.populate(
@@ -259,7 +261,7 @@ export function mikroOrmSource<T extends object>(
           page.texts.map(({ field }) => field),
         ),
       );
-      return { rows: found, ...(at && { firstAt }), ...(total !== undefined && { total }) };
+      return { rows: found, ...(at && { firstAt }), ...(counted !== undefined && { total: counted }) };
     },
   });
 }

@@ -1,5 +1,6 @@
 // The SQL of the count strategies (docs/counts.md), as text around the text of a builder's own query:
-// every SQL source (MikroORM, Kysely, Drizzle) builds the rows' query its way and wraps it here.
+// every SQL source (MikroORM, Kysely, Drizzle) builds the list's `select 1 … where <filter>` its way
+// and wraps it here.
 
 import { cappedCount, type PageCount } from '../../core/internal';
 
@@ -7,10 +8,15 @@ import { cappedCount, type PageCount } from '../../core/internal';
 export const FOLDED_COUNT_COLUMN = 'pw_total';
 
 /**
- * The select that folds the count into a page's statement: `count(*) over () as "pw_total"`. Window
- * functions run before LIMIT and OFFSET, so each row of the page carries the count of the whole list.
+ * The select that folds the count into a page's statement: `(select count(*) from (<rows>) as
+ * pw_rows) as "pw_total"`, where `rowsSql` is the list's `select 1 … where <filter>` (its bindings
+ * go where this select goes). An uncorrelated subquery runs once (PostgreSQL plans it as an InitPlan,
+ * a parallel count), so each row of the page carries the total at the cost of a COUNT. `COUNT(*)
+ * OVER ()` says the same, but drags every row of the list through the page's ordered scan in one
+ * process: 3.8× the two statements on 1M PostgreSQL rows (docs/counts.md).
  */
-export const foldedCountSelect = (quote: (name: string) => string): string => `count(*) over () as ${quote(FOLDED_COUNT_COLUMN)}`;
+export const foldedCountSelect = (rowsSql: string, quote: (name: string) => string): string =>
+  `(select count(*) from (${rowsSql}) as pw_rows) as ${quote(FOLDED_COUNT_COLUMN)}`;
 
 /** Drivers give a count as a number, a numeric string (PostgreSQL's bigint) or a bigint. */
 const countValue = (value: unknown): number | null => {

@@ -1,5 +1,5 @@
 // The count strategies on the MikroORM source, on every database: the SQL each one sends (folded:
-// one statement; capped: a count over `limit N+1`; estimated: PostgreSQL's EXPLAIN) and what it reports.
+// one statement, the count a subquery of it; capped: a count over `limit N+1`; estimated: PostgreSQL's EXPLAIN) and what it reports.
 import { EntitySchema } from '@mikro-orm/core';
 import { limitOffsetPagination, pageNumberPagination, paginate, type Page } from 'pagewise';
 import { mikroOrmSource, queryBuilderSource } from 'pagewise/mikro-orm';
@@ -54,14 +54,14 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('count strategies on
     type Case = readonly [name: string, count: CountStrategy, offset: number, total: PageCount | 'estimate', sql: readonly RegExp[]];
     const cases: readonly Case[] = [
       ['exact', 'exact', 5, { value: TOTAL, kind: 'exact' }, [/^select count\(/i, /limit/i]],
-      ['folded: one statement', 'folded', 5, { value: TOTAL, kind: 'exact' }, [/count\(\*\) over \(\) as .pw_total./i]],
       [
-        'folded past the end: the separate count',
+        'folded: one statement',
         'folded',
-        100,
+        5,
         { value: TOTAL, kind: 'exact' },
-        [/count\(\*\) over \(\)/i, /^select count\(/i],
+        [/\(select count\(\*\) from \(select 1 .*\) as pw_rows\) as .pw_total. .* limit/i],
       ],
+      ['folded past the end: the separate count', 'folded', 100, { value: TOTAL, kind: 'exact' }, [/as pw_rows/i, /^select count\(/i]],
       [
         'capped below the total',
         { capped: 10 },

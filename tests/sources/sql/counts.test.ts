@@ -13,7 +13,9 @@ const plan = [{ Plan: { 'Node Type': 'Seq Scan', 'Plan Rows': 998.6 } }];
 
 describe('count SQL', () => {
   it('writes the folded column, the capped wrapper and the EXPLAIN around the rows query', () => {
-    expect(foldedCountSelect((name) => `"${name}"`)).toEqual('count(*) over () as "pw_total"');
+    expect(foldedCountSelect('select 1 from t where a = ?', (name) => `"${name}"`)).toEqual(
+      '(select count(*) from (select 1 from t where a = ?) as pw_rows) as "pw_total"',
+    );
     expect(cappedCountSql('select 1 from t where a = ? limit ?')).toEqual(
       'select count(*) as pw_count from (select 1 from t where a = ? limit ?) as pw_capped',
     );
