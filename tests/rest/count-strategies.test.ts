@@ -1,7 +1,7 @@
 // The REST adapter's `count` option: DRF's `count` stays a number; a capped or estimated count says so
 // beside it (pagewise's extension), and an exact one leaves DRF's body byte-identical.
 import { limitOffsetPagination, pageNumberPagination, PaginationConfigError, cursorPagination } from 'pagewise';
-import { checkRestOptions, restResponse, type RestOptions } from 'pagewise/rest';
+import { checkRestOptions, restResponse, restResponseSchema, type RestOptions } from 'pagewise/rest';
 import { ESTIMATE, sqlLikeSource } from '../support/sql-like-source';
 
 const rows = Array.from({ length: 12 }, (_, index) => ({ id: index + 1 }));
@@ -67,5 +67,23 @@ describe('REST count strategies', () => {
   it('refuses a bad count when the endpoint is defined', () => {
     expect(() => checkRestOptions({ pagination: cursorPagination(), source: sqlLike(), count: 'folded' })).toThrow(PaginationConfigError);
     expect(() => checkRestOptions({ pagination, source: sqlLike(), count: { capped: -1 } })).toThrow(/count \{ capped: N \}/);
+  });
+
+  it('documents the flag in the OpenAPI schema beside count, and nothing for an exact count', () => {
+    const results = { type: 'array', items: {} };
+    const keys = (schema: object) => Object.keys((schema as { properties: object }).properties);
+    expect(keys(restResponseSchema({ pagination }, results))).toEqual(['count', 'next', 'previous', 'results']);
+    expect(keys(restResponseSchema({ pagination, count: { capped: 9 } }, results))).toEqual([
+      'count',
+      'count_capped',
+      'next',
+      'previous',
+      'results',
+    ]);
+    expect(keys(restResponseSchema({ pagination, count: 'estimated', shape: 'rails' }, results)).slice(0, 3)).toEqual([
+      'count',
+      'count_estimated',
+      'page',
+    ]);
   });
 });
