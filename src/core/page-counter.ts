@@ -7,8 +7,8 @@ export interface PageCounter {
   readonly exact: () => Promise<number>;
   /** The page's total by the strategy, memoized; exact once an exact count or a folded one is known. */
   readonly total: () => Promise<PageCount>;
-  /** Whether the slice should fold the count into its statement (wanted, `folded`, and the source can). */
-  readonly folds: boolean;
+  /** Whether the slice should fold the count into its statement: wanted, `folded`, the source can, not yet known. */
+  readonly folds: () => boolean;
   /** Keeps the total a folded slice brought. */
   readonly fold: (total: number) => void;
 }
@@ -32,7 +32,7 @@ export function pageCounter<T>(source: PageSource<T>, strategy: CountStrategy, w
     exact: runExact,
     total: () =>
       (total ??= kept(own === null || exact !== undefined || !source.countWith ? runExact().then(exactCount) : source.countWith(own))),
-    folds: wanted && strategy === 'folded' && source.sliceCounted !== undefined,
+    folds: () => wanted && strategy === 'folded' && source.sliceCounted !== undefined && exact === undefined && total === undefined,
     fold: (value) => {
       total ??= Promise.resolve(exactCount(value));
     },

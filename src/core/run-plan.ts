@@ -36,7 +36,7 @@ export type Fetched<T> =
 
 /** The slice's rows, with the count folded into its statement when the counter asks for it. */
 async function sliceRows<T>(source: PageSource<T>, plan: SlicePlan, offset: number, counter: PageCounter): Promise<readonly T[]> {
-  if (!counter.folds || !source.sliceCounted) return source.slice(offset, plan.size + 1, plan.ordering);
+  if (!counter.folds() || !source.sliceCounted) return source.slice(offset, plan.size + 1, plan.ordering);
   const { rows, total } = await source.sliceCounted(offset, plan.size + 1, plan.ordering);
   // An empty page (past the end) has no row to carry the count: the separate COUNT answers then.
   if (total !== null) counter.fold(total);
@@ -121,7 +121,7 @@ export async function runPlan<T>(source: PageSource<T>, plan: PagePlan, context:
   const wanted = context.withCount === true;
   const counter = pageCounter(source, plan.count ?? 'exact', wanted && plan.kind === 'slice');
   // Started now unless the page's statement brings it, or the slice needs the exact count first.
-  const eager = wanted && !counter.folds && !(plan.kind === 'slice' && (plan.page === 'last' || plan.tail !== undefined));
+  const eager = wanted && !counter.folds() && !(plan.kind === 'slice' && (plan.page === 'last' || plan.tail !== undefined));
   if (eager) void counter.total();
   return settleOnError(counter.total, eager, () =>
     plan.kind === 'slice' ? runSlice(source, plan, counter) : runSeek(source, plan, counter.total),

@@ -19,6 +19,13 @@ describe('count strategies', () => {
     ['capped above the total', { capped: 100 }, { page: '2' }, { value: 25, kind: 'exact' }, ['capped(100)', 'slice']],
     ['estimated', 'estimated', { page: '2' }, { value: ESTIMATE, kind: 'estimated' }, ['estimate', 'slice']],
     ['capped, page "last": the exact count it needed', { capped: 10 }, { page: 'last' }, { value: 25, kind: 'exact' }, ['count', 'slice']],
+    [
+      'folded, page "last": the exact count it needed, no fold',
+      'folded',
+      { page: 'last' },
+      { value: 25, kind: 'exact' },
+      ['count', 'slice'],
+    ],
   ];
 
   it.each(cases)('%s', async (_, count, query, total, calls) => {
@@ -42,6 +49,17 @@ describe('count strategies', () => {
     );
     if (page.style === 'whole') throw new Error('paginated');
     expect(await page.total()).toEqual({ value: 25, kind: 'exact' });
+  });
+
+  it.each<readonly [CountStrategy, PageCount, string]>([
+    [{ capped: 10 }, { value: 10, kind: 'capped' }, 'capped(10)'],
+    ['estimated', { value: ESTIMATE, kind: 'estimated' }, 'estimate'],
+  ])('counts a cursor page by %j too', async (count, total, call) => {
+    const source = sqlLikeSource(rows);
+    const page = await paginate(source, cursorPagination({ pageSize: 5, ordering: 'id', count }), { via: 'query' }, { withCount: true });
+    if (page.style === 'whole') throw new Error('paginated');
+    expect(await page.total()).toEqual(total);
+    expect(source.calls.filter((name) => !name.startsWith('slice'))).toEqual([call]);
   });
 
   it('folds only when the count is wanted; asked later, it is the separate count', async () => {
