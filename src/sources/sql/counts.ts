@@ -1,6 +1,8 @@
 // The SQL of the count strategies (docs/counts.md), as text around the text of a builder's own query:
 // every SQL source (MikroORM, Kysely, Drizzle) builds the list's `select 1 … where <filter>` its way
-// and wraps it here.
+// and wraps it here. The text is the builder's, placeholders and all: the wrappers add none, so `?`
+// placeholders stay in order; a builder that numbers them (`$1`, PostgreSQL) nests the fragment with
+// its own raw-SQL API instead (the folded subquery precedes the page's own parameters).
 
 import { cappedCount, type PageCount } from '../../core/internal';
 
