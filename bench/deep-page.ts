@@ -1,14 +1,10 @@
 // bench/deep-page: PostgreSQL, 1,000,000 rows, page size 50. How much a page at depth ~999,950 costs
 // against page 1, by cursor (target <= 1.3) and by limit-offset (for contrast), and pagewise's deep
 // cursor page against MikroORM's own em.findByCursor on the same query (target <= 1.0).
-import { randomBytes } from 'node:crypto';
-import { MikroORM, type Options } from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { cursorPagination, limitOffsetPagination, paginateCursor, paginateLimitOffset, paginateRelay } from 'pagewise';
 import { arraySource } from 'pagewise/array';
-import { connectTimeouts, mikroOrmSource } from 'pagewise/mikro-orm';
-import { EventEntity, seedEvents, type Event } from './events';
+import { mikroOrmSource } from 'pagewise/mikro-orm';
+import { eventDatabase, EventEntity, type Event } from './events';
 import { atMost, ratioOf, type BenchResult, type Target } from './measure';
 
 const ROWS = 1_000_000;
@@ -17,24 +13,8 @@ const DEPTH = ROWS - SIZE;
 
 /** Runs the deep-page benchmark in a schema of its own, dropped afterwards. */
 export async function deepPage(): Promise<BenchResult[]> {
-  const schema = `pagewise_bench_${randomBytes(4).toString('hex')}`;
-  const orm = await MikroORM.init({
-    driver: PostgreSqlDriver,
-    entities: [EventEntity],
-    host: '127.0.0.1',
-    port: Number(process.env['PGPORT'] ?? 5432),
-    user: process.env['PGUSER'] ?? 'postgres',
-    dbName: 'test',
-    schema,
-    debug: false,
-    ...connectTimeouts(5000),
-  } as Options);
-  const em = orm.em as SqlEntityManager;
+  const { em, schema, close } = await eventDatabase(ROWS);
   try {
-    await em.getConnection().execute(`create schema "${schema}"`);
-    await orm.schema.createSchema({ schema });
-    await seedEvents(em.fork(), schema, ROWS);
-
     const [row] = await em
       .getConnection()
       .execute<Event[]>(`select id, created from "${schema}"."event" order by created, id offset ${DEPTH - 1} limit 1`);
@@ -92,7 +72,6 @@ export async function deepPage(): Promise<BenchResult[]> {
     ]);
     return results;
   } finally {
-    await em.getConnection().execute(`drop schema if exists "${schema}" cascade`);
-    await orm.close(true);
+    await close();
   }
 }

@@ -1,7 +1,10 @@
 // The million-row table of the deep-page benchmark and the EXPLAIN test: events inserted in time order
 // (as logs and feeds are), each creation time shared by a pair of rows so the id tiebreaker matters.
-import { EntitySchema } from '@mikro-orm/core';
+import { randomBytes } from 'node:crypto';
+import { EntitySchema, MikroORM, type Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { connectTimeouts } from 'pagewise/mikro-orm';
 
 /** One event row. */
 export interface Event {
@@ -38,4 +41,42 @@ export async function seedEvents(em: SqlEntityManager, schema: string, rows: num
   );
   await connection.execute(`create index event_created_id on ${table} (created, id)`);
   await connection.execute(`analyze ${table}`);
+}
+
+/** A benchmark's PostgreSQL schema of its own, filled with events. */
+export interface EventDatabase {
+  readonly em: SqlEntityManager;
+  readonly schema: string;
+  /** Drops the schema and closes the connection. */
+  close(): Promise<void>;
+}
+
+/** Opens a schema of its own on the local PostgreSQL with `rows` events (see {@link seedEvents}). */
+export async function eventDatabase(rows: number): Promise<EventDatabase> {
+  const schema = `pagewise_bench_${randomBytes(4).toString('hex')}`;
+  const orm = await MikroORM.init({
+    driver: PostgreSqlDriver,
+    entities: [EventEntity],
+    host: '127.0.0.1',
+    port: Number(process.env['PGPORT'] ?? 5432),
+    user: process.env['PGUSER'] ?? 'postgres',
+    dbName: 'test',
+    schema,
+    debug: false,
+    ...connectTimeouts(5000),
+  } as Options);
+  const em = orm.em as SqlEntityManager;
+  const close = async (): Promise<void> => {
+    await em.getConnection().execute(`drop schema if exists "${schema}" cascade`);
+    await orm.close(true);
+  };
+  try {
+    await em.getConnection().execute(`create schema "${schema}"`);
+    await orm.schema.createSchema({ schema });
+    await seedEvents(em.fork(), schema, rows);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { em, schema, close };
 }

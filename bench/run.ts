@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { arrayConnection } from './array-connection';
+import { countStrategies } from './count-strategies';
 import { cursorCodec } from './cursor-codec';
 import { deepPage } from './deep-page';
 import { graphqlOverhead } from './graphql-overhead';
@@ -18,6 +19,7 @@ import { restOverhead } from './rest-overhead';
 const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['cursor-codec', cursorCodec],
   ['deep-page', deepPage],
+  ['count-strategies', countStrategies],
   ['array-connection', arrayConnection],
   ['graphql-overhead', graphqlOverhead],
   ['rest-overhead', restOverhead],

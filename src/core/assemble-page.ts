@@ -1,3 +1,4 @@
+import type { PageCount } from './count-strategy';
 import { encodeCursor, type Cursor } from './cursor-codec';
 import { limitOffsetPageNumbers } from './page-math';
 import { encodeOffsetCursor } from './offset-cursor';
@@ -7,9 +8,12 @@ import type { Fetched } from './run-plan';
 import { assembleDrf, assembleExact, edgeOutcome, type KeyedRows, type SeekOutcome } from './seek-page';
 import { END_CURSOR, type SeekPlan } from './seek-plan';
 
-type Counted = () => Promise<number>;
+type Counted = () => Promise<PageCount>;
 
-const pagesOf = async (count: Counted, size: number): Promise<number> => Math.max(1, Math.ceil((await count()) / Math.max(size, 1)));
+/** The page's count and its number alone, from the memoized total. */
+const countOf = (total: Counted) => ({ total, count: async (): Promise<number> => (await total()).value });
+
+const pagesOf = async (total: Counted, size: number): Promise<number> => Math.max(1, Math.ceil((await total()).value / Math.max(size, 1)));
 
 /** An offset page's row cursors (row indexes), encoded only when read: a REST body never reads them. */
 function rowCursors(length: number, offset: number) {
@@ -49,8 +53,8 @@ function offsetPage<T>(
     get endCursor() {
       return cursors.at(items.length - 1);
     },
-    count,
-    totalPages: async () => limitOffsetPageNumbers(await count(), offset, limit).final,
+    ...countOf(count),
+    totalPages: async () => limitOffsetPageNumbers((await count()).value, offset, limit).final,
   };
 }
 
@@ -75,7 +79,7 @@ function numberedPage<T>(items: readonly T[], page: number, size: number, hasNex
     get endCursor() {
       return cursors.at(items.length - 1);
     },
-    count,
+    ...countOf(count),
     totalPages: () => pagesOf(count, size),
   };
 }
@@ -126,7 +130,7 @@ function cursorPage<T>(plan: SeekPlan, page: SeekOutcome<T>, count: Counted, fro
       return page.hasNext ? encodeCursor(END_CURSOR, plan.codec) : null;
     },
     pageNumber: numberOf(plan, from),
-    count,
+    ...countOf(count),
     totalPages: () => pagesOf(count, plan.size),
   };
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_CURSOR_LENGTH } from './cursor-codec';
+import { checkCountStrategy, type CountStrategy } from './count-strategy';
 import { assertConfig } from './errors';
 import { parseOrdering, type OrderingField, type OrderingSpec } from './ordering';
 import type { CursorSigner } from './signer';
@@ -37,6 +38,8 @@ export interface CursorOptions {
   readonly signer?: CursorSigner | null;
   /** Longest cursor a client may send, checked before any decoding (default 4096 characters). */
   readonly maxCursorLength?: number;
+  /** How the total is computed (default `exact`; `folded` is for offset pages): see docs/counts.md. */
+  readonly count?: CountStrategy;
 }
 
 /** A resolved cursor pagination: every option filled in. */
@@ -55,6 +58,8 @@ export interface CursorPagination {
   readonly mode: CursorMode;
   readonly signer: CursorSigner | null;
   readonly maxCursorLength: number;
+  /** How the total is computed; absent means `exact`. */
+  readonly count?: CountStrategy;
 }
 
 /** DRF's request of a cursor page: raw query values (REST). Null means absent. */
@@ -88,6 +93,7 @@ export function cursorPagination(options: CursorOptions = {}): CursorPagination 
   assertConfig(Number.isSafeInteger(maxCursorLength) && maxCursorLength >= 16, 'maxCursorLength must be an integer of at least 16');
   const mode = options.mode ?? 'exact';
   assertConfig(mode === 'exact' || mode === 'drf', `mode must be "exact" or "drf", not ${JSON.stringify(mode)}`);
+  const count = checkCountStrategy(options.count, 'cursor');
   const orderingFields = options.orderingFields ?? [];
   for (const field of orderingFields) parseOrdering(field);
   return {
@@ -105,5 +111,7 @@ export function cursorPagination(options: CursorOptions = {}): CursorPagination 
     mode,
     signer: options.signer ?? null,
     maxCursorLength,
+    // Only when set: a pagination made before the option existed compares equal to one made now.
+    ...(count !== undefined && { count }),
   };
 }

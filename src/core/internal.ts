@@ -4,6 +4,7 @@
 export * from './assemble-page';
 export * from './base64';
 export * from './batch-source';
+export * from './count-strategy';
 export * from './cursor-codec';
 export * from './cursor-options';
 export * from './errors';
@@ -12,6 +13,7 @@ export * from './links';
 export * from './offset-cursor';
 export * from './ordering';
 export * from './page';
+export * from './page-counter';
 export * from './page-links';
 export * from './page-math';
 export * from './page-number';

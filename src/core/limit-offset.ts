@@ -1,3 +1,4 @@
+import { checkCountStrategy, type CountStrategy } from './count-strategy';
 import { assertConfig } from './errors';
 
 /** DRF's LimitOffsetPagination attributes, camelCased, with DRF's defaults. */
@@ -10,6 +11,8 @@ export interface LimitOffsetOptions {
   readonly offsetQueryParam?: string;
   /** Cap on a client's limit; the default limit is not capped (default none). */
   readonly maxLimit?: number | null;
+  /** How the total is computed (default `exact`): see docs/counts.md. */
+  readonly count?: CountStrategy;
 }
 
 /** A resolved limit-offset pagination: every option filled in. */
@@ -19,6 +22,8 @@ export interface LimitOffsetPagination {
   readonly limitQueryParam: string | null;
   readonly offsetQueryParam: string;
   readonly maxLimit: number | null;
+  /** How the total is computed; absent means `exact`. */
+  readonly count?: CountStrategy;
 }
 
 /** Arguments of one request: raw query values (REST) or typed values (GraphQL). Null means absent. */
@@ -35,11 +40,14 @@ export function limitOffsetPagination(options: LimitOffsetOptions = {}): LimitOf
     'defaultLimit must be a non-negative integer or null',
   );
   assertConfig(maxLimit === null || (Number.isSafeInteger(maxLimit) && maxLimit >= 0), 'maxLimit must be a non-negative integer or null');
+  const count = checkCountStrategy(options.count, 'limit-offset');
   return {
     style: 'limit-offset',
     defaultLimit,
     limitQueryParam: options.limitQueryParam === undefined ? 'limit' : options.limitQueryParam,
     offsetQueryParam: options.offsetQueryParam ?? 'offset',
     maxLimit,
+    // Only when set: a pagination made before the option existed compares equal to one made now.
+    ...(count !== undefined && { count }),
   };
 }

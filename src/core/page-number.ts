@@ -1,3 +1,4 @@
+import { checkCountStrategy, type CountStrategy } from './count-strategy';
 import { assertConfig, PaginationError } from './errors';
 
 /** DRF's PageNumberPagination attributes, camelCased, with DRF's defaults. */
@@ -16,6 +17,8 @@ export interface PageNumberOptions {
   readonly invalidPageMessage?: string;
   /** What a bad page serves (default `error`, DRF's 404): see {@link InvalidPageMode}. */
   readonly invalidPage?: InvalidPageMode;
+  /** How the total is computed (default `exact`): see docs/counts.md. */
+  readonly count?: CountStrategy;
 }
 
 /**
@@ -39,6 +42,8 @@ export interface PageNumberPagination {
   readonly invalidPageMessage: string;
   /** Absent means `error`. */
   readonly invalidPage?: InvalidPageMode;
+  /** How the total is computed; absent means `exact`. */
+  readonly count?: CountStrategy;
 }
 
 /** Arguments of one request: raw query values (REST) or typed values (GraphQL). Null means absent. */
@@ -59,6 +64,7 @@ export function pageNumberPagination(options: PageNumberOptions = {}): PageNumbe
     invalidPage === undefined || INVALID_PAGE_MODES.includes(invalidPage),
     `invalidPage must be "error", "first", "last" or "empty", not ${JSON.stringify(invalidPage)}`,
   );
+  const count = checkCountStrategy(options.count, 'page-number');
   return {
     style: 'page-number',
     pageSize: options.pageSize ?? null,
@@ -69,6 +75,7 @@ export function pageNumberPagination(options: PageNumberOptions = {}): PageNumbe
     invalidPageMessage: options.invalidPageMessage ?? 'Invalid page.',
     // Only when set: a pagination made before the option existed compares equal to one made now.
     ...(invalidPage !== undefined && { invalidPage }),
+    ...(count !== undefined && { count }),
   };
 }
 

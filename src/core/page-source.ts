@@ -1,3 +1,4 @@
+import type { PageCount, SourceCountStrategy } from './count-strategy';
 import type { OrderingField } from './ordering';
 import type { FieldType, KeyValue, NullOrder } from './values';
 
@@ -36,6 +37,12 @@ export interface SeekResult<T> {
   readonly beyond?: boolean | undefined;
 }
 
+/** A slice and the whole list's count from the same statement; `total` null when no row came back. */
+export interface CountedSlice<T> {
+  readonly rows: readonly T[];
+  readonly total: number | null;
+}
+
 /**
  * The contract every source meets. Pages are planned in core; a source only executes: a count, an
  * offset slice, a keyset seek. Each is one query against a database.
@@ -47,6 +54,16 @@ export interface PageSource<T> {
   slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]>;
   /** A keyset window; see {@link SeekRequest}. */
   seek(request: SeekRequest): Promise<SeekResult<T>>;
+  /**
+   * Optional (SQL sources): a count by `capped` or `estimated` in one statement of the source's own;
+   * a source that cannot estimate answers exactly. Absent: core calls `count()` (everything exact).
+   */
+  countWith?(strategy: SourceCountStrategy): Promise<PageCount>;
+  /**
+   * Optional (SQL sources): {@link PageSource.slice} with the whole list's count folded into the
+   * same statement (`COUNT(*) OVER ()`); absent, or a null total: core counts apart.
+   */
+  sliceCounted?(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<CountedSlice<T>>;
   /** The declared type of an ordering field; throws PaginationConfigError for a field it lacks. */
   fieldType(field: string): FieldType;
   /** A row's value of an ordering field. */

@@ -1,3 +1,4 @@
+import type { PageCount } from './count-strategy';
 import type { Cursor } from './cursor-codec';
 
 /** What every style's page has: the items, both flags, cursors and a count computed on demand. */
@@ -16,6 +17,8 @@ export interface PageBase<T> {
   readonly endCursor: string | null;
   /** The number of rows in the whole list; runs the count query on first call, then memoized. */
   count(): Promise<number>;
+  /** The count and how far to trust it (exact, capped: at least, estimated), by the count strategy. */
+  total(): Promise<PageCount>;
   /** The number of pages (at least 1); needs the count. */
   totalPages(): Promise<number>;
 }
@@ -64,28 +67,11 @@ export interface PaginateContext {
 }
 
 /**
- * A memoized count: started at once when `eager`, otherwise on first call. A rejection is kept for
- * the caller that asks, never left unhandled.
- */
-export function lazyCount(run: () => Promise<number>, eager: boolean): () => Promise<number> {
-  let pending: Promise<number> | undefined;
-  const start = (): Promise<number> => {
-    if (!pending) {
-      pending = run();
-      pending.catch(() => undefined);
-    }
-    return pending;
-  };
-  if (eager) start();
-  return start;
-}
-
-/**
  * Runs `work` (the page query and its checks). When it fails while an eager count is in flight, the
  * count is awaited first: no query of a request outlives the call that started it (a request-scoped
  * connection may close right after, and a test counting statements must see them all).
  */
-export async function settleOnError<R>(count: () => Promise<number>, eager: boolean, work: () => Promise<R>): Promise<R> {
+export async function settleOnError<R>(count: () => Promise<unknown>, eager: boolean, work: () => Promise<R>): Promise<R> {
   try {
     return await work();
   } catch (error) {

@@ -1,3 +1,4 @@
+import { checkCountStrategy, type CountStrategy } from './count-strategy';
 import type { CursorPagination } from './cursor-options';
 import { PaginationError } from './errors';
 import type { LimitOffsetPagination } from './limit-offset';
@@ -24,6 +25,8 @@ export interface PlanOverrides extends SizeOverrides {
   readonly cursorScope?: string | null | undefined;
   /** Page-number: what a bad page serves (overrides the pagination's `invalidPage`). */
   readonly invalidPage?: InvalidPageMode | undefined;
+  /** How the total is computed (overrides the pagination's `count`); see {@link CountStrategy}. */
+  readonly count?: CountStrategy | undefined;
 }
 
 /**
@@ -51,6 +54,8 @@ export interface SlicePlan {
   readonly relay?: true | undefined;
   /** The style's own page size (the field's default or `pageSize`), for numbering a window. */
   readonly pageSize?: number | undefined;
+  /** How the total is computed when it is wanted; absent: `exact`. */
+  readonly count?: CountStrategy | undefined;
 }
 
 /** Pagination is off (no size) or the client turned it off: the whole list, unpaginated. */
@@ -198,6 +203,13 @@ function planCursor(
  * decided here, before any query runs. Throws PaginationError for a bad request.
  */
 export function planPage(target: OrderingTarget, pagination: Pagination, request: PageRequest, overrides: PlanOverrides = {}): PagePlan {
+  const plan = planStyle(target, pagination, request, overrides);
+  const count = overrides.count ?? pagination.count;
+  // Only a strategy other than exact is written down: the plans of before compare equal.
+  return plan.kind === 'whole' || count === undefined || count === 'exact' ? plan : { ...plan, count };
+}
+
+function planStyle(target: OrderingTarget, pagination: Pagination, request: PageRequest, overrides: PlanOverrides): PagePlan {
   const rules = sizeRules(pagination, request.via, overrides);
   if (request.whole === true) {
     const ordering = pagination.style === 'cursor' ? resolveOrdering(target, pagination, request.ordering) : overrides.sliceOrdering;
@@ -211,6 +223,14 @@ export function planPage(target: OrderingTarget, pagination: Pagination, request
     case 'cursor':
       return planCursor(target, pagination, request, rules, overrides);
   }
+}
+
+/**
+ * Checks the planning overrides a field or an endpoint is defined with (today its `count`), for the
+ * style of its pagination; throws PaginationConfigError naming the option.
+ */
+export function checkPlanOverrides(pagination: Pagination, overrides: Pick<PlanOverrides, 'count'>): void {
+  checkCountStrategy(overrides.count, pagination.style);
 }
 
 /**

@@ -1,11 +1,16 @@
+import type { PageCount } from './count-strategy';
 import type { Cursor } from './cursor-codec';
-import { lazyCount, settleOnError, type PaginateContext } from './page';
+import { settleOnError, type PaginateContext } from './page';
+import { pageCounter, type PageCounter } from './page-counter';
 import { PaginationError } from './errors';
 import { invalidPageError } from './page-number';
 import type { PageSource } from './page-source';
 import type { PagePlan, SlicePlan, WholePlan } from './plan';
 import { assembleDrf, drfSeek, exactSeek, turnedCursor } from './seek-page';
 import { type DrfSeekPlan, type ExactSeekPlan, type SeekPlan } from './seek-plan';
+
+/** The page's total, computed on first call by the plan's count strategy, then memoized. */
+type Total = () => Promise<PageCount>;
 
 /** What running a plan fetched: the rows (and what assembling needs besides), and the lazy count. */
 export type Fetched<T> =
@@ -15,9 +20,9 @@ export type Fetched<T> =
       readonly rows: readonly T[];
       readonly page: number;
       readonly offset: number;
-      readonly count: () => Promise<number>;
+      readonly count: Total;
     }
-  | { readonly kind: 'exact'; readonly rows: readonly T[]; readonly beyond: boolean | undefined; readonly count: () => Promise<number> }
+  | { readonly kind: 'exact'; readonly rows: readonly T[]; readonly beyond: boolean | undefined; readonly count: Total }
   | {
       readonly kind: 'drf';
       /** The rows of the seek from `cursor`; null when a turned cursor pointed past the list's edge. */
@@ -26,10 +31,20 @@ export type Fetched<T> =
       readonly cursor: Cursor | null;
       /** Whether the list has rows on the far side (a turned page at the list's edge). */
       readonly far: boolean;
-      readonly count: () => Promise<number>;
+      readonly count: Total;
     };
 
-async function runSlice<T>(source: PageSource<T>, plan: SlicePlan, count: () => Promise<number>): Promise<Fetched<T>> {
+/** The slice's rows, with the count folded into its statement when the counter asks for it. */
+async function sliceRows<T>(source: PageSource<T>, plan: SlicePlan, offset: number, counter: PageCounter): Promise<readonly T[]> {
+  if (!counter.folds() || !source.sliceCounted) return source.slice(offset, plan.size + 1, plan.ordering);
+  const { rows, total } = await source.sliceCounted(offset, plan.size + 1, plan.ordering);
+  // An empty page (past the end) has no row to carry the count: the separate COUNT answers then.
+  if (total !== null) counter.fold(total);
+  return rows;
+}
+
+async function runSlice<T>(source: PageSource<T>, plan: SlicePlan, counter: PageCounter): Promise<Fetched<T>> {
+  const count = counter.exact;
   let page = plan.page === 'last' ? 1 : plan.page;
   let offset = plan.offset;
   if (plan.tail !== undefined) offset = Math.max(plan.offset, (await count()) - plan.tail);
@@ -37,7 +52,7 @@ async function runSlice<T>(source: PageSource<T>, plan: SlicePlan, count: () => 
     page = Math.max(1, Math.ceil((await count()) / plan.size));
     offset = (page - 1) * plan.size;
   }
-  const rows = await source.slice(offset, plan.size + 1, plan.ordering);
+  const rows = await sliceRows(source, plan, offset, counter);
   // Django's check "page > num_pages" without a count: beyond the last page no row comes back.
   if (plan.shape === 'numbered' && page > 1 && rows.length === 0 && plan.pagination.style === 'page-number') {
     const mode = plan.invalidPage ?? 'error';
@@ -45,16 +60,16 @@ async function runSlice<T>(source: PageSource<T>, plan: SlicePlan, count: () => 
     // `empty` serves this page as it is; `first` and `last` fetch that page instead, once: rows
     // deleted since the (memoized) count leave it empty rather than loop.
     if (mode !== 'empty') {
-      return runSlice(source, { ...plan, page: mode === 'first' ? 1 : 'last', offset: 0, invalidPage: 'empty' }, count);
+      return runSlice(source, { ...plan, page: mode === 'first' ? 1 : 'last', offset: 0, invalidPage: 'empty' }, counter);
     }
   }
-  return { kind: 'slice' as const, rows, page, offset, count };
+  return { kind: 'slice' as const, rows, page, offset, count: counter.total };
 }
 
 /** A jump past the last page, as page-number's INVALID_PAGE. */
 const pastTheEnd = (): PaginationError => PaginationError.invalidPage('Invalid page.', 'page');
 
-async function runExact<T>(source: PageSource<T>, plan: ExactSeekPlan, count: () => Promise<number>) {
+async function runExact<T>(source: PageSource<T>, plan: ExactSeekPlan, count: Total) {
   const result = await source.seek(exactSeek(source, plan));
   if ((plan.skip ?? 0) > 0 && result.rows.length === 0) throw pastTheEnd();
   return { kind: 'exact' as const, rows: result.rows, beyond: result.beyond, count };
@@ -65,7 +80,7 @@ async function runExact<T>(source: PageSource<T>, plan: ExactSeekPlan, count: ()
  * rows on its own side are fetched, the same boundary is written for the arguments' direction (past
  * the ties next to it), then moved one row past the row the cursor names.
  */
-async function runDrf<T>(source: PageSource<T>, plan: DrfSeekPlan, count: () => Promise<number>) {
+async function runDrf<T>(source: PageSource<T>, plan: DrfSeekPlan, count: Total) {
   let cursor = plan.cursor;
   if (plan.turn && cursor !== null) {
     const request = drfSeek(source, plan, cursor);
@@ -87,7 +102,7 @@ async function runDrf<T>(source: PageSource<T>, plan: DrfSeekPlan, count: () => 
   return { kind: 'drf' as const, rows: result.rows, cursor, far: false, count };
 }
 
-const runSeek = <T>(source: PageSource<T>, plan: SeekPlan, count: () => Promise<number>): Promise<Fetched<T>> =>
+const runSeek = <T>(source: PageSource<T>, plan: SeekPlan, count: Total): Promise<Fetched<T>> =>
   plan.mode === 'exact' ? runExact(source, plan, count) : runDrf(source, plan, count);
 
 async function runWhole<T>(source: PageSource<T>, plan: WholePlan): Promise<Fetched<T>> {
@@ -98,11 +113,17 @@ async function runWhole<T>(source: PageSource<T>, plan: WholePlan): Promise<Fetc
 /**
  * Runs a plan against a source: the only caller of sources (a batch source sits behind the
  * PageSource it is given). Fetches size + 1 rows in one query; counts only for `page: last`, for
- * `withCount` (then in parallel), or when the page is later asked for its count.
+ * `withCount` (then in parallel, or folded into the page's statement), or when the page is later
+ * asked for its count; the plan's count strategy decides how.
  */
 export async function runPlan<T>(source: PageSource<T>, plan: PagePlan, context: PaginateContext = {}): Promise<Fetched<T>> {
   if (plan.kind === 'whole') return runWhole(source, plan);
-  const eager = context.withCount === true;
-  const count = lazyCount(() => source.count(), eager);
-  return settleOnError(count, eager, () => (plan.kind === 'slice' ? runSlice(source, plan, count) : runSeek(source, plan, count)));
+  const wanted = context.withCount === true;
+  const counter = pageCounter(source, plan.count ?? 'exact', wanted && plan.kind === 'slice');
+  // Started now unless the page's statement brings it, or the slice needs the exact count first.
+  const eager = wanted && !counter.folds() && !(plan.kind === 'slice' && (plan.page === 'last' || plan.tail !== undefined));
+  if (eager) void counter.total();
+  return settleOnError(counter.total, eager, () =>
+    plan.kind === 'slice' ? runSlice(source, plan, counter) : runSeek(source, plan, counter.total),
+  );
 }

@@ -1,3 +1,4 @@
+import type { CountStrategy } from './count-strategy';
 import { decodeCursor, type Cursor, type CursorCodecOptions } from './cursor-codec';
 import type { CursorPagination } from './cursor-options';
 import { PaginationError } from './errors';
@@ -14,6 +15,8 @@ interface SeekPlanBase {
   /** The argument names reported with errors about the `after` and `before` cursors. */
   readonly names: { readonly after: string; readonly before: string };
   readonly codec: CursorCodecOptions;
+  /** How the total is computed when it is wanted; absent: `exact`. */
+  readonly count?: CountStrategy | undefined;
 }
 
 /** A true keyset page (`exact` mode): bounds from cursors that carry the whole key. */

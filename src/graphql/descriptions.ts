@@ -8,6 +8,8 @@ export const descriptions = {
   startCursor: 'The cursor to pass as `before` for the previous page; null on an empty page.',
   endCursor: 'The cursor to pass as `after` for the next page; null on an empty page.',
   totalCount: 'The number of rows in the whole list (runs a count only when selected).',
+  totalCountCapped: 'Whether totalCount is a capped count: the list has at least that many rows (runs a count only when selected).',
+  totalCountEstimated: "Whether totalCount is the database planner's estimate rather than a count (runs a count only when selected).",
   page: 'The 1-based page number (page-number style).',
   pageSize: 'The number of rows per page.',
   totalPages: 'The number of pages (runs a count only when selected).',

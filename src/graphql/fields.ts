@@ -1,5 +1,5 @@
 import { GraphQLList, GraphQLNonNull, type GraphQLFieldConfig, type GraphQLFieldConfigArgumentMap, type GraphQLResolveInfo } from 'graphql';
-import type { LimitOffsetPagination, PageSource } from '../core/internal';
+import { checkPlanOverrides, type LimitOffsetPagination, type PageSource } from '../core/internal';
 import { cursorArgs, limitOffsetArgs, paginationArgs, type GraphQLPagination, type PaginationArgsOptions } from './args';
 import { withGraphQLErrors } from './errors';
 import { paginateArgs, requestedPageSize, type PaginateOptions, type PaginationArgValues } from './paginate';
@@ -55,8 +55,8 @@ export function paginationComplexity(
 
 /** A field's planning overrides, picked from its config (the rest of the config is the field's). */
 function overridesOf(config: Omit<PaginateOptions, 'cursorScope'>): PaginateOptions {
-  const { defaultPageSize, maxPageSize, onOversize, directions, sliceOrdering } = config;
-  return { defaultPageSize, maxPageSize, onOversize, directions, sliceOrdering };
+  const { defaultPageSize, maxPageSize, onOversize, directions, sliceOrdering, count } = config;
+  return { defaultPageSize, maxPageSize, onOversize, directions, sliceOrdering, count };
 }
 
 function fieldOf<TParent, TContext, T>(
@@ -72,6 +72,7 @@ function fieldOf<TParent, TContext, T>(
   const { cursorScope } = config;
   const { pagination } = config;
   const options = overridesOf(config);
+  checkPlanOverrides(pagination, options);
   return {
     type,
     args: { ...paginationArgs(pagination, config), ...config.args },

@@ -28,6 +28,8 @@ export function resolveArrayConnection<T>(
     const info: PageInfoValue = {
       ...pageInfo,
       totalCount,
+      totalCountCapped: Promise.resolve(false),
+      totalCountEstimated: Promise.resolve(false),
       page: null,
       pageSize: edges.length,
       totalPages: Promise.resolve(null),

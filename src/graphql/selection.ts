@@ -22,7 +22,7 @@ export interface SelectionInfo {
 }
 
 const COUNT_FIELDS = new Set(['totalCount', 'count']);
-const PAGE_INFO_COUNT_FIELDS = new Set(['totalCount', 'totalPages']);
+const PAGE_INFO_COUNT_FIELDS = new Set(['totalCount', 'totalCountCapped', 'totalCountEstimated', 'totalPages']);
 
 /** graphql-js's own rule (`shouldIncludeNode`): skipped when `@skip(if: true)` or `@include(if: false)`. */
 function included(node: FieldNode | FragmentSpreadNode | InlineFragmentNode, info: SelectionInfo): boolean {

@@ -19,6 +19,9 @@ export interface PageInfoValue {
   readonly startCursor: string | null;
   readonly endCursor: string | null;
   readonly totalCount: Promise<number>;
+  /** Whether `totalCount` is capped ("at least") or the planner's estimate: the count strategy's answer. */
+  readonly totalCountCapped: Promise<boolean>;
+  readonly totalCountEstimated: Promise<boolean>;
   readonly page: number | null;
   readonly pageSize: number;
   readonly totalPages: Promise<number | null>;
@@ -76,6 +79,12 @@ export function pageInfoOf<T>(page: Page<T>): PageInfoValue {
     },
     get totalCount() {
       return coded(page.count());
+    },
+    get totalCountCapped() {
+      return coded(page.total()).then(({ kind }) => kind === 'capped');
+    },
+    get totalCountEstimated() {
+      return coded(page.total()).then(({ kind }) => kind === 'estimated');
     },
     ...pageFactsOf(page),
     pageSize: page.pageSize,

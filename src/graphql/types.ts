@@ -55,6 +55,8 @@ export const pageInfoType: GraphQLObjectType = new GraphQLObjectType({
     startCursor: { type: GraphQLString, description: descriptions.startCursor },
     endCursor: { type: GraphQLString, description: descriptions.endCursor },
     totalCount: { type: GraphQLInt, description: descriptions.totalCount },
+    totalCountCapped: { type: GraphQLBoolean, description: descriptions.totalCountCapped },
+    totalCountEstimated: { type: GraphQLBoolean, description: descriptions.totalCountEstimated },
     page: { type: GraphQLInt, description: descriptions.page },
     pageSize: { type: GraphQLInt, description: descriptions.pageSize },
     totalPages: { type: GraphQLInt, description: descriptions.totalPages },

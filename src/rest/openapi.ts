@@ -5,6 +5,7 @@ import {
   schemaOperationParameters,
   type OperationParameter,
   type SchemaDescriptions,
+  type CountStrategy,
   type SchemaObject,
 } from '../core/internal';
 import type { RestOptions } from './rest-options';
@@ -13,8 +14,33 @@ import { resultsKeyOf } from './rest-response';
 
 type SchemaOptions = Pick<
   RestOptions<unknown>,
-  'pagination' | 'shape' | 'links' | 'resultsKey' | 'paginatedQueryParam' | 'allowUnpaginated' | 'body' | 'bodySchema'
+  'pagination' | 'shape' | 'links' | 'resultsKey' | 'paginatedQueryParam' | 'allowUnpaginated' | 'body' | 'bodySchema' | 'count'
 >;
+
+/** The flag a capped or estimated count adds beside `count` (pagewise's extension; none when exact). */
+function countFlag(strategy: CountStrategy | undefined): Record<string, SchemaObject> {
+  if (strategy === 'estimated') {
+    return { count_estimated: { type: 'boolean', description: "Present (true) when count is the database planner's estimate." } };
+  }
+  if (typeof strategy === 'object') {
+    return {
+      count_capped: {
+        type: 'boolean',
+        description: `Present (true) when the list has more than ${strategy.capped} rows: count is a lower bound.`,
+      },
+    };
+  }
+  return {};
+}
+
+/** `schema` with `flag` right after its `count` property (DRF's key order kept). */
+const withCountFlag = (schema: SchemaObject, flag: Record<string, SchemaObject>): SchemaObject => {
+  const properties = Object.entries(schema['properties'] as Record<string, unknown>);
+  return {
+    ...schema,
+    properties: Object.fromEntries(properties.flatMap((entry) => (entry[0] === 'count' ? [entry, ...Object.entries(flag)] : [entry]))),
+  };
+};
 
 const renameResults = (schema: SchemaObject, key: string): SchemaObject => {
   if (key === 'results') return schema;
@@ -54,7 +80,8 @@ export function restResponseSchema(options: SchemaOptions, results: SchemaObject
   const resultsKey = resultsKeyOf(options);
   const commons = shape === 'commons' || shape === 'commons-nested';
   const list = commons ? indexed(results) : results;
-  const drf = renameResults(paginatedResponseSchema(pagination, list), resultsKey);
+  const flag = countFlag(options.count ?? pagination.count);
+  const drf = withCountFlag(renameResults(paginatedResponseSchema(pagination, list), resultsKey), flag);
   const body = links === 'header' ? without(drf, ['next', 'previous']) : drf;
   if (shape === 'commons') {
     const properties = body['properties'] as Record<string, unknown>;
@@ -91,6 +118,7 @@ export function restResponseSchema(options: SchemaOptions, results: SchemaObject
       required: ['count', 'page', 'page_size', 'total_pages', resultsKey],
       properties: {
         count,
+        ...flag,
         page: { type: 'integer', example: 3 },
         page_size: { type: 'integer', example: 100 },
         total_pages: { type: 'integer', example: 5 },

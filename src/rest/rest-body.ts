@@ -14,14 +14,25 @@ export async function restBodyPageOf(
   const pageUrl = (page: number): string | null => (param === null ? null : replaceQueryParam(restPage.url, param, page));
   if (!restPage.paginated) {
     const none = { page: null, nextPage: null, previousPage: null, totalPages: null, pageSize: null, startIndex: 0 };
-    return { paginated: false, results, count: results.length, next: null, previous: null, ...none, url: restPage.url, pageUrl };
+    return {
+      paginated: false,
+      results,
+      count: results.length,
+      countKind: 'exact',
+      next: null,
+      previous: null,
+      ...none,
+      url: restPage.url,
+      pageUrl,
+    };
   }
-  const { page, count, links, startIndex } = restPage;
+  const { page, count, countKind, links, startIndex } = restPage;
   const facts = pageFactsOf(page);
   return {
     paginated: true,
     results,
     count,
+    countKind,
     next: links.next,
     previous: links.previous,
     page: facts.page,

@@ -1,4 +1,13 @@
-import { assertConfig, isPagination, traitsOf, type Pagination, type PageSource, type SchemaObject } from '../core/internal';
+import {
+  assertConfig,
+  checkPlanOverrides,
+  isPagination,
+  traitsOf,
+  type CountStrategy,
+  type Pagination,
+  type PageSource,
+  type SchemaObject,
+} from '../core/internal';
 import type { RestErrorHook } from './error-response';
 import type { RestRequest, UrlOptions } from './request-url';
 
@@ -21,6 +30,8 @@ export interface RestBodyPage {
   readonly results: readonly unknown[];
   /** The total (the list's length when unpaginated; null for the cursor style, which never counts). */
   readonly count: number | null;
+  /** How far to trust `count`: `exact`, `capped` (at least that many) or `estimated`; null with no count. */
+  readonly countKind: 'exact' | 'capped' | 'estimated' | null;
   /** DRF's next link (null when none, or when unpaginated). */
   readonly next: string | null;
   /** DRF's previous link: page 1's drops the page parameter, as DRF 3 does. */
@@ -124,6 +135,11 @@ export interface RestOptions<T> extends UrlOptions {
   readonly cursorScope?: string | null;
   /** Hears of every error answered with a 500 or 503 (logging); never changes the answer. */
   readonly onError?: RestErrorHook;
+  /**
+   * How `count` is computed (overrides the pagination's `count`; default `exact`): see docs/counts.md.
+   * A capped count adds `"count_capped": true` to the body, an estimated one `"count_estimated": true`.
+   */
+  readonly count?: CountStrategy;
 }
 
 /**
@@ -153,6 +169,7 @@ export function checkRestOptions<T>(options: RestOptions<T>): void {
     'allowUnpaginated must be a boolean',
   );
   assertConfig(typeof options.source === 'function' || typeof options.source === 'object', 'source must be a PageSource or a function');
+  checkPlanOverrides(pagination, { count: options.count });
   if (options.origin !== undefined) {
     assertConfig(/^https?:\/\/[^/?#]+\/?$/i.test(options.origin), 'origin must be a scheme and host, like https://api.example.org');
   }

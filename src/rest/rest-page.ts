@@ -13,6 +13,7 @@ import {
   type HtmlContext,
   type Links,
   type Page,
+  type PageCount,
   type PageSource,
 } from '../core/internal';
 import { railsRequestFromQuery } from './rails';
@@ -26,6 +27,8 @@ export interface PaginatedRestPage<T> {
   readonly page: Page<T>;
   /** The total (page-number and limit-offset; null for the cursor style, which never counts). */
   readonly count: number | null;
+  /** How far to trust `count` (the endpoint's count strategy): exact, capped or estimated; null with no count. */
+  readonly countKind: PageCount['kind'] | null;
   readonly links: Links;
   /** The Link header's first and last pages (null when already there); computed on call. */
   boundaryLinks(): Promise<BoundaryLinks>;
@@ -87,15 +90,17 @@ export async function paginateRequest<T>(
   const page = await paginate(source, pagination, request, {
     withCount: counted,
     cursorScope,
+    count: options.count,
     ...(rails && { invalidPage: 'empty' as const }),
   });
   if (page.style === 'whole') return { paginated: false, url, rows: page.items };
-  const [count, displayPageControls] = await Promise.all([counted ? page.count() : null, showsPageControls(page)]);
+  const [total, displayPageControls] = await Promise.all([counted ? page.total() : null, showsPageControls(page)]);
   return {
     paginated: true,
     url,
     page,
-    count,
+    count: total === null ? null : total.value,
+    countKind: total === null ? null : total.kind,
     links: linksOf(url, pagination, page),
     boundaryLinks: () => boundaryLinksOf(url, pagination, page),
     htmlContext: () => htmlContextOf(url, pagination, page),

@@ -75,18 +75,27 @@ export async function renderRestPage<T>(restPage: RestPage<T>, options: RestRend
     if (count !== null) headers['x-total-count'] = String(count);
   }
   if (options.body) return respond(await options.body(await restBodyPageOf(restPage, options.pagination, results)), headers);
-  const counted = count === null ? {} : { count };
+  const counted = count === null ? {} : { count, ...countFlags(restPage) };
   const bodyLinks = inHeader ? {} : { next: links.next, previous: links.previous };
 
   if (shape === 'rails') {
     // Rails `.compact`s its body: a null next or previous is left out.
     const present = Object.fromEntries(Object.entries(bodyLinks).filter(([, value]) => value !== null));
     const { page: number, page_size, total_pages } = railsNumbers(restPage);
-    return respond({ count, page: number, page_size, total_pages, ...present, [resultsKey]: results }, headers);
+    return respond({ count, ...countFlags(restPage), page: number, page_size, total_pages, ...present, [resultsKey]: results }, headers);
   }
   if (shape === 'commons') return respond(flat({ ...counted, ...bodyLinks }, results), headers);
   if (shape === 'commons-nested') return respond(nested({ ...counted, ...bodyLinks, [resultsKey]: results }), headers);
   return respond(inHeader ? results : { ...counted, ...bodyLinks, [resultsKey]: results }, headers);
+}
+
+/**
+ * pagewise's extension of DRF's body beside `count`: `count_capped` (the count is "at least") or
+ * `count_estimated` (the planner's); nothing for an exact count, so DRF's body stays byte-identical.
+ */
+function countFlags(restPage: PaginatedRestPage<unknown>): Record<string, true> {
+  if (restPage.countKind === 'capped') return { count_capped: true };
+  return restPage.countKind === 'estimated' ? { count_estimated: true } : {};
 }
 
 function railsNumbers(restPage: PaginatedRestPage<unknown>): { page: number; page_size: number; total_pages: number } {

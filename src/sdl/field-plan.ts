@@ -1,10 +1,12 @@
 import { isInterfaceType, isListType, isNonNullType, isObjectType, isUnionType, type GraphQLOutputType } from 'graphql';
 import {
+  checkCountStrategy,
   orderingOf,
   paginationOf,
   parseOrdering,
   traitsOf,
   PaginationConfigError,
+  type CountStrategy,
   type CursorMode,
   type CursorSigner,
   type OrderingField,
@@ -36,6 +38,8 @@ export interface FieldPlan {
   readonly sliceOrdering: readonly OrderingField[] | undefined;
   readonly directions: RelayDirections;
   readonly onOversize: 'clamp' | 'error';
+  /** How the field counts (`count` and `countCap`); undefined: exact. */
+  readonly count: CountStrategy | undefined;
 }
 
 const STYLES = { CURSOR: 'cursor', PAGE_NUMBER: 'page-number', LIMIT_OFFSET: 'limit-offset' } as const;
@@ -43,6 +47,7 @@ const SHAPES = { CONNECTION: 'connection', OFFSET_LIST: 'offset-list' } as const
 const MODES = { EXACT: 'exact', DRF: 'drf' } as const;
 const DIRECTIONS = { BOTH: 'both', FORWARD: 'forward', BACKWARD: 'backward' } as const;
 const OVERSIZE = { CLAMP: 'clamp', ERROR: 'error' } as const;
+const COUNTS = { EXACT: 'exact', FOLDED: 'folded', CAPPED: 'capped', ESTIMATED: 'estimated' } as const;
 
 /** Builds the misuse error of one field, naming the directive and the field (`Query.articles`). */
 export function fieldError(
@@ -144,6 +149,8 @@ export function planField(
     throw error instanceof PaginationConfigError ? fail(error.message) : error;
   }
 
+  const count = countOf(args, pagination.style, fail);
+
   // Directions and the keyset mode are the cursor style's; said at definition, not ignored.
   if (!traitsOf(pagination).directional) {
     for (const [name, value] of Object.entries({ cursorMode, directions: args['directions'] })) {
@@ -168,5 +175,21 @@ export function planField(
       );
     }
   }
-  return { coordinate, node: list.node, nonNull: list.nonNull, pagination, shape, sliceOrdering: parsed, directions, onOversize };
+  return { coordinate, node: list.node, nonNull: list.nonNull, pagination, shape, sliceOrdering: parsed, directions, onOversize, count };
+}
+
+/** The directive's `count` and `countCap` as a count strategy; `countCap` goes with CAPPED only. */
+function countOf(
+  args: Readonly<Record<string, unknown>>,
+  style: GraphQLPagination['style'],
+  fail: (message: string) => Error,
+): CountStrategy | undefined {
+  const count = pick(COUNTS, args['count'], 'count', fail);
+  const cap = size(args['countCap'], 'countCap', fail);
+  if ((count === 'capped') !== (cap !== undefined && cap !== null)) throw fail('count CAPPED goes with countCap, and countCap with CAPPED');
+  try {
+    return checkCountStrategy(count === 'capped' ? { capped: cap } : count, style);
+  } catch (error) {
+    throw error instanceof PaginationConfigError ? fail(error.message) : error;
+  }
 }

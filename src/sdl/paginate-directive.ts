@@ -78,6 +78,7 @@ function paginatedField(
     directions: plan.directions,
     onOversize: plan.onOversize,
     sliceOrdering: plan.sliceOrdering,
+    count: plan.count,
     args: field.args,
     description: field.description ?? undefined,
     deprecationReason: field.deprecationReason ?? undefined,

@@ -12,6 +12,7 @@ export const directiveEnumNames = [
   'PaginationCursorMode',
   'PaginationDirections',
   'PaginationOversize',
+  'PaginationCount',
 ] as const;
 
 /** The shared types of the SDL; the transformer keeps them only when something references them. */
@@ -112,6 +113,31 @@ enum PaginationOversize {
   """
   ERROR
 }
+
+"""
+How the total count is computed (docs/counts.md).
+"""
+enum PaginationCount {
+  """
+  A COUNT beside the page (the default).
+  """
+  EXACT
+
+  """
+  Counted in the page's own statement (page-number and limit-offset).
+  """
+  FOLDED
+
+  """
+  Counted up to \`countCap\` rows; past it, at least that many.
+  """
+  CAPPED
+
+  """
+  The database planner's estimate (PostgreSQL; exact elsewhere).
+  """
+  ESTIMATED
+}
 `;
 
 /** The directive's definition under `name` (the arguments are described in the README). */
@@ -167,6 +193,16 @@ directive @${name}(
   A page size above the maximum: CLAMP it (default) or ERROR.
   """
   onOversize: PaginationOversize
+
+  """
+  How the total count is computed (default EXACT); CAPPED needs \`countCap\`.
+  """
+  count: PaginationCount
+
+  """
+  The cap of a CAPPED count: rows counted up to it.
+  """
+  countCap: Int
 ) on FIELD_DEFINITION
 `;
 }

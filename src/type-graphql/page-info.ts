@@ -41,6 +41,12 @@ export class PageInfo {
   @Field(() => Int, { nullable: true, description: descriptions.totalCount })
   totalCount!: Promise<number> | number | null;
 
+  @Field(() => Boolean, { nullable: true, description: descriptions.totalCountCapped })
+  totalCountCapped!: Promise<boolean> | boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: descriptions.totalCountEstimated })
+  totalCountEstimated!: Promise<boolean> | boolean | null;
+
   @Field(() => Int, { nullable: true, description: descriptions.page })
   page!: number | null;
 

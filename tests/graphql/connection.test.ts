@@ -78,6 +78,8 @@ describe('types', () => {
       'startCursor',
       'endCursor',
       'totalCount',
+      'totalCountCapped',
+      'totalCountEstimated',
       'page',
       'pageSize',
       'totalPages',

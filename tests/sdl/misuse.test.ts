@@ -13,6 +13,24 @@ describe('wrong use of @paginate fails when the schema is built, naming the fiel
       '@paginate on Query.articles: Argument "style" has invalid value SIDEWAYS.',
     ],
     [
+      'a CAPPED count without countCap',
+      field('articles: [Article!]! @paginate(style: PAGE_NUMBER, pageSize: 5, count: CAPPED)'),
+      'INVALID_OPTIONS',
+      '@paginate on Query.articles: count CAPPED goes with countCap, and countCap with CAPPED',
+    ],
+    [
+      'a countCap of 0',
+      field('articles: [Article!]! @paginate(style: PAGE_NUMBER, pageSize: 5, count: CAPPED, countCap: 0)'),
+      'INVALID_OPTIONS',
+      '@paginate on Query.articles: count { capped: N } needs N a positive integer (and nothing else)',
+    ],
+    [
+      'a FOLDED count on a cursor field',
+      field('articles: [Article!]! @paginate(ordering: ["id"], count: FOLDED)'),
+      'INVALID_OPTIONS',
+      '@paginate on Query.articles: count "folded" applies to page-number and limit-offset pages (a cursor page is no window of the whole list)',
+    ],
+    [
       'pageSize above maxPageSize',
       field('articles: [Article!]! @paginate(style: PAGE_NUMBER, pageSize: 200, maxPageSize: 100)'),
       'INVALID_OPTIONS',

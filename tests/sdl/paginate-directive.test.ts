@@ -15,6 +15,7 @@ import { cursorPagination, hmacSigner, limitOffsetPagination, pageNumberPaginati
 import { arraySource } from 'pagewise/array';
 import { connectionField, offsetListField, type GraphQLPagination } from 'pagewise/graphql';
 import { isPageSource } from 'pagewise/sdl';
+import { sqlLikeSource } from '../support/sql-like-source';
 import { buildSchema, rows, run, type Row } from './sdl-helpers';
 
 const ROWS = rows(6);
@@ -123,10 +124,10 @@ describe('the @paginate transformer', () => {
   it('removes the directive and its enums, and the directive from the field definitions', () => {
     expect(sdl.getDirective('paginate')).toBeUndefined();
     expect(
-      ['PaginationStyle', 'PaginationShape', 'PaginationCursorMode', 'PaginationDirections', 'PaginationOversize'].map((name) =>
-        sdl.getType(name),
+      ['PaginationStyle', 'PaginationShape', 'PaginationCursorMode', 'PaginationDirections', 'PaginationOversize', 'PaginationCount'].map(
+        (name) => sdl.getType(name),
       ),
-    ).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
     expect(printSchemaWithDirectives(sdl)).not.toContain('@paginate');
   });
 
@@ -446,5 +447,17 @@ describe('what a paginated field resolver may return', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('@paginate count', () => {
+  it('counts as count and countCap say, and PageInfo tells a capped count', async () => {
+    const capped = buildSchema(
+      `type Query { articles: [Article!]! @paginate(style: PAGE_NUMBER, pageSize: 2, count: CAPPED, countCap: 4) }`,
+      { Query: { articles: () => sqlLikeSource(ROWS) } },
+    );
+    expect(await run(capped, '{ articles(page: 2) { totalCount pageInfo { totalCountCapped } } }')).toEqual({
+      data: { articles: { totalCount: 4, pageInfo: { totalCountCapped: true } } },
+    });
   });
 });

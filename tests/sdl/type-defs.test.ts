@@ -38,6 +38,8 @@ describe('the SDL pagewise ships', () => {
         'cursorMode: PaginationCursorMode',
         'directions: PaginationDirections',
         'onOversize: PaginationOversize',
+        'count: PaginationCount',
+        'countCap: Int',
       ],
       styles: expect.objectContaining({
         values: {

@@ -50,7 +50,7 @@ export interface EntityRows<T extends object> {
  * a builder PAGINATE as it compiles it (then it pages through a subquery of distinct primary keys),
  * so a compiled copy tells, and the builder itself stays open to conditions and a window.
  */
-function joinsCollection<T extends object>(qb: QueryBuilder<T>): boolean {
+export function joinsCollection<T extends object>(qb: QueryBuilder<T>): boolean {
   const compiled = qb.clone();
   compiled.getKnexQuery();
   return compiled.hasFlag(QueryFlag.PAGINATE);

@@ -1,11 +1,13 @@
 import type { EntityManager, EntityMetadata, EntityName, EntityRepository } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
 import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
-import { assertConfig, type PageSource } from '../../core/internal';
+import { assertConfig, type PageCount, type PageSource, type SourceCountStrategy } from '../../core/internal';
 import { rememberTexts, takeTexts } from '../sql/datetime-text';
 import type { SqlCondition } from '../sql/keyset';
 import type { SqlOrdering } from '../sql/ordering';
+import { takeFoldedCount } from '../sql/counts';
 import { atSelect, sqlPageSource, takeAtFlag, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
+import { countStatement, foldedSelect } from './count-statements';
 import { entityOrdering } from './entity-ordering';
 import { entityRows } from './entity-rows';
 import { flushFirst } from './flush';
@@ -27,6 +29,10 @@ interface SourceParts<T extends object> {
   readonly exists: (conditions: readonly SqlCondition[]) => Promise<boolean>;
   /** Runs a statement under the source's query timeout (see `SqlSourceOptions.queryTimeout`). */
   readonly guard: StatementGuard;
+  /** A capped or estimated count in one statement; null: count exactly (see countStatement). */
+  readonly countWith: (strategy: SourceCountStrategy) => Promise<PageCount | null>;
+  /** Whether `run` folds the count into a slice when asked (the single source; a builder's source counts apart). */
+  readonly foldsCount: boolean;
 }
 
 /** Whether the rows of `qb` include one meeting `conditions`: `select 1 … limit 1` on its query. */
@@ -99,6 +105,8 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
     ordering: parts.ordering,
     run: parts.run,
     exists: parts.exists,
+    countWith: parts.countWith,
+    foldsCount: parts.foldsCount,
     count: () =>
       parts.guard('count', async () => {
         const { qb } = await parts.base();
@@ -146,6 +154,8 @@ export function mikroOrmSource<T extends object>(
     guard: rows.guard,
     exists: async (conditions) => existsThrough((await rows.filtered(ALIAS)).qb, em, meta, rows.guard, conditions),
     base: () => rows.filtered(ALIAS),
+    countWith: async (strategy) => countStatement((await rows.filtered(ALIAS)).qb, em, strategy, (query) => rows.execute('count', query)),
+    foldsCount: true,
     flush: () => flushFirst(em, meta),
     // The filter goes through MikroORM's QueryBuilder; the keyset, order and window are added to its
     // knex query directly, which saves the builder's criteria processing on every page. A filter on
@@ -161,14 +171,17 @@ export function mikroOrmSource<T extends object>(
       }
       const knex = em.getKnex();
       const at = page.at ? atSelect(page.at, (name) => em.getPlatform().quoteIdentifier(name)) : null;
+      // Made before the page compiles the builder: a copy of a compiled builder shares its query.
+      const total = page.total ? foldedSelect(filtered, em) : null;
       const query = applyWindow(knex, filtered.getKnexQuery(), {
         where: page.conditions,
-        select: [...page.texts.map(({ select }) => ({ sql: select, params: [] })), ...(at ? [at] : [])],
+        select: [...page.texts.map(({ select }) => ({ sql: select, params: [] })), ...(at ? [at] : []), ...(total ? [total] : [])],
         orderBy: ordering.orderBy(page.ordering, page.reversed),
         limit: page.limit,
         offset: page.offset,
       });
       const raw = await rows.execute('page', query);
+      const counted = total ? takeFoldedCount(raw) : undefined;
       const firstAt = takeAtFlag(raw);
       const found = await rows.populate(
         await rows.hydrate(
@@ -176,7 +189,7 @@ export function mikroOrmSource<T extends object>(
           page.texts.map(({ field }) => field),
         ),
       );
-      return at ? { rows: found, firstAt } : { rows: found };
+      return { rows: found, ...(at && { firstAt }), ...(counted !== undefined && { total: counted }) };
     },
   });
 }
@@ -207,5 +220,13 @@ export function queryBuilderSource<T extends object>(qb: QueryBuilder<T>, option
     flush: () => flushFirst(em, meta),
     run: (page) => runThroughBuilder(qb.clone(), em, meta, guard, page),
     exists: (conditions) => existsThrough(qb.clone(), em, meta, guard, conditions),
+    countWith: (strategy) =>
+      countStatement(qb.clone(), em, strategy, (query) =>
+        guard('count', async () => {
+          await flushFirst(em, meta);
+          return em.getConnection().execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext());
+        }),
+      ),
+    foldsCount: false,
   });
 }

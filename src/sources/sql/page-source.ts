@@ -1,4 +1,12 @@
-import type { OrderingField, PageSource, SeekRequest, SeekResult } from '../../core/internal';
+import {
+  exactCount,
+  type OrderingField,
+  type PageCount,
+  type PageSource,
+  type SeekRequest,
+  type SeekResult,
+  type SourceCountStrategy,
+} from '../../core/internal';
 import type { SqlCondition } from './keyset';
 import type { SqlOrdering } from './ordering';
 import type { SqlFragment } from './window';
@@ -15,12 +23,16 @@ export interface SqlPageQuery {
   readonly texts: ReadonlyArray<{ readonly field: string; readonly select: string }>;
   /** The cursor's own row: flagged in a column (`pw_at`, see {@link atSelect}), so the page tells whether it came first. */
   readonly at?: SqlCondition;
+  /** Fold the whole list's count into the statement (see `foldedCountSelect`). */
+  readonly total?: boolean;
 }
 
 /** A page's rows and, when the query flagged the cursor's row, whether the first row is that row. */
 export interface SqlPageRows<T> {
   readonly rows: T[];
   readonly firstAt?: boolean;
+  /** The folded count, when asked for and the statement carried it (null: an empty page). */
+  readonly total?: number | null;
 }
 
 /** The column flagging the cursor's own row. */
@@ -52,6 +64,10 @@ export interface SqlPageParts<T extends object> {
   readonly run: (query: SqlPageQuery) => Promise<SqlPageRows<T>>;
   /** Whether any row of the source meets all `conditions` (one `select 1 … limit 1`). */
   readonly exists: (conditions: readonly SqlCondition[]) => Promise<boolean>;
+  /** A capped or estimated count in one statement (see `src/sources/sql/counts.ts`); null: count exactly. */
+  readonly countWith?: (strategy: SourceCountStrategy) => Promise<PageCount | null>;
+  /** Whether `run` folds the count into a slice's statement when a query asks `total`. */
+  readonly foldsCount?: boolean;
 }
 
 /**
@@ -71,6 +87,23 @@ export function sqlPageSource<T extends object>(parts: SqlPageParts<T>): PageSou
     fieldType,
     valueOf,
     count: () => parts.count(),
+    ...(parts.countWith && {
+      countWith: async (strategy: SourceCountStrategy) => (await parts.countWith!(strategy)) ?? exactCount(await parts.count()),
+    }),
+    ...(parts.foldsCount && {
+      async sliceCounted(offset: number, limit: number, ordering?: readonly OrderingField[]) {
+        const page = await parts.run({
+          conditions: [],
+          ordering: sliceOrder(ordering),
+          reversed: false,
+          limit,
+          offset,
+          texts: [],
+          total: true,
+        });
+        return { rows: page.rows, total: page.total ?? null };
+      },
+    }),
     async slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]> {
       return (await parts.run({ conditions: [], ordering: sliceOrder(ordering), reversed: false, limit, offset, texts: [] })).rows;
     },

@@ -215,6 +215,10 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
   /** The number of rows in the whole list (runs a count only when selected). */
   totalCount?: Maybe<Scalars['Int']['output']>;
+  /** Whether totalCount is a capped count: the list has at least that many rows (runs a count only when selected). */
+  totalCountCapped?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether totalCount is the database planner's estimate rather than a count (runs a count only when selected). */
+  totalCountEstimated?: Maybe<Scalars['Boolean']['output']>;
   /** The number of pages (runs a count only when selected). */
   totalPages?: Maybe<Scalars['Int']['output']>;
 };
@@ -580,6 +584,8 @@ export type PageInfoResolvers<
   previousPage?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalCountCapped?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  totalCountEstimated?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   totalPages?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
