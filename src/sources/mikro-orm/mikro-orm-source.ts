@@ -4,7 +4,7 @@ import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import { assertConfig, type OrderingField, type PageSource, type SeekRequest, type SeekResult } from '../../core/internal';
 import { rememberTexts, takeTexts } from './datetime-text';
 import { entityOrdering, type EntityOrdering } from './entity-ordering';
-import { entityRows, joinsCollection } from './entity-rows';
+import { entityRows, joinsCollection, readConnection } from './entity-rows';
 import { flushFirst } from './flush';
 import type { SqlCondition } from './keyset';
 import { statementGuard, type StatementGuard } from './query-timeout';
@@ -71,7 +71,8 @@ async function existsThrough<T extends object>(
   const query = applyWindow(knex, qb.getKnexQuery(), { where: conditions, select: [knex.raw('1')], only: true, limit: 1 });
   const found = await guard('page', async () => {
     await flushFirst(em, meta);
-    return em.getConnection().execute<unknown[]>(query, [], 'all', em.getTransactionContext());
+    // The page's own connection: a replica's page must not be told about rows only the primary has yet.
+    return em.getConnection(readConnection(em)).execute<unknown[]>(query, [], 'all', em.getTransactionContext());
   });
   return found.length > 0;
 }
