@@ -85,6 +85,11 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Mikro
       ...replicasOf(options.replicas),
     });
   }
-  await orm.schema.updateSchema({ safe: true });
+  try {
+    await orm.schema.updateSchema({ safe: true });
+  } catch (error) {
+    await orm.close(); // no pool left open behind a failed start
+    throw error;
+  }
   return orm;
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { CursorMode } from 'pagewise';
 import { openDatabase } from '../../examples/demo/database';
 import { startDemo, type Demo } from '../../examples/demo/server';
-import { freePort, freePorts, RigDirectory, waitFor } from './rig-process';
+import { freePort, freePorts, RigDirectory, sleep, waitFor } from './rig-process';
 
 /** Debian's HAProxy binary. */
 export const HAPROXY = '/usr/sbin/haproxy';
@@ -125,8 +125,24 @@ export async function startInstances(databases: readonly InstanceDatabase[], set
   return instances;
 }
 
+/**
+ * The demo's openDatabase, retried on a deadlock: on Galera, another node may still be applying the
+ * schema an earlier instance created (DDL replicates in total order, applied on each node in turn),
+ * and MikroORM's schema read then deadlocks with it.
+ */
+async function openWithRetries(options: Parameters<typeof openDatabase>[0], attempts = 5): Promise<MikroORM> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await openDatabase(options);
+    } catch (error) {
+      if (attempt >= attempts || !/deadlock/i.test(String(error))) throw error;
+      await sleep(200 * attempt);
+    }
+  }
+}
+
 async function startInstance(name: string, port: number, database: InstanceDatabase, settings: InstanceSettings): Promise<DemoInstance> {
-  const orm = await openDatabase({ url: database.url, ...(database.replicas ? { replicas: database.replicas } : {}) });
+  const orm = await openWithRetries({ url: database.url, ...(database.replicas ? { replicas: database.replicas } : {}) });
   const faults: unknown[] = [];
   const serve = (current: InstanceSettings): Promise<Demo> =>
     startDemo(orm, {
