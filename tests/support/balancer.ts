@@ -110,13 +110,17 @@ export interface DemoInstance {
   stop(): Promise<void>;
 }
 
-/** Starts `databases.length` demo instances, `demo1`, `demo2`, …, one per database, on free ports. */
-export async function startInstances(databases: readonly InstanceDatabase[], settings: InstanceSettings): Promise<DemoInstance[]> {
+/** Starts `databases.length` demo instances, `demo1`, `demo2`, … (`prefix` + n), one per database, on free ports. */
+export async function startInstances(
+  databases: readonly InstanceDatabase[],
+  settings: InstanceSettings,
+  prefix = 'demo',
+): Promise<DemoInstance[]> {
   const ports = await freePorts(databases.length);
   const instances: DemoInstance[] = [];
   try {
     for (const [index, database] of databases.entries()) {
-      instances.push(await startInstance(`demo${index + 1}`, ports[index]!, database, settings));
+      instances.push(await startInstance(`${prefix}${index + 1}`, ports[index]!, database, settings));
     }
   } catch (error) {
     await Promise.all(instances.map((instance) => instance.stop()));
