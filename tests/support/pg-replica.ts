@@ -69,8 +69,14 @@ async function answers(port: number): Promise<boolean> {
   }
 }
 
+/** Options of {@link startPgReplica}. */
+export interface PgReplicaOptions {
+  /** The replica applies each commit this long after the primary made it (`recovery_min_apply_delay`): a lag on purpose. */
+  readonly applyDelayMs?: number;
+}
+
 /** Starts the pair; on any failure stops what started and throws with the servers' output. */
-export async function startPgReplica(): Promise<PgReplicaPair> {
+export async function startPgReplica(options: PgReplicaOptions = {}): Promise<PgReplicaPair> {
   const reason = pgReplicaUnavailable();
   if (reason) throw new Error(`PostgreSQL primary + replica: ${reason}`);
   const bin = postgresBin()!;
@@ -85,7 +91,7 @@ export async function startPgReplica(): Promise<PgReplicaPair> {
   chownSync(socketDir, owner.uid, owner.gid);
   const [primaryPort, replicaPort] = await freePorts(2);
   const servers: RigProcess[] = [];
-  const postgres = (name: string, dir: string, port: number): RigProcess =>
+  const postgres = (name: string, dir: string, port: number, extra: readonly string[] = []): RigProcess =>
     rig.start(
       name,
       join(bin, 'postgres'),
@@ -115,6 +121,7 @@ export async function startPgReplica(): Promise<PgReplicaPair> {
         'hot_standby_feedback=on',
         '-c',
         'wal_receiver_status_interval=1s',
+        ...extra,
       ],
       { ...owner, cwd: rig.path },
     );
@@ -134,7 +141,8 @@ export async function startPgReplica(): Promise<PgReplicaPair> {
       ...owner,
       cwd: rig.path,
     });
-    servers.push(postgres('replica', replicaDir, replicaPort!));
+    const delay = options.applyDelayMs ? ['-c', `recovery_min_apply_delay=${options.applyDelayMs}ms`] : [];
+    servers.push(postgres('replica', replicaDir, replicaPort!, delay));
     await waitFor(`the replica on port ${replicaPort}`, () => answers(replicaPort!), 30_000);
   } catch (error) {
     return fail(error);

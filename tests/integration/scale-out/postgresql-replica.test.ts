@@ -11,6 +11,7 @@ import { graphql, resetArticles } from './walks';
 
 jest.setTimeout(120_000);
 
+const APPLY_DELAY_MS = 200;
 const SETTINGS = { secret: 'scale-out secret one, 2026-12' };
 
 describeRig([pgReplicaUnavailable(), balancerUnavailable()], 'scale-out: PostgreSQL primary + streaming replica behind HAProxy', () => {
@@ -22,7 +23,8 @@ describeRig([pgReplicaUnavailable(), balancerUnavailable()], 'scale-out: Postgre
   beforeAll(async () => {
     await stopStaleRigs();
     const started = performance.now();
-    pair = await startPgReplica();
+    // The replica applies each commit 200 ms late: a walk of ~0.5 s reads a list that lags the writes.
+    pair = await startPgReplica({ applyDelayMs: APPLY_DELAY_MS });
     instances = await startInstances(
       [1, 2, 3].map(() => ({ url: pair.primaryUrl, replicas: [pair.replicaUrl] })),
       SETTINGS,
