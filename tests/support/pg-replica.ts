@@ -123,7 +123,8 @@ export async function startPgReplica(options: PgReplicaOptions = {}): Promise<Pg
         'wal_receiver_status_interval=1s',
         ...extra,
       ],
-      { ...owner, cwd: rig.path },
+      // SIGINT is PostgreSQL's fast shutdown (SIGTERM's smart one waits for every client to leave).
+      { ...owner, cwd: rig.path, stopSignal: 'SIGINT' },
     );
   const fail = async (error: unknown): Promise<never> => {
     const logs = servers.map((server) => `--- ${server.name}\n${server.output().slice(-3000)}`).join('\n');

@@ -42,7 +42,7 @@ const commandOf = (pid: number): string => {
   }
 };
 
-/** Kills `pid` (its process group's leader is itself: see `spawn`'s `detached`) and waits for it. */
+/** Signals `pid` and waits for it to exit; SIGKILL after `waitMs`. */
 async function killPid(pid: number, signal: NodeJS.Signals = 'SIGTERM', waitMs = 10_000): Promise<void> {
   if (!alive(pid)) return;
   try {
@@ -131,8 +131,13 @@ export class RigDirectory {
     process.once('exit', this.onExit);
   }
 
-  /** Starts `command` in its own process group, logs its pid for stale-rig cleanup. */
-  start(name: string, command: string, args: readonly string[], options: SpawnOptions = {}): RigProcess {
+  /** Starts `command`, logs its pid for stale-rig cleanup; `stopSignal` stops it (default SIGTERM). */
+  start(
+    name: string,
+    command: string,
+    args: readonly string[],
+    { stopSignal = 'SIGTERM', ...options }: SpawnOptions & { stopSignal?: NodeJS.Signals } = {},
+  ): RigProcess {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
     let output = '';
     const keep = (chunk: Buffer): void => {
@@ -146,7 +151,7 @@ export class RigDirectory {
       child,
       output: () => output,
       stop: async () => {
-        if (child.pid !== undefined && child.exitCode === null) await killPid(child.pid);
+        if (child.pid !== undefined && child.exitCode === null) await killPid(child.pid, stopSignal);
       },
     };
     this.processes.push(rig);
