@@ -150,6 +150,27 @@ export async function startGalera(): Promise<GaleraCluster> {
   const admin = connectionTo(nodes[0]!.client);
   await admin.raw(`create database if not exists ${DATABASE}`);
   await admin.destroy();
+  // Replicating, not only joined: the database made on the first node exists on every node.
+  try {
+    for (const node of nodes) {
+      await waitFor(
+        `node ${node.index} seeing the ${DATABASE} database`,
+        async () => {
+          const db = connectionTo(node.client);
+          try {
+            const [rows] = (await db.raw(`show databases like '${DATABASE}'`)) as [unknown[]];
+            return rows.length === 1;
+          } finally {
+            await db.destroy();
+          }
+        },
+        30_000,
+        50,
+      );
+    }
+  } catch (error) {
+    return fail(error);
+  }
   const db = nodes.map((node) => connectionTo(node.client, DATABASE));
   const startMs = performance.now() - started;
   return {

@@ -155,6 +155,26 @@ export async function startPgReplica(options: PgReplicaOptions = {}): Promise<Pg
     return fail(new Error('the replica is not in recovery'));
   }
 
+  // Streaming, not only a copy: a row written to the primary must show up on the replica.
+  const streams = async (): Promise<void> => {
+    await connections.primary.raw('create table pagewise_rig_probe (id int)');
+    await connections.primary.raw('insert into pagewise_rig_probe values (1)');
+    await waitFor(
+      'a row written to the primary reaching the replica',
+      async () =>
+        (await rowsOf(connections.replica, "select 1 from pg_tables where tablename = 'pagewise_rig_probe'")).length === 1 &&
+        (await rowsOf(connections.replica, 'select id from pagewise_rig_probe')).length === 1,
+      30_000,
+      20,
+    );
+    await connections.primary.raw('drop table pagewise_rig_probe');
+  };
+  try {
+    await streams();
+  } catch (error) {
+    await Promise.all([connections.primary.destroy(), connections.replica.destroy()]);
+    return fail(error);
+  }
   const pair: PgReplicaPair = {
     primary: { host: HOST, port: primaryPort! },
     replica: { host: HOST, port: replicaPort! },
