@@ -2,6 +2,10 @@
 // from a streaming replica (MikroORM's `replicas`) while the writer writes to the primary. Cursor walks
 // stay exact under the replica's lag; a cursor signed by one instance is good on every other; a
 // rotation keeps old cursors working until the previous secret is retired.
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { cursorPagination, paginateRelay, type CursorPage } from 'pagewise';
+import { mikroOrmSource } from 'pagewise/mikro-orm';
+import { ArticleSchema, type Article } from '../../../examples/demo/entities';
 import { startBalancer, startInstances, balancerUnavailable, type Balancer, type DemoInstance } from '../../support/balancer';
 import { pgReplicaUnavailable, startPgReplica, type PgReplicaPair } from '../../support/pg-replica';
 import { describeRig, stopStaleRigs } from '../../support/rig-process';
@@ -110,6 +114,27 @@ describeRig([pgReplicaUnavailable(), balancerUnavailable()], 'scale-out: Postgre
     }
     await pair.caughtUp();
     expect((await page(cursor)).body.data!.articles.pageInfo.hasPreviousPage).toBe(true);
+  });
+
+  it('reads its own writes inside a transaction: MikroORM runs it on the primary', async () => {
+    await resetArticles(pair.db.primary, 10);
+    await pair.caughtUp();
+    await pair.pauseReplay();
+    try {
+      await pair.db
+        .primary('article')
+        .insert({ id: 9_999_997, title: 'mine', created_at: new Date(Date.UTC(2030, 0, 1)), views: 0, author_id: 1 });
+      const pagination = cursorPagination({ pageSize: 3, ordering: ['-createdAt'] });
+      const ids = (page: CursorPage<Article>): number[] => page.items.map((row) => row.id);
+      const em = instances[0]!.orm.em.fork() as SqlEntityManager;
+      expect(ids(await paginateRelay(mikroOrmSource(em, ArticleSchema), pagination, { first: 3 }))).not.toContain(9_999_997);
+      const mine = await em.transactional((trx) =>
+        paginateRelay(mikroOrmSource(trx as SqlEntityManager, ArticleSchema), pagination, { first: 3 }),
+      );
+      expect(ids(mine)[0]).toBe(9_999_997);
+    } finally {
+      await pair.resumeReplay();
+    }
   });
 
   walkSuite('PostgreSQL (primary + streaming replica)', () => rig, SETTINGS);
