@@ -15,6 +15,7 @@ import { httpThroughput } from './http-throughput';
 import type { Bench, BenchResult } from './measure';
 import { nested } from './nested';
 import { restOverhead } from './rest-overhead';
+import { scaleOut } from './scale-out';
 
 const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['cursor-codec', cursorCodec],
@@ -24,6 +25,7 @@ const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['graphql-overhead', graphqlOverhead],
   ['rest-overhead', restOverhead],
   ['http-throughput', httpThroughput],
+  ['scale-out', scaleOut],
   ['nested', nested],
 ];
 

@@ -11,6 +11,11 @@ import { recordSql } from './sql-log';
 export interface DatabaseOptions {
   /** `postgres://…`, `mysql://…` or `mariadb://…`; absent means SQLite. */
   readonly url?: string | undefined;
+  /**
+   * Read replicas of the `url` server (`postgres://…` URLs): MikroORM reads pages and counts from them
+   * (`preferReadReplicas`) and writes to `url`.
+   */
+  readonly replicas?: readonly string[];
   /** The SQLite file (default `.data/demo.sqlite`); `:memory:` for tests. */
   readonly sqliteFile?: string;
   /** Log every SQL statement (for tests that assert what ran). */
@@ -26,6 +31,22 @@ export function dialectOf(url: string | undefined): 'sqlite' | 'postgresql' | 'm
   if (scheme === 'postgres' || scheme === 'postgresql') return 'postgresql';
   if (scheme === 'mysql' || scheme === 'mariadb') return 'mariadb';
   throw new Error(`DATABASE_URL must start with postgres://, mysql:// or mariadb://, not ${scheme}://`);
+}
+
+/** MikroORM's `replicas` option from replica URLs (host, port, user, password; the database is the primary's). */
+function replicasOf(urls: readonly string[] | undefined): Partial<Options> {
+  if (!urls || urls.length === 0) return {};
+  return {
+    replicas: urls.map((text) => {
+      const url = new URL(text);
+      return {
+        host: url.hostname,
+        ...(url.port ? { port: Number(url.port) } : {}),
+        ...(url.username ? { user: decodeURIComponent(url.username) } : {}),
+        ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+      };
+    }),
+  };
 }
 
 /** Opens the ORM (creating the schema when the tables are missing). */
@@ -54,11 +75,21 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Mikro
     orm = await SqliteOrm.init({ ...common, dbName: file });
   } else if (dialect === 'postgresql') {
     const { MikroORM: PostgresOrm } = await import('@mikro-orm/postgresql');
-    orm = await PostgresOrm.init({ ...common, ...connectTimeouts(), clientUrl: options.url });
+    orm = await PostgresOrm.init({ ...common, ...connectTimeouts(), clientUrl: options.url, ...replicasOf(options.replicas) });
   } else {
     const { MikroORM: MariaDbOrm } = await import('@mikro-orm/mariadb');
-    orm = await MariaDbOrm.init({ ...common, ...connectTimeouts(), clientUrl: options.url!.replace(/^mariadb:/, 'mysql:') });
+    orm = await MariaDbOrm.init({
+      ...common,
+      ...connectTimeouts(),
+      clientUrl: options.url!.replace(/^mariadb:/, 'mysql:'),
+      ...replicasOf(options.replicas),
+    });
   }
-  await orm.schema.updateSchema({ safe: true });
+  try {
+    await orm.schema.updateSchema({ safe: true });
+  } catch (error) {
+    await orm.close(); // no pool left open behind a failed start
+    throw error;
+  }
   return orm;
 }

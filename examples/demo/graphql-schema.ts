@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import DataLoader from 'dataloader';
 import { GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, type GraphQLFieldConfig } from 'graphql';
-import { cursorPagination, limitOffsetPagination, pageNumberPagination, type CursorSigner } from 'pagewise';
+import { cursorPagination, limitOffsetPagination, pageNumberPagination, type CursorMode, type CursorSigner } from 'pagewise';
 import {
   batchedConnectionField,
   connectionField,
@@ -23,10 +23,11 @@ export interface DemoContext {
   readonly em: EntityManager;
 }
 
-/** The demo's paginations; the REST routes use the same ones, so cursors work in both. */
-export function demoPaginations(signer: CursorSigner) {
+/** The demo's paginations; the REST routes use the same ones, so cursors work in both. `mode`: the article lists' keyset mode. */
+export function demoPaginations(signer: CursorSigner, mode: CursorMode = 'exact') {
   return {
     cursor: cursorPagination({
+      mode,
       pageSize: 20,
       maxPageSize: 100,
       pageSizeQueryParam: 'page_size',
@@ -65,12 +66,12 @@ const databaseId = {
   resolve: (row: { id: number }) => row.id,
 };
 
-/** Builds the schema; sources are made per request from the context's EntityManager. */
 /** The cursor scope the demo's article lists share across GraphQL and REST. */
 export const ARTICLES_SCOPE = 'articles';
 
-export function demoSchema(signer: CursorSigner): GraphQLSchema {
-  const paginations = demoPaginations(signer);
+/** Builds the schema (`mode`: the article lists' keyset mode); sources are made per request from the context's EntityManager. */
+export function demoSchema(signer: CursorSigner, mode: CursorMode = 'exact'): GraphQLSchema {
+  const paginations = demoPaginations(signer, mode);
   // node(id:) and nodes(ids:): one `WHERE id IN (...)` per type and request, whatever the query asks.
   const node = nodeDefinitions<DemoContext>({
     Author: {

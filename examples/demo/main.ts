@@ -1,5 +1,7 @@
 // `npm start`: opens (and on first start creates and seeds) the database, serves the demo, prints its
-// URLs, and shuts down gracefully on SIGINT and SIGTERM.
+// URLs, and shuts down gracefully on SIGINT and SIGTERM. Environment: PORT, HOST, DATABASE_URL (else
+// SQLite in DEMO_SQLITE_FILE), DATABASE_REPLICA_URLS, CURSOR_SECRET, CURSOR_PREVIOUS_SECRETS (both
+// comma-separated), DEMO_CURSOR_MODE (exact or drf), DEMO_INSTANCE (the x-pagewise-instance header).
 import { dialectOf, openDatabase } from './database';
 import { isSeeded, progressBar, seed } from './seed';
 import { startDemo } from './server';
@@ -16,7 +18,17 @@ async function main(): Promise<void> {
   const articles = Number(process.env['DEMO_ARTICLES'] ?? 100_000);
   console.log(`Opening the ${dialectOf(url)} database${url ? '' : ` (${sqliteFile})`}…`);
   // captureSql: the page at `/` shows the SQL of each page it renders.
-  const orm = await openDatabase({ url, sqliteFile, captureSql: true });
+  // Behind a balancer (see docs/scale-out.md): read replicas, a rotation's previous secrets, a name.
+  const list = (name: string): string[] =>
+    (process.env[name] ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  const replicas = list('DATABASE_REPLICA_URLS');
+  const previousSecrets = list('CURSOR_PREVIOUS_SECRETS');
+  const mode = process.env['DEMO_CURSOR_MODE'] || 'exact';
+  if (mode !== 'exact' && mode !== 'drf') throw new Error(`DEMO_CURSOR_MODE must be exact or drf, not ${mode}`);
+  const orm = await openDatabase({ url, sqliteFile, captureSql: true, ...(replicas.length > 0 ? { replicas } : {}) });
   if (!(await isSeeded(orm))) {
     const seeding = performance.now();
     const counts = await seed(orm, { articles, progress: progressBar((text) => process.stdout.write(text)) });
@@ -26,6 +38,9 @@ async function main(): Promise<void> {
     port,
     host,
     ...(process.env['CURSOR_SECRET'] ? { cursorSecret: process.env['CURSOR_SECRET'] } : {}),
+    previousSecrets,
+    cursorMode: mode,
+    ...(process.env['DEMO_INSTANCE'] ? { instanceName: process.env['DEMO_INSTANCE'] } : {}),
   });
   const width = Math.max(...demo.endpoints.map(({ path }) => demo.origin.length + path.length));
   console.log(`

@@ -7,7 +7,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CursorSigner } from 'pagewise';
+import type { CursorMode, CursorSigner } from 'pagewise';
 
 // Python's quote_plus/unquote_plus, as query strings write them.
 const quotePlus = (text: string): string => encodeURIComponent(text).replace(/%20/g, '+');
@@ -105,8 +105,8 @@ function restRoute(description: string, options: RestOptions<Article>): RestRout
 }
 
 /** The routes under /api, by path. */
-export function restRoutes(orm: MikroORM, signer: CursorSigner): Record<string, RestRoute> {
-  const paginations = demoPaginations(signer);
+export function restRoutes(orm: MikroORM, signer: CursorSigner, mode: CursorMode = 'exact'): Record<string, RestRoute> {
+  const paginations = demoPaginations(signer, mode);
   const articles = (ordered: boolean) => (request: { url: string }) => {
     const requested = ordered ? new URL(request.url, 'http://x').searchParams.get('ordering') : null;
     return mikroOrmSource(orm.em.fork() as SqlEntityManager, ArticleSchema, {

@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { MikroORM } from '@mikro-orm/core';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hmacSigner } from 'pagewise';
+import { hmacSigner, type CursorMode } from 'pagewise';
 import { costLimit } from 'pagewise/graphql';
 import { apolloHandler, DEFAULT_MAX_BODY_BYTES } from './apollo-http';
 import { demoErrorFormatter } from './graphql-errors';
@@ -23,6 +23,9 @@ export const DEMO_MAX_COST = 10_000;
 
 /** Above the idle timeouts of common load balancers (AWS ALB 60 s), so they never reuse a closed socket. */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/** The header naming the instance that answered (see {@link DemoOptions.instanceName}). */
+export const INSTANCE_HEADER = 'x-pagewise-instance';
 
 /** An endpoint of the demo, as the start banner and `/api/` list it. */
 export interface DemoEndpoint {
@@ -48,6 +51,12 @@ export interface DemoOptions {
   readonly host?: string;
   /** The HMAC secret of the cursors (at least 16 bytes). */
   readonly cursorSecret?: string;
+  /** Secrets of a rotation still accepted (new cursors are signed with `cursorSecret`). */
+  readonly previousSecrets?: readonly string[];
+  /** The keyset mode of the article lists (default `exact`). */
+  readonly cursorMode?: CursorMode;
+  /** This instance's name, sent as the `x-pagewise-instance` header of every answer (several behind a balancer). */
+  readonly instanceName?: string;
   /** The largest GraphQL request body, in bytes (default 1 MiB). */
   readonly maxBodyBytes?: number;
   /** Hears of each server fault a client only sees a generic message for (default console.error). */
@@ -70,8 +79,8 @@ function targetOf(req: IncomingMessage): URL | null {
 /** Starts the server over an open ORM. */
 export async function startDemo(orm: MikroORM, options: DemoOptions = {}): Promise<Demo> {
   const onError = options.onError ?? ((error: unknown) => console.error(error));
-  const signer = hmacSigner(options.cursorSecret ?? DEFAULT_CURSOR_SECRET);
-  const schema = demoSchema(signer);
+  const signer = hmacSigner(options.cursorSecret ?? DEFAULT_CURSOR_SECRET, { previous: options.previousSecrets ?? [] });
+  const schema = demoSchema(signer, options.cursorMode);
   const apollo = new ApolloServer<DemoContext>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -88,7 +97,7 @@ export async function startDemo(orm: MikroORM, options: DemoOptions = {}): Promi
   const graphql = apolloHandler(apollo, async () => ({ em: orm.em.fork() }), {
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   });
-  const routes = restRoutes(orm, signer);
+  const routes = restRoutes(orm, signer, options.cursorMode);
   const page = webPage(orm, schema, routes, onError);
   const endpoints: DemoEndpoint[] = [
     { path: '/', description: 'the page: three styles side by side, with their GraphQL, REST and SQL' },
@@ -124,6 +133,7 @@ export async function startDemo(orm: MikroORM, options: DemoOptions = {}): Promi
   };
 
   const server = createServer((req, res) => {
+    if (options.instanceName !== undefined) res.setHeader(INSTANCE_HEADER, options.instanceName);
     handle(req, res).catch((error: unknown) => {
       onError(error);
       if (!res.headersSent) json(res, 500, { detail: 'A server error occurred.' });

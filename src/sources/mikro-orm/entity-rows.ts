@@ -56,6 +56,9 @@ export function joinsCollection<T extends object>(qb: QueryBuilder<T>): boolean 
   return compiled.hasFlag(QueryFlag.PAGINATE);
 }
 
+/** The connection a source reads through: a read replica when MikroORM prefers them (outside a transaction it picks one). */
+export const readConnection = (em: SqlEntityManager): 'read' | 'write' => (em.config.get('preferReadReplicas') ? 'read' : 'write');
+
 /** How the sources read rows of `entity` through `em` under `options`. */
 export function entityRows<T extends object>(
   em: SqlEntityManager,
@@ -63,7 +66,7 @@ export function entityRows<T extends object>(
   meta: EntityMetadata<T>,
   options: EntityRowsOptions<T>,
 ): EntityRows<T> {
-  const readFrom = em.config.get('preferReadReplicas') ? 'read' : 'write';
+  const readFrom = readConnection(em);
   const { where, filters, populate } = options;
   const guard = statementGuard(em, options.queryTimeout);
   const projected = options.fields ? projection(meta, options.fields) : null;

@@ -9,7 +9,7 @@ import { takeFoldedCount } from '../sql/counts';
 import { atSelect, sqlPageSource, takeAtFlag, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
 import { countStatement, foldedSelect } from './count-statements';
 import { entityOrdering } from './entity-ordering';
-import { entityRows } from './entity-rows';
+import { entityRows, readConnection } from './entity-rows';
 import { flushFirst } from './flush';
 import { statementGuard, type StatementGuard } from './query-timeout';
 import { applyWindow } from './query-window';
@@ -47,7 +47,8 @@ async function existsThrough<T extends object>(
   const query = applyWindow(knex, qb.getKnexQuery(), { where: conditions, select: [{ sql: '1', params: [] }], only: true, limit: 1 });
   const found = await guard('page', async () => {
     await flushFirst(em, meta);
-    return em.getConnection().execute<unknown[]>(query, [], 'all', em.getTransactionContext());
+    // The page's own connection: a replica's page must not be told about rows only the primary has yet.
+    return em.getConnection(readConnection(em)).execute<unknown[]>(query, [], 'all', em.getTransactionContext());
   });
   return found.length > 0;
 }
