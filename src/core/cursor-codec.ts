@@ -1,7 +1,7 @@
 import { decodeAsciiBase64, encodeAsciiBase64 } from './base64';
 import { PaginationError } from './errors';
 import { positiveInt, parsePythonInt } from './python-int';
-import { parseQuery, quotePlus, unquotePlus } from './query-string';
+import { isUnquoted, parseQuery, quotePlus, unquotePlus } from './query-string';
 import { constantTimeEqual, type CursorSigner } from './signer';
 
 /**
@@ -72,8 +72,6 @@ function scopeTagOf(scope: string): string {
   return hash.toString(36);
 }
 
-const SAFE = /^[A-Za-z0-9_.\-~]*$/;
-
 /**
  * `quotePlus(JSON.stringify([scopeTag(scope), ...key]))`, a value at a time: quoting is per character
  * and the array's JSON is its items' JSON joined, so the parts give the same bytes, cheaper.
@@ -83,7 +81,7 @@ function quotedKey(key: readonly (string | null)[], scope: string): string {
   for (const value of key) {
     // `%2C` is the comma, `%22` the quote; text with only unreserved characters is its own JSON and quoting.
     if (value === null) out += '%2Cnull';
-    else if (SAFE.test(value)) out += `%2C%22${value}%22`;
+    else if (isUnquoted(value)) out += `%2C%22${value}%22`;
     else out += `%2C${quotePlus(JSON.stringify(value))}`;
   }
   return `${out}%5D`;

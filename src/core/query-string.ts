@@ -20,13 +20,16 @@ const ASCII_QUOTED = Array.from({ length: 0x80 }, (_, byte) => {
 // What encodeURIComponent leaves alone but Python quotes, and its space: the only differences left
 // once it has percent-encoded the UTF-8 bytes (uppercase hex, as Python writes them).
 const URI_EXTRA = /[!'()*]|%20/g;
-const UNQUOTED = /^[A-Za-z0-9_.\-~]*$/;
 const uriExtra = (match: string): string => (match === '%20' ? '+' : ASCII_QUOTED[match.charCodeAt(0)]!);
+const UNQUOTED = /^[A-Za-z0-9_.\-~]*$/;
+
+/** Whether `quotePlus` leaves `text` as it is (only unreserved characters). */
+export const isUnquoted = (text: string): boolean => UNQUOTED.test(text);
 
 /** Python's `quote_plus(text, safe='')`: UTF-8 percent-encoding, space as `+`. */
 export function quotePlus(text: string): string {
   // Numbers, base64url signatures: nothing to quote (a regex test costs a tenth of the encoding).
-  if (UNQUOTED.test(text)) return text;
+  if (isUnquoted(text)) return text;
   let encoded: string;
   try {
     // Native: every cursor is quoted, a character at a time in JavaScript cost more than its HMAC.
