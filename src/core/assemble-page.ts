@@ -99,13 +99,14 @@ function slicePage<T>(plan: SlicePlan, rows: readonly T[], page: number, offset:
 }
 
 function cursorPage<T>(plan: SeekPlan, page: SeekOutcome<T>, count: Counted, from: Cursor | null): CursorPage<T> {
-  const encode = (cursor: Cursor | null): string | null => (cursor === null ? null : encodeCursor(cursor, plan.codec));
-  // Each cursor encoded (and signed) once, and only when read: pageInfo alone signs two, not all.
+  // Each cursor encoded (and signed) once, and only when read: pageInfo alone signs two, not all, and
+  // a Relay connection never reads DRF's next and previous links.
   const encoded: string[] = [];
   const cursorAt = (index: number): string => (encoded[index] ??= encodeCursor(page.cursorAt(index), plan.codec));
   let all: readonly string[] | undefined;
-  const nextCursor = encode(page.next);
-  const previousCursor = encode(page.previous);
+  let next: string | null | undefined;
+  let previous: string | null | undefined;
+  const encode = (cursor: Cursor | null): string | null => (cursor === null ? null : encodeCursor(cursor, plan.codec));
   const last = page.items.length - 1;
   return {
     style: 'cursor',
@@ -114,8 +115,12 @@ function cursorPage<T>(plan: SeekPlan, page: SeekOutcome<T>, count: Counted, fro
     cursor: from,
     hasNext: page.hasNext,
     hasPrevious: page.hasPrevious,
-    nextCursor,
-    previousCursor,
+    get nextCursor() {
+      return next === undefined ? (next = encode(page.next)) : next;
+    },
+    get previousCursor() {
+      return previous === undefined ? (previous = encode(page.previous)) : previous;
+    },
     get cursors() {
       return (all ??= page.items.map((_, index) => cursorAt(index)));
     },

@@ -61,7 +61,9 @@ export function decodeBase64(text: string): Uint8Array | null {
 
 // Canonical standard base64: whole quartets, padding only at the end. For such text Python's
 // non-strict decoding and the platform's `atob` agree, so `atob` takes it and the loop the rest.
-const CANONICAL = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+// With the length a multiple of 4, this is exactly "whole quartets, at most two `=` at the end", and
+// cheaper than matching quartet by quartet.
+const CANONICAL = /^[A-Za-z0-9+/]*={0,2}$/;
 const NON_ASCII = /[\x80-\uffff]/;
 
 /** Base64 of an ASCII string (the platform's `btoa` where there is one: every cursor goes through here). */
@@ -72,7 +74,7 @@ export function encodeAsciiBase64(text: string): string {
 
 /** ASCII text of a base64 string, or null when it is not base64 or not ASCII. */
 export function decodeAsciiBase64(text: string): string | null {
-  if (typeof atob === 'function' && CANONICAL.test(text)) {
+  if (typeof atob === 'function' && text.length % 4 === 0 && CANONICAL.test(text)) {
     const decoded = atob(text);
     return NON_ASCII.test(decoded) ? null : decoded;
   }

@@ -1,7 +1,7 @@
 import { decodeAsciiBase64, encodeAsciiBase64 } from './base64';
 import { PaginationError } from './errors';
 import { positiveInt, parsePythonInt } from './python-int';
-import { parseQuery, quotePlus, unquotePlus } from './query-string';
+import { isUnquoted, parseQuery, quotePlus, unquotePlus } from './query-string';
 import { constantTimeEqual, type CursorSigner } from './signer';
 
 /**
@@ -36,15 +36,31 @@ export const DEFAULT_MAX_CURSOR_LENGTH = 4096;
 
 let lastScope = '';
 let lastTag = scopeTagOf('');
+let lastKeyStart = keyStartOf(lastTag);
 
 /** FNV-1a, 32 bits: a short tag tying an `exact` key to its ordering (not a security measure). */
 function scopeTag(scope: string): string {
+  cacheScope(scope);
+  return lastTag;
+}
+
+/** `quotePlus` of the opening of a key's JSON, `["<tag>"`, the same for every cursor of the scope. */
+function keyStart(scope: string): string {
+  cacheScope(scope);
+  return lastKeyStart;
+}
+
+function cacheScope(scope: string): void {
   // A page encodes one cursor per item, all for the same scope.
   if (scope !== lastScope) {
     lastTag = scopeTagOf(scope);
+    lastKeyStart = keyStartOf(lastTag);
     lastScope = scope;
   }
-  return lastTag;
+}
+
+function keyStartOf(tag: string): string {
+  return quotePlus(`[${JSON.stringify(tag)}`);
 }
 
 function scopeTagOf(scope: string): string {
@@ -56,16 +72,32 @@ function scopeTagOf(scope: string): string {
   return hash.toString(36);
 }
 
-function tokensOf(cursor: Cursor, scope: string): Array<[string, string]> {
-  const tokens: Array<[string, string]> = [];
-  if (cursor.offset !== 0) tokens.push(['o', String(cursor.offset)]);
-  if (cursor.reverse) tokens.push(['r', '1']);
-  if (cursor.position !== null) tokens.push(['p', cursor.position]);
-  if (cursor.key !== undefined) tokens.push(['k', JSON.stringify([scopeTag(scope), ...cursor.key])]);
-  return tokens;
+/**
+ * `quotePlus(JSON.stringify([scopeTag(scope), ...key]))`, a value at a time: quoting is per character
+ * and the array's JSON is its items' JSON joined, so the parts give the same bytes, cheaper.
+ */
+function quotedKey(key: readonly (string | null)[], scope: string): string {
+  let out = keyStart(scope);
+  for (const value of key) {
+    // `%2C` is the comma, `%22` the quote; text with only unreserved characters is its own JSON and quoting.
+    if (value === null) out += '%2Cnull';
+    else if (isUnquoted(value)) out += `%2C%22${value}%22`;
+    else out += `%2C${quotePlus(JSON.stringify(value))}`;
+  }
+  return `${out}%5D`;
 }
 
-const serialize = (tokens: Array<[string, string]>): string => tokens.map(([name, value]) => `${name}=${quotePlus(value)}`).join('&');
+/**
+ * The cursor's query string before its signature: `o`, `r`, `p` (each left out at its default), then
+ * `k`. Written straight into one string, as every edge of a page goes through here.
+ */
+function bodyOf(cursor: Cursor, scope: string): string {
+  let body = cursor.offset === 0 ? '' : `o=${quotePlus(String(cursor.offset))}`;
+  if (cursor.reverse) body += body ? '&r=1' : 'r=1';
+  if (cursor.position !== null) body += `${body ? '&' : ''}p=${quotePlus(cursor.position)}`;
+  if (cursor.key !== undefined) body += `${body ? '&' : ''}k=${quotedKey(cursor.key, scope)}`;
+  return body;
+}
 
 /**
  * Writes a cursor in DRF's wire format: standard base64 (with padding) of `o`, `r`, `p` (each left out
@@ -73,10 +105,10 @@ const serialize = (tokens: Array<[string, string]>): string => tokens.map(([name
  */
 export function encodeCursor(cursor: Cursor, options: CursorCodecOptions = {}): string {
   const scope = options.scope ?? '';
-  const body = serialize(tokensOf(cursor, scope));
+  const body = bodyOf(cursor, scope);
   if (!options.signer) return encodeAsciiBase64(body);
-  const signature = options.signer.sign(`${scope}\n${body}`);
-  return encodeAsciiBase64(body ? `${body}&s=${quotePlus(signature)}` : `s=${quotePlus(signature)}`);
+  const signature = quotePlus(options.signer.sign(`${scope}\n${body}`));
+  return encodeAsciiBase64(body ? `${body}&s=${signature}` : `s=${signature}`);
 }
 
 function parseKey(text: string, scope: string): Array<string | null> | null {
@@ -132,7 +164,6 @@ export function decodeCursor(value: string, options: CursorCodecOptions = {}): C
   const cursor: Cursor = { offset, reverse: reverse !== 0n, position: first('p') ?? null, key };
   // One canonical body: what the encoder writes for this cursor (the offset before any cap), so no
   // second spelling (duplicates, reordering, other escapes, extra parameters) carries the signature.
-  if (signer && serialize(tokensOf({ ...cursor, offset: rawOffset === undefined ? 0 : (positiveInt(rawOffset) ?? -1) }, scope)) !== body)
-    return fail();
+  if (signer && bodyOf({ ...cursor, offset: rawOffset === undefined ? 0 : (positiveInt(rawOffset) ?? -1) }, scope) !== body) return fail();
   return cursor;
 }

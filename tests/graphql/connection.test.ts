@@ -337,16 +337,16 @@ describe('cursor modes and signing', () => {
       });
     };
 
-    // One signature is the next page's cursor (DRF's `next`); none is per item unless edges or
-    // start/end cursors are selected.
+    // No signature unless something signed is selected: a connection never reads DRF's next link
+    // (an offset list's `next` is one), and edges or start/end cursors sign only the items read.
     it.each([
-      ['connection nodes', '{ c(first: 50) { nodes { id } } }', 1],
-      ['connection pageInfo flags', '{ c(first: 50) { nodes { id } pageInfo { hasNextPage hasPreviousPage } } }', 1],
+      ['connection nodes', '{ c(first: 50) { nodes { id } } }', 0],
+      ['connection pageInfo flags', '{ c(first: 50) { nodes { id } pageInfo { hasNextPage hasPreviousPage } } }', 0],
       ['offset list results next', '{ list { results { id } next } }', 1],
       ['offset list pageInfo flags', '{ list { results { id } pageInfo { hasNextPage } } }', 1],
-      ['connection edge cursors', '{ c(first: 50) { edges { cursor } } }', 51],
-      // The first edge's cursor and the eagerly made next cursor: two, not all fifty.
-      ['connection start cursor', '{ c(first: 50) { pageInfo { startCursor } } }', 2],
+      ['connection edge cursors', '{ c(first: 50) { edges { cursor } } }', 50],
+      // The first edge's cursor: one, not all fifty.
+      ['connection start cursor', '{ c(first: 50) { pageInfo { startCursor } } }', 1],
     ])('%s', async (_, query, signatures) => {
       const signer = counting();
       const result = await run(signedSchema(signer), query);
@@ -361,7 +361,7 @@ describe('cursor modes and signing', () => {
         '{ c(first: 50) { a: edges { cursor } b: edges { node { id } } pageInfo { endCursor } } }',
       );
       expect(result.errors).toBeUndefined();
-      expect(signer.calls).toBe(51);
+      expect(signer.calls).toBe(50);
     });
   });
 });
