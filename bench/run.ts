@@ -10,6 +10,7 @@ import { arrayConnection } from './array-connection';
 import { countStrategies } from './count-strategies';
 import { cursorCodec } from './cursor-codec';
 import { deepPage } from './deep-page';
+import { deepPageKysely } from './deep-page-kysely';
 import { graphqlOverhead } from './graphql-overhead';
 import { httpThroughput } from './http-throughput';
 import type { Bench, BenchResult } from './measure';
@@ -20,6 +21,7 @@ import { scaleOut } from './scale-out';
 const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['cursor-codec', cursorCodec],
   ['deep-page', deepPage],
+  ['deep-page-kysely', deepPageKysely],
   ['count-strategies', countStrategies],
   ['array-connection', arrayConnection],
   ['graphql-overhead', graphqlOverhead],
