@@ -16,6 +16,7 @@ const ADAPTER_DEPENDENCIES = [
   '@apollo/server',
   '@mikro-orm/core',
   '@mikro-orm/knex',
+  'drizzle-orm',
   'express',
   'fastify',
 ];
@@ -26,6 +27,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   './node': [],
   './testing': [],
   './mikro-orm': ['@mikro-orm/core', '@mikro-orm/knex'],
+  './drizzle': ['drizzle-orm'],
   './graphql': ['graphql'],
   './sdl': ['graphql', '@graphql-tools/utils', '@graphql-tools/schema'],
   './type-graphql': ['graphql', 'type-graphql'],
