@@ -16,7 +16,14 @@ export function whereOf(conditions: readonly SqlCondition[]): SQL | undefined {
   );
 }
 
-/** Runs one page statement over the subquery: `select … from (<query>) e where … order by … limit … offset …`. */
+/** The key of the row itself in a selection that has columns besides it (the flag, datetime texts). */
+const ROW = 'row';
+
+/**
+ * Runs one page statement over the subquery: `select … from (<query>) e where … order by … limit … offset …`.
+ * Extra columns (the probe's flag, exact datetimes' texts) are selected beside the row, not in it:
+ * Drizzle builds each row object whole, and deleting keys from it would slow every later read of it.
+ */
 async function runPage<T extends object>(rows: DrizzleRows<T>, page: SqlPageQuery): Promise<SqlPageRows<T>> {
   const { db, ordering, subquery, fields } = rows;
   // Drizzle maps result columns by position, so the extra columns' own aliases are only names in SQL.
@@ -26,20 +33,22 @@ async function runPage<T extends object>(rows: DrizzleRows<T>, page: SqlPageQuer
     const at = atSelect(page.at, db.quote);
     extra[AT_COLUMN] = fragment(at.sql, at.params);
   }
+  const nested = Object.keys(extra).length > 0;
   let statement = db
-    .select(subquery, Object.keys(extra).length > 0 ? { ...fields, ...extra } : undefined)
+    .select(subquery, nested ? { [ROW]: fields, ...extra } : undefined)
     .where(whereOf(page.conditions))
     .orderBy(sql.raw(ordering.orderBy(page.ordering, page.reversed)))
     .limit(page.limit);
   if (page.offset > 0) statement = statement.offset(page.offset);
   const raw = await rows.run('page', statement);
-  const firstAt = takeAtFlag(raw);
+  if (!nested) return { rows: raw as T[] };
+  const found = raw.map((record) => record[ROW] as T);
   const texts = takeTexts(
     raw,
     page.texts.map(({ field }) => field),
   );
-  raw.forEach((row, index) => rememberTexts(row, texts[index]!));
-  return page.at ? { rows: raw as T[], firstAt } : { rows: raw as T[] };
+  found.forEach((row, index) => rememberTexts(row, texts[index]!));
+  return page.at ? { rows: found, firstAt: takeAtFlag(raw) } : { rows: found };
 }
 
 /**
