@@ -1,15 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { assertConfig, PaginationError } from '../../core/internal';
+import { boundedStatements, type StatementGuard } from '../sql/statement-guard';
 import { guarded } from '../sql/unavailable';
 
-/** How long a Drizzle source's statement may take by default, waiting for a connection included (ms). */
-const DEFAULT_QUERY_TIMEOUT = 5000;
-
-/**
- * Runs one statement of a source: a connection failure, or no answer within the source's
- * `queryTimeout`, is SOURCE_UNAVAILABLE.
- */
-export type StatementGuard = <R>(what: string, statement: () => Promise<R>) => Promise<R>;
+export type { StatementGuard } from '../sql/statement-guard';
 
 /** A pooled connection as node-postgres (its `connection.stream`) or mysql2 (its `stream`) holds it. */
 interface PooledConnection {
@@ -53,32 +46,16 @@ function sever(connection: PooledConnection): void {
  * `timeout` ms (0 or Infinity: no bound); when the time runs out the page answers SOURCE_UNAVAILABLE
  * at once and the connections the statement took from a node-postgres or mysql2 pool are closed.
  */
-export function statementGuard(client: unknown, timeout: number = DEFAULT_QUERY_TIMEOUT): StatementGuard {
-  assertConfig(typeof timeout === 'number' && timeout >= 0 && !Number.isNaN(timeout), 'queryTimeout must be a number of milliseconds >= 0');
-  const bounded = timeout > 0 && Number.isFinite(timeout);
-  return async (what, statement) => {
-    if (!bounded) return guarded(what, statement);
-    watch(client);
-    const state: Statement = { connections: new Set() };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const expiry = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        for (const connection of state.connections) sever(connection);
-        reject(
-          new PaginationError(
-            'SOURCE_UNAVAILABLE',
-            `The database is unavailable (no answer within ${timeout} ms) while running the ${what} query.`,
-          ),
-        );
-      }, timeout);
-    });
-    const work = running.run(state, () => guarded(what, statement));
-    // A statement that fails after its time ran out has been answered already.
-    work.catch(() => undefined);
-    try {
-      return await Promise.race([work, expiry]);
-    } finally {
-      clearTimeout(timer);
-    }
-  };
+export function statementGuard(client: unknown, timeout?: number): StatementGuard {
+  return boundedStatements<Statement>(timeout, {
+    start: () => {
+      watch(client);
+      return { connections: new Set() };
+    },
+    run: (state, statement) => running.run(state, statement),
+    expire: (state) => {
+      for (const connection of state.connections) sever(connection);
+    },
+    guarded: (what, statement) => guarded(what, statement),
+  });
 }
