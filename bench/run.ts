@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { arrayConnection } from './array-connection';
 import { cursorCodec } from './cursor-codec';
 import { deepPage } from './deep-page';
+import { deepPageDrizzle } from './deep-page-drizzle';
 import { graphqlOverhead } from './graphql-overhead';
 import { httpThroughput } from './http-throughput';
 import type { Bench, BenchResult } from './measure';
@@ -18,6 +19,7 @@ import { restOverhead } from './rest-overhead';
 const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['cursor-codec', cursorCodec],
   ['deep-page', deepPage],
+  ['deep-page-drizzle', deepPageDrizzle],
   ['array-connection', arrayConnection],
   ['graphql-overhead', graphqlOverhead],
   ['rest-overhead', restOverhead],
