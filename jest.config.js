@@ -11,6 +11,7 @@ module.exports = {
     '^pagewise/array$': '<rootDir>/src/sources/array/index.ts',
     '^pagewise/mikro-orm$': '<rootDir>/src/sources/mikro-orm/index.ts',
     '^pagewise/drizzle$': '<rootDir>/src/sources/drizzle/index.ts',
+    '^pagewise/kysely$': '<rootDir>/src/sources/kysely/index.ts',
     '^pagewise/(graphql|type-graphql|sdl|rest|node|testing)$': '<rootDir>/src/$1/index.ts',
   },
   collectCoverage: true,

@@ -17,6 +17,7 @@ const ADAPTER_DEPENDENCIES = [
   '@mikro-orm/core',
   '@mikro-orm/knex',
   'drizzle-orm',
+  'kysely',
   'express',
   'fastify',
 ];
@@ -28,6 +29,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   './testing': [],
   './mikro-orm': ['@mikro-orm/core', '@mikro-orm/knex'],
   './drizzle': ['drizzle-orm'],
+  './kysely': ['kysely'],
   './graphql': ['graphql'],
   './sdl': ['graphql', '@graphql-tools/utils', '@graphql-tools/schema'],
   './type-graphql': ['graphql', 'type-graphql'],

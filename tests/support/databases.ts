@@ -31,7 +31,8 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-const SERVERS = {
+/** The database servers of this machine (environment overrides). */
+export const SERVERS = {
   postgresql: { host: '127.0.0.1', port: Number(process.env['PGPORT'] ?? 5432), user: process.env['PGUSER'] ?? 'postgres', dbName: 'test' },
   mariadb: { host: '127.0.0.1', port: Number(process.env['MARIADB_PORT'] ?? 3306), user: 'root', dbName: 'test' },
 } as const;
@@ -73,7 +74,8 @@ export function dialectsToRun(): Dialect[] {
   );
 }
 
-const suffix = (): string => `pagewise_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+/** A fresh schema or database name for one run. */
+export const suffix = (): string => `pagewise_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 
 /** Options of {@link openTestDatabase}. */
 export interface OpenOptions {

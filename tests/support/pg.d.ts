@@ -1,5 +1,5 @@
-// The part of node-postgres (`pg`) the Drizzle tests and bench use, and that drizzle-orm/node-postgres
-// names in its types: this checkout has no @types/pg.
+// The part of node-postgres (`pg`) the Kysely and Drizzle tests and bench use, and that
+// drizzle-orm/node-postgres names in its types: pg ships no types and @types/pg is not installed.
 declare module 'pg' {
   export interface QueryResultRow {
     [column: string]: unknown;
@@ -9,6 +9,7 @@ declare module 'pg' {
     readonly rowCount: number | null;
   }
   export interface ClientConfig {
+    readonly [option: string]: unknown;
     readonly host?: string;
     readonly port?: number;
     readonly user?: string;

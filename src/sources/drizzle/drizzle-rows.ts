@@ -6,7 +6,8 @@ import { isConnectionFailure } from '../sql/unavailable';
 import { sqlOrdering, type SqlOrdering, type ToParam } from '../sql/ordering';
 import { checkFieldTypes, fieldTypeOf, selectedColumns, type SelectedColumn } from './columns';
 import { drizzleDb, toDrizzleSql, type DrizzleDatabase, type DrizzleDb, type DrizzleKind, type SqlText } from './drizzle-database';
-import { statementGuard, type StatementGuard } from './query-timeout';
+import { statementGuard } from './query-timeout';
+import type { StatementRunner } from '../sql/statement-timeout';
 import type { DrizzleSourceOptions } from './source-options';
 
 /** What a Drizzle source pages: a table, or a select builder of it (filters, joins, a selection). */
@@ -32,7 +33,7 @@ export interface DrizzleRows<T extends object> {
   readonly fields: Readonly<Record<string, unknown>>;
   readonly columns: ReadonlyMap<string, SelectedColumn>;
   readonly ordering: SqlOrdering<T>;
-  readonly guard: StatementGuard;
+  readonly guard: StatementRunner;
   /** Runs a statement (a select builder, a raw execute) under the guard. */
   readonly run: <R>(what: string, statement: PromiseLike<R>) => Promise<R>;
 }

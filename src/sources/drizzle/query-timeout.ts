@@ -1,8 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { boundedStatements, type StatementGuard } from '../sql/statement-guard';
+import { boundedStatements, type StatementRunner } from '../sql/statement-timeout';
 import { guarded } from '../sql/unavailable';
-
-export type { StatementGuard } from '../sql/statement-guard';
 
 /** A pooled connection as node-postgres (its `connection.stream`) or mysql2 (its `stream`) holds it. */
 interface PooledConnection {
@@ -46,7 +44,7 @@ function sever(connection: PooledConnection): void {
  * `timeout` ms (0 or Infinity: no bound); when the time runs out the page answers SOURCE_UNAVAILABLE
  * at once and the connections the statement took from a node-postgres or mysql2 pool are closed.
  */
-export function statementGuard(client: unknown, timeout?: number): StatementGuard {
+export function statementGuard(client: unknown, timeout?: number): StatementRunner {
   return boundedStatements<Statement>(timeout, {
     start: () => {
       watch(client);

@@ -9,7 +9,8 @@ import { atSelect, sqlPageSource, takeAtFlag, type SqlPageQuery, type SqlPageRow
 import { entityOrdering } from './entity-ordering';
 import { entityRows, joinsCollection } from './entity-rows';
 import { flushFirst } from './flush';
-import { statementGuard, type StatementGuard } from './query-timeout';
+import { statementGuard } from './query-timeout';
+import type { StatementRunner } from '../sql/statement-timeout';
 import { applyWindow } from './query-window';
 import type { MikroOrmSourceOptions, SqlSourceOptions } from './source-options';
 
@@ -26,7 +27,7 @@ interface SourceParts<T extends object> {
   /** Whether any row of the source meets all `conditions` (one `select 1 … limit 1`). */
   readonly exists: (conditions: readonly SqlCondition[]) => Promise<boolean>;
   /** Runs a statement under the source's query timeout (see `SqlSourceOptions.queryTimeout`). */
-  readonly guard: StatementGuard;
+  readonly guard: StatementRunner;
 }
 
 /** Whether the rows of `qb` include one meeting `conditions`: `select 1 … limit 1` on its query. */
@@ -34,7 +35,7 @@ async function existsThrough<T extends object>(
   qb: QueryBuilder<T>,
   em: SqlEntityManager,
   meta: EntityMetadata<T>,
-  guard: StatementGuard,
+  guard: StatementRunner,
   conditions: readonly SqlCondition[],
 ): Promise<boolean> {
   const knex = em.getKnex();
@@ -56,7 +57,7 @@ async function runThroughBuilder<T extends object>(
   page: QueryBuilder<T>,
   em: SqlEntityManager,
   meta: EntityMetadata<T>,
-  guard: StatementGuard,
+  guard: StatementRunner,
   query: SqlPageQuery,
 ): Promise<SqlPageRows<T>> {
   for (const condition of query.conditions) page.andWhere(condition.sql, [...condition.params]);

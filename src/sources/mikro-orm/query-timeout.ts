@@ -1,9 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { boundedStatements, type StatementGuard } from '../sql/statement-guard';
+import { boundedStatements, type StatementRunner } from '../sql/statement-timeout';
 import { guarded } from './unavailable';
-
-export type { StatementGuard } from '../sql/statement-guard';
 
 /** The connections one guarded statement took from the pool, and whether its time ran out. */
 interface Statement {
@@ -122,7 +120,7 @@ function poolClients(em: SqlEntityManager): PoolClient[] {
  * connections are severed, so a database that stopped answering (frozen TCP, where no server-side
  * timeout can answer) costs neither a hung request nor a pool slot.
  */
-export function statementGuard(em: SqlEntityManager, timeout?: number): StatementGuard {
+export function statementGuard(em: SqlEntityManager, timeout?: number): StatementRunner {
   return boundedStatements<Statement>(timeout, {
     start: () => {
       for (const client of poolClients(em)) track(client);

@@ -83,6 +83,16 @@ const signature = (condition: SqlCondition): string =>
 
 const constant = (sql: string): SqlFragment => ({ sql, params: [] });
 
+/** A bigint's stand-in while the keys become JSON, its digits written back as a JSON number after. */
+const BIGINT_MARK = '\u0000pagewise:bigint:';
+
+/** The keys relation of SQLite as JSON, bigints as exact JSON numbers (JSON.stringify refuses them). */
+const jsonKeys = (pairs: readonly unknown[]): string =>
+  JSON.stringify(pairs, (_, value: unknown) => (typeof value === 'bigint' ? `${BIGINT_MARK}${value}` : value)).replace(
+    /"\\u0000pagewise:bigint:(-?\d+)"/g,
+    '$1',
+  );
+
 /** The strategy a batch source runs: the one asked for, checked against the dialect, or the dialect's default. */
 export function batchStrategy(dialect: SqlOrdering<object>['dialect'], uniqueKey: readonly string[], asked?: BatchStrategy): BatchStrategy {
   const lateralKind = dialect.name === 'postgresql' || (dialect.name === 'sqlite' && uniqueKey.length === 1);
@@ -279,7 +289,7 @@ export function sqlBatchSource<T extends object>(options: SqlBatchOptions<T>): B
           `select ${selects.map((select) => select.sql).join(', ')} from json_each(?) as ${keysRef} ` +
           `join ${page.from.sql} on ${quote('pw_page')}.${quote(primaryColumn())} in ${inner.sql} ` +
           `order by ${resultOrder(ordering, reversed, 'pw_page')}`,
-        params: [...selects.flatMap((select) => select.params), JSON.stringify(pairs), ...page.from.params, ...inner.params],
+        params: [...selects.flatMap((select) => select.params), jsonKeys(pairs), ...page.from.params, ...inner.params],
       };
     } else if (strategy === 'lateral') {
       // One subquery per key, each `... where key = k [and its group's bound] order by ... limit n`:

@@ -1,0 +1,128 @@
+import { sql, type AliasedRawBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { assertConfig, type KeyValue } from '../../core/internal';
+import { datetimeText, rememberTexts, takeTexts } from '../sql/datetime-text';
+import { sqlDialect, type SqlDialect, type SqlDialectName } from '../sql/dialect';
+import { sqlOrdering, type SqlOrdering, type SqlOrderingOptions, type ToParam } from '../sql/ordering';
+import { timedStatements, type StatementRunner } from '../sql/statement-timeout';
+import type { SqlFragment, SqlWindow } from '../sql/window';
+import { keyValueOf, kyselyColumns, type KyselyFields } from './fields';
+import { compiledFragment, kyselyDialectName, kyselySql } from './fragments';
+
+/** Options shared by `kyselySource` and `kyselyBatchSource`. */
+export interface KyselySourceOptions<DB> extends SqlOrderingOptions {
+  /** The Kysely instance the query was built with: pages run on it. */
+  readonly db: Kysely<DB>;
+  /** The types of the fields a page may be ordered by (the unique key among them); see `kyselyFields`. */
+  readonly fields: KyselyFields;
+  /** The fields that identify a row, every ordering's tiebreaker (default `id`). */
+  readonly uniqueKey?: string | readonly string[];
+  /** The database (default: told from how `db` compiles; MySQL and MariaDB are one family). */
+  readonly dialect?: SqlDialectName;
+  /**
+   * Milliseconds one statement may take before the page answers SOURCE_UNAVAILABLE (default 5000;
+   * 0 or Infinity: unbounded). The statement itself is left to the driver's own timeouts.
+   */
+  readonly queryTimeout?: number;
+  /** How SQLite keeps `datetime` fields: ISO text, `toISOString()` (default), or epoch milliseconds. */
+  readonly sqliteDates?: 'text' | 'number';
+}
+
+/** The rows' alias in every statement. */
+export const ALIAS = 'e';
+
+/** The loose Kysely a source builds its statements with: the user's query as a subquery named `e`. */
+type Loose = Kysely<Record<string, Record<string, unknown>>>;
+
+/** What a Kysely source reads its rows with: the ordering, a statement builder, a runner, row keys. */
+export interface KyselyRows<O extends object> {
+  readonly dialect: SqlDialect;
+  readonly ordering: SqlOrdering<O>;
+  /** The query of the rows with `window` written in, through Kysely's builder. */
+  readonly windowed: (window: SqlWindow) => SelectQueryBuilder<Record<string, Record<string, unknown>>, string, Record<string, unknown>>;
+  /** The user's query compiled, as a fragment of the strategies. */
+  readonly source: () => SqlFragment;
+  /** Runs a statement under the source's timeout, its connection failures SOURCE_UNAVAILABLE. */
+  readonly run: StatementRunner;
+  readonly db: Loose;
+  /** The texts of `textFields` taken out of raw rows and kept for `valueOf`; the rows as the source's. */
+  readonly rows: (raw: Array<Record<string, unknown>>, textFields: readonly string[]) => O[];
+  /** A row's key value for a field, normalized from what the driver gave. */
+  readonly valueOf: (row: O, field: string) => KeyValue;
+}
+
+/**
+ * A selection of a strategy's SQL (`cast(...) as "pw_t_created"`, its alias written in): Kysely
+ * compiles any expression in a select list; its types only ask for an alias it cannot see here.
+ */
+const selection = (fragment: SqlFragment): AliasedRawBuilder<unknown, string> =>
+  kyselySql(fragment) as unknown as AliasedRawBuilder<unknown, string>;
+
+/** The Kysely reading of a source's rows under `options`. */
+export function kyselyRows<DB, TB extends keyof DB, O extends object>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  options: KyselySourceOptions<DB>,
+  kind: string,
+): KyselyRows<O> {
+  assertConfig(options && typeof options.db?.selectFrom === 'function', `${kind} needs the Kysely instance as the \`db\` option`);
+  assertConfig(
+    typeof query?.as === 'function' && typeof query.compile === 'function',
+    `${kind} needs a Kysely select query (db.selectFrom(...))`,
+  );
+  assertConfig(
+    options.fields && typeof options.fields === 'object',
+    `${kind} needs the \`fields\` option (declared, or from kyselyFields(db, table))`,
+  );
+  const db = options.db as unknown as Loose;
+  const name = options.dialect ?? kyselyDialectName(options.db as unknown as Kysely<never>);
+  assertConfig(['postgresql', 'mysql', 'mariadb', 'sqlite'].includes(name), 'dialect must be "postgresql", "mysql", "mariadb" or "sqlite"');
+  const dialect = sqlDialect(name, options);
+  const uniqueKey = typeof options.uniqueKey === 'string' ? [options.uniqueKey] : [...(options.uniqueKey ?? ['id'])];
+  const columns = kyselyColumns(options.fields, uniqueKey, 'the query');
+  const sqliteDates = options.sqliteDates ?? 'text';
+  assertConfig(sqliteDates === 'text' || sqliteDates === 'number', 'sqliteDates must be "text" or "number"');
+  // Drivers bind Dates, booleans and bigints differently; better-sqlite3 takes none of the first two.
+  const toParam: ToParam = (_column, value) => {
+    if (value instanceof Date) return name !== 'sqlite' ? value : sqliteDates === 'number' ? value.getTime() : value.toISOString();
+    if (typeof value === 'boolean') return name === 'sqlite' ? Number(value) : value;
+    if (typeof value === 'bigint') return name === 'sqlite' ? value : value.toString();
+    return value;
+  };
+  const ordering = sqlOrdering<O>(columns, dialect, ALIAS, options, toParam);
+  const exact = (field: string): boolean => ordering.textFieldsOf([{ field, descending: false }]).length > 0;
+  const sub = query.as(ALIAS);
+
+  const windowed: KyselyRows<O>['windowed'] = (window) => {
+    const from = db.selectFrom(sub as never) as unknown as SelectQueryBuilder<
+      Record<string, Record<string, unknown>>,
+      string,
+      Record<string, unknown>
+    >;
+    let built = window.only ? from : from.selectAll(ALIAS as never);
+    for (const column of window.select ?? []) built = built.select(selection(column));
+    for (const condition of window.where) built = built.where(kyselySql<SqlBool>({ sql: `(${condition.sql})`, params: condition.params }));
+    if (window.groupBy !== undefined) built = built.groupBy(sql.raw(window.groupBy));
+    if (window.orderBy !== undefined) built = built.orderBy(sql.raw(window.orderBy));
+    if (window.limit !== undefined) built = built.limit(window.limit);
+    if (typeof window.offset === 'string') built = built.offset(sql.raw<number>(window.offset));
+    else if (window.offset !== undefined && window.offset > 0) built = built.offset(window.offset);
+    return built;
+  };
+
+  return {
+    dialect,
+    ordering,
+    windowed,
+    source: () => compiledFragment(query.compile(), dialect),
+    run: timedStatements(options.queryTimeout),
+    db,
+    rows: (raw, textFields) => {
+      const texts = takeTexts(raw, textFields);
+      raw.forEach((row, index) => rememberTexts(row, texts[index]!));
+      return raw as unknown as O[];
+    },
+    valueOf: (row, field) => {
+      const value = (row as Record<string, unknown>)[columns.column(field).column];
+      return exact(field) ? datetimeText(row, field, value) : keyValueOf(value, ordering.fieldType(field));
+    },
+  };
+}
