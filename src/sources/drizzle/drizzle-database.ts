@@ -1,6 +1,6 @@
 import { is, sql, type SQL, type Subquery } from 'drizzle-orm';
-import { MySqlDatabase } from 'drizzle-orm/mysql-core';
-import { PgDatabase } from 'drizzle-orm/pg-core';
+import { MySqlDatabase, type MySqlQueryResultHKT, type PreparedQueryHKTBase } from 'drizzle-orm/mysql-core';
+import { PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { assertConfig } from '../../core/internal';
 
@@ -9,9 +9,13 @@ export type DrizzleKind = 'postgresql' | 'mysql' | 'sqlite';
 
 /**
  * A Drizzle database of one of the three SQL families: `drizzle(...)` of node-postgres, postgres.js,
- * mysql2, better-sqlite3, libsql and the other drivers built on pg-core, mysql-core or sqlite-core.
+ * mysql2, better-sqlite3, libsql and the other drivers built on pg-core, mysql-core or sqlite-core
+ * (a transaction's `tx` too), with or without a schema.
  */
-export type DrizzleDatabase = object;
+export type DrizzleDatabase =
+  | PgDatabase<PgQueryResultHKT, Record<string, unknown>>
+  | MySqlDatabase<MySqlQueryResultHKT, PreparedQueryHKTBase, Record<string, unknown>>
+  | BaseSQLiteDatabase<'sync' | 'async', unknown, Record<string, unknown>>;
 
 /**
  * The part of a Drizzle select builder pagewise calls (the same names in every dialect): each call
@@ -57,7 +61,7 @@ export function drizzleDb(db: DrizzleDatabase): DrizzleDb {
   return {
     kind,
     quote: (name) => `${mark}${name.split(mark).join(mark + mark)}${mark}`,
-    select: (source, fields) => (db as Selecting).select(fields).from(source),
+    select: (source, fields) => (db as unknown as Selecting).select(fields).from(source),
     client: (db as { $client?: unknown }).$client,
   };
 }

@@ -206,7 +206,7 @@ describe('field types from the Drizzle schema', () => {
       'INVALID_OPTIONS',
       /fieldTypes\.point must be one of/,
     ],
-    ['a database that is not Drizzle', () => drizzleSource({}, pgTable), 'INVALID_OPTIONS', /Drizzle database/],
+    ['a database that is not Drizzle', () => drizzleSource({} as never, pgTable), 'INVALID_OPTIONS', /Drizzle database/],
     [
       'a query that is neither a table nor a select',
       () => drizzleSource(pg, {} as never),
