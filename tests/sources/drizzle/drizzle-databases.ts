@@ -1,7 +1,6 @@
 // Drizzle over the test databases: SQLite in memory (better-sqlite3), PostgreSQL (node-postgres) in
 // a schema of its own, MariaDB (mysql2) in a database of its own, each dropped afterwards; the
 // contract's table declared for each, and every statement Drizzle sends logged.
-import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { eq, type SQL } from 'drizzle-orm';
 import { drizzle as betterSqlite } from 'drizzle-orm/better-sqlite3';
@@ -14,7 +13,7 @@ import mysql from 'mysql2/promise';
 import pg from 'pg';
 import type { DrizzleDatabase, DrizzleQuery } from 'pagewise/drizzle';
 import type { ContractRow } from 'pagewise/testing';
-import type { Dialect } from '../../support/databases';
+import { SERVERS, suffix, type Dialect } from '../../support/databases';
 
 /** SQLite has no 64-bit integer mode that reads bigints, so the contract's `rank` is a custom column there. */
 const sqliteBigint = lite.customType<{ data: bigint; driverData: number | bigint }>({
@@ -92,8 +91,6 @@ export interface DrizzleTestDatabase {
   close(): Promise<void>;
 }
 
-const uniqueName = (): string => `pagewise_dz_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-
 interface Selecting {
   select(): { from(table: unknown): DrizzleQuery & { where(condition: SQL): DrizzleQuery } };
   insert(table: unknown): { values(rows: readonly object[]): PromiseLike<unknown> };
@@ -115,16 +112,18 @@ export async function openDrizzle(
     exec = (text) => Promise.resolve(void client.exec(text));
     close = () => Promise.resolve(void client.close());
   } else if (dialect === 'postgresql') {
-    const schema = uniqueName();
-    const admin = new pg.Client({ host: '127.0.0.1', port: options.port ?? 5432, user: 'postgres', database: 'test' });
+    const schema = suffix();
+    const { host, user, dbName: database } = SERVERS.postgresql;
+    const port = options.port ?? SERVERS.postgresql.port;
+    const admin = new pg.Client({ host, port, user, database });
     await admin.connect();
     await admin.query(`create schema "${schema}"`);
     await admin.end();
     const pool = new pg.Pool({
-      host: '127.0.0.1',
-      port: options.port ?? 5432,
-      user: 'postgres',
-      database: 'test',
+      host,
+      port,
+      user,
+      database,
       options: `-c search_path=${schema}`,
       connectionTimeoutMillis: 5000,
       max: options.poolSize ?? 10,
@@ -136,8 +135,8 @@ export async function openDrizzle(
       await pool.end();
     };
   } else {
-    const database = uniqueName();
-    const server = { host: '127.0.0.1', port: options.port ?? 3306, user: 'root' };
+    const database = suffix();
+    const server = { host: SERVERS.mariadb.host, port: options.port ?? SERVERS.mariadb.port, user: SERVERS.mariadb.user };
     const admin = await mysql.createConnection(server);
     await admin.query(`create database \`${database}\``);
     await admin.end();

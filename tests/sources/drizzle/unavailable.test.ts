@@ -10,7 +10,7 @@ import pg from 'pg';
 import { cursorPagination, pageNumberPagination, paginateCursor, paginatePageNumber, PaginationError, type PageSource } from 'pagewise';
 import { drizzleSource } from 'pagewise/drizzle';
 import { CONTRACT_ROWS, type ContractRow } from 'pagewise/testing';
-import { describeDatabase } from '../../support/databases';
+import { describeDatabase, SERVERS } from '../../support/databases';
 import { startTcpRelay, type TcpRelay } from '../../support/tcp-relay';
 import { contractTables, openDrizzle, type DrizzleTestDatabase } from './drizzle-databases';
 
@@ -70,7 +70,7 @@ describe.each(['postgresql', 'mariadb'] as const)('Drizzle on %s, unavailable', 
     let relay: TcpRelay;
     let db: DrizzleTestDatabase;
     beforeAll(async () => {
-      relay = await startTcpRelay('127.0.0.1', dialect === 'postgresql' ? 5432 : 3306);
+      relay = await startTcpRelay(SERVERS[dialect].host, SERVERS[dialect].port);
       // One pooled connection: a page after the timeout runs only if the frozen one was closed, not kept.
       db = await openDrizzle(dialect, { port: relay.port, poolSize: 1 });
       await db.fill(CONTRACT_ROWS);
