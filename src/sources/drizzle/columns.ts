@@ -66,10 +66,11 @@ export function checkFieldTypes(fieldTypes: Readonly<Record<string, FieldType>>,
  */
 export function fieldTypeOf(selected: SelectedColumn, override: FieldType | undefined): FieldType {
   if (override !== undefined) return override;
-  const type = BY_DATA_TYPE[selected.column.dataType];
+  // A blob compares by its bytes (SQLite's bigint mode keeps the digits as text: '10' < '9').
+  const type = selected.sqlType === 'blob' ? undefined : BY_DATA_TYPE[selected.column.dataType];
   assertConfig(
     type,
-    `ordering field ${JSON.stringify(selected.field)} is a ${selected.column.dataType} column (${selected.sqlType}); name its type in the fieldTypes option (fieldTypes: { ${selected.field}: 'string' | 'number' | 'bigint' | 'date' | 'boolean' })`,
+    `ordering field ${JSON.stringify(selected.field)} is a ${selected.sqlType === 'blob' ? 'blob, which SQL orders by its bytes' : `${selected.column.dataType} column (${selected.sqlType})`}; name its type in the fieldTypes option (fieldTypes: { ${selected.field}: 'string' | 'number' | 'bigint' | 'date' | 'boolean' })`,
     'UNKNOWN_ORDERING_FIELD',
   );
   return type;

@@ -144,8 +144,9 @@ describe('field types from the Drizzle schema', () => {
     expect(source.nullOrder).toBe('first');
   });
 
-  it('SQLite columns: integer modes (boolean, timestamps) and a blob of bigints', () => {
-    const source = drizzleSource(sqlite, liteTable);
+  it('SQLite columns: integer modes (boolean, timestamps); a blob of bigints (ordered by its bytes) only with fieldTypes', () => {
+    const source = drizzleSource(sqlite, liteTable, { fieldTypes: { blob: 'bigint' } });
+    expect(failure(() => drizzleSource(sqlite, liteTable).fieldType('blob'))?.code).toBe('UNKNOWN_ORDERING_FIELD');
     expect(typesOf(source, ['id', 'real', 'text', 'bool', 'stamp', 'seconds', 'blob'])).toEqual({
       id: 'number',
       real: 'number',
