@@ -1,13 +1,12 @@
 import { DrizzleQueryError, getTableName, isTable, type InferSelectModel, type SQL, type Subquery, type Table } from 'drizzle-orm';
 import { assertConfig, type FieldType } from '../../core/internal';
 import type { SqlColumn, SqlColumns } from '../sql/column';
-import { sqlDialect, type SqlDialect } from '../sql/dialect';
+import { sqlDialect } from '../sql/dialect';
 import { isConnectionFailure } from '../sql/unavailable';
 import { sqlOrdering, type SqlOrdering, type ToParam } from '../sql/ordering';
 import { checkFieldTypes, fieldTypeOf, selectedColumns, type SelectedColumn } from './columns';
 import { drizzleDb, toDrizzleSql, type DrizzleDatabase, type DrizzleDb, type DrizzleKind, type SqlText } from './drizzle-database';
 import { statementGuard } from './query-timeout';
-import type { StatementRunner } from '../sql/statement-timeout';
 import type { DrizzleSourceOptions } from './source-options';
 
 /** What a Drizzle source pages: a table, or a select builder of it (filters, joins, a selection). */
@@ -26,14 +25,12 @@ export const ALIAS = 'e';
 /** The rows of a Drizzle query as the sources read them: the subquery, its columns and ordering. */
 export interface DrizzleRows<T extends object> {
   readonly db: DrizzleDb;
-  readonly dialect: SqlDialect;
   /** The user's query as `(…) as "e"`, so every statement adds its conditions to all of it. */
   readonly subquery: Subquery;
   /** The subquery's fields (its columns re-aliased to `e`), as a selection of the row. */
   readonly fields: Readonly<Record<string, unknown>>;
   readonly columns: ReadonlyMap<string, SelectedColumn>;
   readonly ordering: SqlOrdering<T>;
-  readonly guard: StatementRunner;
   /** Runs a statement (a select builder, a raw execute) under the guard. */
   readonly run: <R>(what: string, statement: PromiseLike<R>) => Promise<R>;
 }
@@ -109,12 +106,10 @@ export function drizzleRows<T extends object>(
   const guard = statementGuard(db.client, options.queryTimeout);
   return {
     db,
-    dialect,
     subquery,
     fields,
     columns,
     ordering,
-    guard,
     run: (what, statement) =>
       guard(what, async () => {
         try {
