@@ -10,6 +10,7 @@ import { arrayConnection } from './array-connection';
 import { cursorCodec } from './cursor-codec';
 import { deepPage } from './deep-page';
 import { deepPageDrizzle } from './deep-page-drizzle';
+import { deepPageKysely } from './deep-page-kysely';
 import { graphqlOverhead } from './graphql-overhead';
 import { httpThroughput } from './http-throughput';
 import type { Bench, BenchResult } from './measure';
@@ -20,6 +21,7 @@ const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['cursor-codec', cursorCodec],
   ['deep-page', deepPage],
   ['deep-page-drizzle', deepPageDrizzle],
+  ['deep-page-kysely', deepPageKysely],
   ['array-connection', arrayConnection],
   ['graphql-overhead', graphqlOverhead],
   ['rest-overhead', restOverhead],

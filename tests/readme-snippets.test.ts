@@ -1,8 +1,12 @@
 // The README's snippets (examples/readme/, kept equal to the README by tests/readme.test.ts) run as
-// shown: each is loaded and asked for a page, the MikroORM and Drizzle ones over an in-memory SQLite database.
+// shown: each is loaded and asked for a page, the MikroORM, Kysely and Drizzle ones over an in-memory SQLite database.
 import { MikroORM } from '@mikro-orm/sqlite';
 import { graphql, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, type GraphQLSchema as Schema } from 'graphql';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { pageNumberPagination, paginatePageNumber } from 'pagewise';
 import { restResponse } from 'pagewise/rest';
+import type { Database as KyselyDatabase } from '../examples/readme/kysely';
 import { ArticleEntity, AuthorEntity } from '../examples/readme/entities';
 
 // The snippets sign cursors with CURSOR_SECRET, read when they load.
@@ -92,6 +96,25 @@ describe('README snippets', () => {
     );
     const page = await firstArticles();
     expect([page.items.map((row) => row.title), page.hasNext]).toEqual([['three', 'two'], true]);
+  });
+
+  it('kysely: a page of published articles from kyselySource over SQLite', async () => {
+    const { articleSource } = await import('../examples/readme/kysely');
+    const sqlite = new Database(':memory:');
+    sqlite.exec('create table article (id integer primary key, title text not null, created text not null, status text not null)');
+    const insert = sqlite.prepare('insert into article values (?, ?, ?, ?)');
+    ['one', 'two', 'three'].forEach((title, index) =>
+      insert.run(index + 1, title, new Date(Date.UTC(2026, 0, 1 + index)).toISOString(), 'published'),
+    );
+    insert.run(4, 'draft', new Date(Date.UTC(2026, 0, 9)).toISOString(), 'draft');
+    const db = new Kysely<KyselyDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+    try {
+      const source = articleSource(db, { ordering: 'title' });
+      const page = await paginatePageNumber(source, pageNumberPagination({ pageSize: 2 }), {}, { withCount: true });
+      expect([page?.items.map((row) => row.title), await page?.count()]).toEqual([['one', 'three'], 3]);
+    } finally {
+      await db.destroy();
+    }
   });
 
   describe('over MikroORM', () => {

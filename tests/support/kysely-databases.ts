@@ -11,6 +11,8 @@ export interface KyselyTestDatabase<DB> {
   readonly dialect: Dialect;
   readonly db: Kysely<DB>;
   readonly statements: string[];
+  /** The schema (PostgreSQL) or database (MariaDB) of this run. */
+  readonly namespace: string | null;
   /** Runs DDL or a seed statement outside the log. */
   readonly exec: (statement: string) => Promise<void>;
   close(): Promise<void>;
@@ -35,7 +37,7 @@ export async function openKyselyDatabase<DB>(dialect: Dialect, options: KyselyOp
   if (dialect === 'sqlite') {
     const database = new Database(':memory:');
     const db = make(new SqliteDialect({ database }));
-    return { dialect, db, statements, exec: async (text) => void database.exec(text), close: () => db.destroy() };
+    return { dialect, db, statements, namespace: null, exec: async (text) => void database.exec(text), close: () => db.destroy() };
   }
 
   if (dialect === 'postgresql') {
@@ -50,6 +52,7 @@ export async function openKyselyDatabase<DB>(dialect: Dialect, options: KyselyOp
       dialect,
       db,
       statements,
+      namespace: schema,
       exec: async (text) => void (await pool.query(text)),
       close: async () => {
         await db.destroy();
@@ -73,6 +76,7 @@ export async function openKyselyDatabase<DB>(dialect: Dialect, options: KyselyOp
     dialect,
     db,
     statements,
+    namespace: database,
     exec: async (text) => void (await pool.promise().query(text)),
     close: async () => {
       if (!options.bare) await pool.promise().query(`drop database if exists \`${database}\``);

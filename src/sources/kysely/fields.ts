@@ -76,7 +76,8 @@ export function kyselyColumns(fields: KyselyFields, uniqueKey: readonly string[]
       );
       let column = columns.get(field);
       if (!column) {
-        column = columnOf(field, fields[field]!);
+        // A unique key holds no NULL (SQLite reports its INTEGER PRIMARY KEY nullable all the same).
+        column = uniqueKey.includes(field) ? { ...columnOf(field, fields[field]!), nullable: false } : columnOf(field, fields[field]!);
         columns.set(field, column);
       }
       return column;

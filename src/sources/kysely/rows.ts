@@ -88,7 +88,16 @@ export function kyselyRows<DB, TB extends keyof DB, O extends object>(
     return value;
   };
   const ordering = sqlOrdering<O>(columns, dialect, ALIAS, options, toParam);
-  const exact = (field: string): boolean => ordering.textFieldsOf([{ field, descending: false }]).length > 0;
+  // Whether a field is keyed by the database's text (an exact datetime), asked for every row's cursor: kept.
+  const exactFields = new Map<string, boolean>();
+  const exact = (field: string): boolean => {
+    let known = exactFields.get(field);
+    if (known === undefined) {
+      known = ordering.textFieldsOf([{ field, descending: false }]).length > 0;
+      exactFields.set(field, known);
+    }
+    return known;
+  };
   const sub = query.as(ALIAS);
 
   const windowed: KyselyRows<O>['windowed'] = (window) => {

@@ -45,11 +45,15 @@ export const textAlias = (field: string): string => `pw_t_${field}`;
 // Keyed by row object (an ORM's identity map hands the same entity to every query): the text is the row's.
 const texts = new WeakMap<object, Map<string, string>>();
 
+/** The texts of a row of a page without exact datetime fields (shared: never written to). */
+const NONE: ReadonlyMap<string, string> = new Map();
+
 /**
  * Moves each raw row's `pw_t_*` columns out of the row (so hydration never sees them), returning
  * them per row for {@link rememberTexts}.
  */
-export function takeTexts(raw: readonly Record<string, unknown>[], fields: readonly string[]): Array<Map<string, string>> {
+export function takeTexts(raw: readonly Record<string, unknown>[], fields: readonly string[]): Array<ReadonlyMap<string, string>> {
+  if (fields.length === 0) return raw.map(() => NONE);
   return raw.map((row) => {
     const found = new Map<string, string>();
     for (const field of fields) {

@@ -63,6 +63,21 @@ function integerRange(bits: number, unsigned: boolean): readonly [bigint, bigint
   return unsigned ? [0n, span - 1n] : [-(span >> 1n), (span >> 1n) - 1n];
 }
 
+// A column's declared names and integer sizes, read once per column description (every seek checks its values).
+const declarations = new WeakMap<SqlColumn, { readonly declared: readonly string[]; readonly sizes: readonly number[] }>();
+
+/** The declared type and the column's (SQLite names every integer column `integer`, MariaDB a uuid `varchar(36)`), and their integer sizes. */
+function declaredTypes(column: SqlColumn): { readonly declared: readonly string[]; readonly sizes: readonly number[] } {
+  let found = declarations.get(column);
+  if (found === undefined) {
+    const declared = [column.type, ...(column.typeNames ?? [])].map((name) => name.toLowerCase().trim());
+    const sizes = declared.flatMap((name) => INTEGER_BITS.filter(([pattern]) => pattern.test(name)).map(([, bits]) => bits));
+    found = { declared, sizes };
+    declarations.set(column, found);
+  }
+  return found;
+}
+
 /**
  * Throws INVALID_CURSOR for a cursor value the column cannot hold, which a database would answer
  * with an error of its own (a NUL in text, an integer out of its column's signed or unsigned range,
@@ -74,9 +89,7 @@ export function checkKeyValue(column: SqlColumn, value: KeyValue): void {
   const fail = (): never => {
     throw PaginationError.invalidCursor();
   };
-  // The declared type and the column's: SQLite names every integer column `integer`, MariaDB a uuid `varchar(36)`.
-  const declared = [column.type, ...(column.typeNames ?? [])].map((name) => name.toLowerCase().trim());
-  const sizes = declared.flatMap((name) => INTEGER_BITS.filter(([pattern]) => pattern.test(name)).map(([, bits]) => bits));
+  const { declared, sizes } = declaredTypes(column);
   if (typeof value === 'string') {
     if (value.includes('\u0000')) fail();
     // A bigint kept as text (BigIntType('string')) is still an integer column.

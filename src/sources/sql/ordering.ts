@@ -173,14 +173,17 @@ export function sqlOrdering<T extends object>(
 
   // Quoted columns come from the builder's description, never from client text.
   const columnSql = (field: string): string => `${dialect.quote(alias)}.${dialect.quote(columnOf(field).column)}`;
+  // Every seek asks for the same few keyset columns: each is made once.
+  const keysetColumns = new Map<string, KeysetColumn>();
   const column = ({ field, descending }: OrderingField): KeysetColumn => {
-    const placeholder = exactOf(field)?.placeholder ?? floatPlaceholder(columnOf(field), kind);
-    return {
-      sql: columnSql(field),
-      descending,
-      nullable: columnOf(field).nullable,
-      ...(placeholder ? { placeholder } : {}),
-    };
+    const name = `${descending ? '-' : ''}${field}`;
+    let made = keysetColumns.get(name);
+    if (made === undefined) {
+      const placeholder = exactOf(field)?.placeholder ?? floatPlaceholder(columnOf(field), kind);
+      made = { sql: columnSql(field), descending, nullable: columnOf(field).nullable, ...(placeholder ? { placeholder } : {}) };
+      keysetColumns.set(name, made);
+    }
+    return made;
   };
   const convert = (field: string, value: KeyValue): unknown => {
     if (exactOf(field)) return datetimeParam(value);
