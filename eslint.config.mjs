@@ -72,7 +72,18 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['graphql', 'graphql/*', 'type-graphql', '@graphql-tools/*', '@apollo/*', '@mikro-orm/*', 'express', 'fastify'],
+              group: [
+                'graphql',
+                'graphql/*',
+                'type-graphql',
+                '@graphql-tools/*',
+                '@apollo/*',
+                '@mikro-orm/*',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                'express',
+                'fastify',
+              ],
               message: 'core imports no adapter dependency',
             },
             { group: ['node:*'], message: 'core runs outside Node' },

@@ -10,6 +10,7 @@ module.exports = {
     '^pagewise/internal$': '<rootDir>/src/core/internal.ts',
     '^pagewise/array$': '<rootDir>/src/sources/array/index.ts',
     '^pagewise/mikro-orm$': '<rootDir>/src/sources/mikro-orm/index.ts',
+    '^pagewise/drizzle$': '<rootDir>/src/sources/drizzle/index.ts',
     '^pagewise/kysely$': '<rootDir>/src/sources/kysely/index.ts',
     '^pagewise/(graphql|type-graphql|sdl|rest|node|testing)$': '<rootDir>/src/$1/index.ts',
   },

@@ -28,19 +28,23 @@ export const EventEntity = new EntitySchema<Event>({
 export const EVENT_EPOCH = '2024-01-01 00:00:00+00';
 
 /**
- * Fills the events table of `schema` with `rows` rows in one INSERT … SELECT generate_series, indexes
- * `(created, id)` and analyzes it (PostgreSQL only; a few seconds for a million rows).
+ * The statements that fill the events table `table` (quoted, schema-qualified) with `rows` rows in
+ * one INSERT … SELECT generate_series, index `(created, id)` and analyze it (PostgreSQL only).
  */
-export async function seedEvents(em: SqlEntityManager, schema: string, rows: number): Promise<void> {
-  const table = `"${schema}"."event"`;
-  const connection = em.getConnection();
-  await connection.execute(
+export function seedEventStatements(table: string, rows: number): string[] {
+  return [
     `insert into ${table} (id, created, title)
      select g, timestamptz '${EVENT_EPOCH}' + (g / 2) * interval '1 second', 'event ' || g
      from generate_series(1, ${rows}) as g`,
-  );
-  await connection.execute(`create index event_created_id on ${table} (created, id)`);
-  await connection.execute(`analyze ${table}`);
+    `create index event_created_id on ${table} (created, id)`,
+    `analyze ${table}`,
+  ];
+}
+
+/** Fills the events table of `schema` with `rows` rows (see seedEventStatements; a few seconds for a million rows). */
+export async function seedEvents(em: SqlEntityManager, schema: string, rows: number): Promise<void> {
+  const connection = em.getConnection();
+  for (const statement of seedEventStatements(`"${schema}"."event"`, rows)) await connection.execute(statement);
 }
 
 /** A benchmark's PostgreSQL schema of its own, filled with events. */

@@ -6,6 +6,9 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { execute, parse, type GraphQLSchema } from 'graphql';
 import { cursorPagination, limitOffsetPagination, pageNumberPagination, type CursorMode } from 'pagewise';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { kyselySource } from 'pagewise/kysely';
 import { mikroOrmSource } from 'pagewise/mikro-orm';
 import { nodeHandler, type RestOptions } from 'pagewise/rest';
 import { ArticleEntity, serializeArticle, type Article } from './fixtures';
@@ -152,11 +155,36 @@ export function pagewiseEndpoints(
   };
 }
 
+/** The article table as Kysely sees it. */
+interface BenchDatabase {
+  article: Article;
+}
+
+/**
+ * pagewise's REST endpoints over `pagewise/kysely` on better-sqlite3 (a synchronous driver, as
+ * Python's sqlite3 under DRF is), on the same SQLite file: cursor (drf mode), page number, limit-offset.
+ */
+export function kyselyEndpoints(file: string): Record<'cursor' | 'pages' | 'offset', RestOptions<Article>> {
+  const db = new Kysely<BenchDatabase>({ dialect: new SqliteDialect({ database: new Database(file, { readonly: true }) }) });
+  const fields = { id: 'integer', title: 'text', views: 'integer', created: 'integer' } as const;
+  const source = () => kyselySource(db.selectFrom('article').selectAll(), { db, fields, ordering: '-created' });
+  return {
+    cursor: {
+      pagination: cursorPagination({ ordering: '-created', pageSize: PAGE_SIZE, mode: 'drf' }),
+      source,
+      serialize: serializeArticle,
+    },
+    pages: { pagination: pageNumberPagination({ pageSize: PAGE_SIZE }), source, serialize: serializeArticle },
+    offset: { pagination: limitOffsetPagination({ defaultLimit: PAGE_SIZE }), source, serialize: serializeArticle },
+  };
+}
+
 /**
  * Every endpoint of the node side, by path: `/pw/cursor` (drf mode, as DRF), `/pw/cursor-exact`,
- * `/pw/pages`, …, the same over lean rows under `/pw-lean/`, and the hand-written ones under `/hand/`.
+ * `/pw/pages`, …, the same over lean rows under `/pw-lean/`, over Kysely on better-sqlite3 under
+ * `/pw-kysely/` (when given the file), and the hand-written ones under `/hand/`.
  */
-export function benchApp(orm: MikroORM): Listener {
+export function benchApp(orm: MikroORM, file?: string): Listener {
   const em = orm.em as SqlEntityManager;
   const routes: Record<string, Listener> = {
     '/pw/graphql': graphqlEndpoint(pagewiseSchema(undefined, PAGE_SIZE), em),
@@ -164,6 +192,7 @@ export function benchApp(orm: MikroORM): Listener {
   };
   for (const [name, options] of Object.entries(pagewiseEndpoints(em))) routes[`/pw/${name}`] = nodeHandler(options);
   for (const [name, options] of Object.entries(pagewiseEndpoints(em, true))) routes[`/pw-lean/${name}`] = nodeHandler(options);
+  if (file) for (const [name, options] of Object.entries(kyselyEndpoints(file))) routes[`/pw-kysely/${name}`] = nodeHandler(options);
   for (const [name, endpoint] of Object.entries(handEndpoints(em))) routes[`/hand/${name}`] = listenerOf(endpoint);
   return (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;

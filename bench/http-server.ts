@@ -7,7 +7,7 @@ import { benchApp } from './http-apps';
 
 async function main(): Promise<void> {
   const orm = await articleDatabase(process.argv[2]!);
-  const server = createServer(benchApp(orm));
+  const server = createServer(benchApp(orm, process.argv[2]!));
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);

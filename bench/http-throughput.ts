@@ -105,6 +105,18 @@ async function followed(server: Server, path: string, pages: number): Promise<st
   return `${next.pathname}${next.search}`;
 }
 
+/**
+ * Whether two endpoints answer the same body, byte for byte once each link's origin and the path up
+ * to its endpoint are left out (pagewise's routes sit under a prefix, DRF's do not).
+ */
+async function sameBody(subject: Endpoint, baseline: Endpoint): Promise<boolean> {
+  const text = async ({ server, path }: Endpoint): Promise<string> => {
+    const base = path.split('?')[0]!.replace(/\/[^/]*$/, '');
+    return (await (await fetch(`${server.origin}${path}`)).text()).split(`${server.origin}${base}`).join('');
+  };
+  return (await text(subject)) === (await text(baseline));
+}
+
 /** The SQL each node endpoint issues, from an in-process copy of the app on an ORM that logs. */
 async function statementsByPath(file: string, paths: readonly string[]): Promise<Map<string, string[]>> {
   const log: string[] = [];
@@ -207,10 +219,12 @@ export async function httpThroughput(): Promise<BenchResult[]> {
     );
     servers.push(drf);
     const cursorDrf = await followed(drf, '/cursor', 50);
-    // pagewise with entities, then with lean rows (plain objects, as a REST list needs).
+    // pagewise with entities, with lean rows (plain objects, as a REST list needs), and over Kysely
+    // on better-sqlite3 (synchronous, as DRF's sqlite3 is).
     for (const [prefix, label] of [
       ['/pw', ''],
       ['/pw-lean', ', lean rows'],
+      ['/pw-kysely', ', Kysely + better-sqlite3'],
     ] as const) {
       const cursorPwDrf = await followed(node, `${prefix}/cursor`, 50);
       const versusDrf: Array<[string, Target, Endpoint, Endpoint]> = [
@@ -225,10 +239,13 @@ export async function httpThroughput(): Promise<BenchResult[]> {
         ],
       ];
       for (const [name, target, subject, baseline] of versusDrf) {
-        add(`REST ${name}: pagewise${label} / DRF 3.14 + gunicorn, 1 process each, req/s`, target, await paired(subject, baseline), [
-          'pagewise',
-          'DRF',
-        ]);
+        const bodies = (await sameBody(subject, baseline)) ? 'same body' : 'BODY DIFFERS';
+        add(
+          `REST ${name}: pagewise${label} / DRF 3.14 + gunicorn, 1 process each, req/s (${bodies})`,
+          target,
+          await paired(subject, baseline),
+          ['pagewise', 'DRF'],
+        );
       }
     }
     return results;

@@ -10,6 +10,7 @@ import { arrayConnection } from './array-connection';
 import { countStrategies } from './count-strategies';
 import { cursorCodec } from './cursor-codec';
 import { deepPage } from './deep-page';
+import { deepPageDrizzle } from './deep-page-drizzle';
 import { deepPageKysely } from './deep-page-kysely';
 import { graphqlOverhead } from './graphql-overhead';
 import { httpThroughput } from './http-throughput';
@@ -21,6 +22,7 @@ import { scaleOut } from './scale-out';
 const BENCHES: ReadonlyArray<readonly [string, Bench]> = [
   ['cursor-codec', cursorCodec],
   ['deep-page', deepPage],
+  ['deep-page-drizzle', deepPageDrizzle],
   ['deep-page-kysely', deepPageKysely],
   ['count-strategies', countStrategies],
   ['array-connection', arrayConnection],

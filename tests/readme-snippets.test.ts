@@ -1,5 +1,5 @@
 // The README's snippets (examples/readme/, kept equal to the README by tests/readme.test.ts) run as
-// shown: each is loaded and asked for a page, the MikroORM ones over an in-memory SQLite database.
+// shown: each is loaded and asked for a page, the MikroORM, Kysely and Drizzle ones over an in-memory SQLite database.
 import { MikroORM } from '@mikro-orm/sqlite';
 import { graphql, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, type GraphQLSchema as Schema } from 'graphql';
 import Database from 'better-sqlite3';
@@ -79,6 +79,23 @@ describe('README snippets', () => {
       count: 1,
       results: [{ id: 1, title: 'Hello' }],
     });
+  });
+
+  it('drizzle: a Relay page of the published articles over SQLite', async () => {
+    const { db, articles, firstArticles } = await import('../examples/readme/drizzle');
+    db.$client.exec(
+      'create table article (id integer primary key, title text not null, created integer not null, published integer not null)',
+    );
+    await db.insert(articles).values(
+      ['one', 'two', 'three', 'four'].map((title, index) => ({
+        id: index + 1,
+        title,
+        created: new Date(Date.UTC(2026, 0, 1 + index)),
+        published: index !== 3,
+      })),
+    );
+    const page = await firstArticles();
+    expect([page.items.map((row) => row.title), page.hasNext]).toEqual([['three', 'two'], true]);
   });
 
   it('kysely: a page of published articles from kyselySource over SQLite', async () => {

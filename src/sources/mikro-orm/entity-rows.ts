@@ -3,7 +3,8 @@ import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import { assertConfig } from '../../core/internal';
 import { rememberTexts, takeTexts } from '../sql/datetime-text';
 import { flushFirst } from './flush';
-import { statementGuard, type StatementGuard } from './query-timeout';
+import { statementGuard } from './query-timeout';
+import type { StatementRunner } from '../sql/statement-timeout';
 
 /** What the sources read their rows under: the filter, MikroORM filters and relations to populate. */
 export interface EntityRowsOptions<T extends object> {
@@ -42,7 +43,7 @@ export interface EntityRows<T extends object> {
   /** Loads the `populate` relations of a page's rows, once for all of them. */
   readonly populate: (rows: T[]) => Promise<T[]>;
   /** Runs a statement under the source's query timeout, its connection failures SOURCE_UNAVAILABLE. */
-  readonly guard: StatementGuard;
+  readonly guard: StatementRunner;
 }
 
 /**

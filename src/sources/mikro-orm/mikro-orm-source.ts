@@ -11,7 +11,8 @@ import { countStatement, foldedSelect } from './count-statements';
 import { entityOrdering } from './entity-ordering';
 import { entityRows, readConnection } from './entity-rows';
 import { flushFirst } from './flush';
-import { statementGuard, type StatementGuard } from './query-timeout';
+import { statementGuard } from './query-timeout';
+import type { StatementRunner } from '../sql/statement-timeout';
 import { applyWindow } from './query-window';
 import type { MikroOrmSourceOptions, SqlSourceOptions } from './source-options';
 
@@ -28,7 +29,7 @@ interface SourceParts<T extends object> {
   /** Whether any row of the source meets all `conditions` (one `select 1 … limit 1`). */
   readonly exists: (conditions: readonly SqlCondition[]) => Promise<boolean>;
   /** Runs a statement under the source's query timeout (see `SqlSourceOptions.queryTimeout`). */
-  readonly guard: StatementGuard;
+  readonly guard: StatementRunner;
   /** A capped or estimated count in one statement; null: count exactly (see countStatement). */
   readonly countWith: (strategy: SourceCountStrategy) => Promise<PageCount | null>;
   /** Whether `run` folds the count into a slice when asked (the single source; a builder's source counts apart). */
@@ -40,7 +41,7 @@ async function existsThrough<T extends object>(
   qb: QueryBuilder<T>,
   em: SqlEntityManager,
   meta: EntityMetadata<T>,
-  guard: StatementGuard,
+  guard: StatementRunner,
   conditions: readonly SqlCondition[],
 ): Promise<boolean> {
   const knex = em.getKnex();
@@ -63,7 +64,7 @@ async function runThroughBuilder<T extends object>(
   page: QueryBuilder<T>,
   em: SqlEntityManager,
   meta: EntityMetadata<T>,
-  guard: StatementGuard,
+  guard: StatementRunner,
   query: SqlPageQuery,
   toRow: (record: Record<string, unknown>) => T = (record) => em.map<T>(meta.className, record as never),
 ): Promise<SqlPageRows<T>> {

@@ -1,16 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { assertConfig, PaginationError } from '../../core/internal';
+import { boundedStatements, type StatementRunner } from '../sql/statement-timeout';
 import { guarded } from './unavailable';
-
-/** How long a source's statement may take by default, waiting for a connection included (ms). */
-export const DEFAULT_QUERY_TIMEOUT = 5000;
-
-/**
- * Runs one statement of a source (the flush before it included): a connection failure, or no answer
- * within the source's `queryTimeout`, is SOURCE_UNAVAILABLE.
- */
-export type StatementGuard = <R>(what: string, statement: () => Promise<R>) => Promise<R>;
 
 /** The connections one guarded statement took from the pool, and whether its time ran out. */
 interface Statement {
@@ -129,30 +120,17 @@ function poolClients(em: SqlEntityManager): PoolClient[] {
  * connections are severed, so a database that stopped answering (frozen TCP, where no server-side
  * timeout can answer) costs neither a hung request nor a pool slot.
  */
-export function statementGuard(em: SqlEntityManager, timeout: number = DEFAULT_QUERY_TIMEOUT): StatementGuard {
-  assertConfig(typeof timeout === 'number' && timeout >= 0 && !Number.isNaN(timeout), 'queryTimeout must be a number of milliseconds >= 0');
-  const bounded = timeout > 0 && Number.isFinite(timeout);
-  return async (what, statement) => {
-    if (!bounded) return guarded(what, statement);
-    for (const client of poolClients(em)) track(client);
-    const state: Statement = { connections: new Set(), expired: false };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const expiry = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        state.expired = true;
-        for (const connection of state.connections) sever(connection);
-        reject(
-          new PaginationError(
-            'SOURCE_UNAVAILABLE',
-            `The database is unavailable (no answer within ${timeout} ms) while running the ${what} query.`,
-          ),
-        );
-      }, timeout);
-    });
-    try {
-      return await Promise.race([running.run(state, () => guarded(what, statement)), expiry]);
-    } finally {
-      clearTimeout(timer);
-    }
-  };
+export function statementGuard(em: SqlEntityManager, timeout?: number): StatementRunner {
+  return boundedStatements<Statement>(timeout, {
+    start: () => {
+      for (const client of poolClients(em)) track(client);
+      return { connections: new Set(), expired: false };
+    },
+    run: (state, statement) => running.run(state, statement),
+    expire: (state) => {
+      state.expired = true;
+      for (const connection of state.connections) sever(connection);
+    },
+    guarded,
+  });
 }

@@ -1,0 +1,86 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { PageSource } from '../../core/internal';
+import { rememberTexts, takeTexts, textAlias } from '../sql/datetime-text';
+import type { SqlCondition } from '../sql/keyset';
+import { AT_COLUMN, atSelect, sqlPageSource, takeAtFlag, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
+import type { DrizzleDatabase } from './drizzle-database';
+import { drizzleRows, fragment, type DrizzleQuery, type DrizzleRow, type DrizzleRows } from './drizzle-rows';
+import type { DrizzleSourceOptions } from './source-options';
+
+/** `a and b and …` of the conditions as one Drizzle fragment, undefined when there are none. */
+export function whereOf(conditions: readonly SqlCondition[]): SQL | undefined {
+  if (conditions.length === 0) return undefined;
+  return sql.join(
+    conditions.map((condition) => fragment(`(${condition.sql})`, condition.params)),
+    sql.raw(' and '),
+  );
+}
+
+/** The key of the row itself in a selection that has columns besides it (the flag, datetime texts). */
+const ROW = 'row';
+
+/**
+ * Runs one page statement over the subquery: `select … from (<query>) e where … order by … limit … offset …`.
+ * Extra columns (the probe's flag, exact datetimes' texts) are selected beside the row, not in it:
+ * Drizzle builds each row object whole, and deleting keys from it would slow every later read of it.
+ */
+async function runPage<T extends object>(rows: DrizzleRows<T>, page: SqlPageQuery): Promise<SqlPageRows<T>> {
+  const { db, ordering, subquery, fields } = rows;
+  // Drizzle maps result columns by position, so the extra columns' own aliases are only names in SQL.
+  const extra: Record<string, SQL> = {};
+  for (const { field, select } of page.texts) extra[textAlias(field)] = sql.raw(select);
+  if (page.at) {
+    const at = atSelect(page.at, db.quote);
+    extra[AT_COLUMN] = fragment(at.sql, at.params);
+  }
+  const nested = Object.keys(extra).length > 0;
+  let statement = db
+    .select(subquery, nested ? { [ROW]: fields, ...extra } : undefined)
+    .where(whereOf(page.conditions))
+    .orderBy(sql.raw(ordering.orderBy(page.ordering, page.reversed)))
+    .limit(page.limit);
+  if (page.offset > 0) statement = statement.offset(page.offset);
+  const raw = await rows.run('page', statement);
+  if (!nested) return { rows: raw as T[] };
+  const found = raw.map((record) => record[ROW] as T);
+  const texts = takeTexts(
+    raw,
+    page.texts.map(({ field }) => field),
+  );
+  found.forEach((row, index) => rememberTexts(row, texts[index]!));
+  return page.at ? { rows: found, firstAt: takeAtFlag(raw) } : { rows: found };
+}
+
+/**
+ * A PageSource over a Drizzle table or select: every page is one SQL statement over the query as a
+ * subquery (`LIMIT n+1 OFFSET k`, or a keyset `WHERE … ORDER BY … LIMIT n+1`; two when a cursor's
+ * own row was deleted), and `COUNT(*)` of the same query runs only when asked. Field types come
+ * from the columns' Drizzle metadata (`fieldTypes` for custom columns); the unique key is the
+ * selection's primary key. Rows come back as Drizzle maps them.
+ */
+export function drizzleSource<Q extends DrizzleQuery>(
+  db: DrizzleDatabase,
+  query: Q,
+  options: DrizzleSourceOptions = {},
+): PageSource<DrizzleRow<Q> & object> {
+  type T = DrizzleRow<Q> & object;
+  const rows = drizzleRows<T>(db, query, options);
+  return sqlPageSource<T>({
+    ordering: rows.ordering,
+    count: async () => {
+      const [row] = await rows.run('count', rows.db.select(rows.subquery, { count: sql`count(*)` }));
+      return Number(row?.['count'] ?? 0);
+    },
+    run: (page) => runPage(rows, page),
+    exists: async (conditions) => {
+      const found = await rows.run(
+        'page',
+        rows.db
+          .select(rows.subquery, { one: sql`1` })
+          .where(whereOf(conditions))
+          .limit(1),
+      );
+      return found.length > 0;
+    },
+  });
+}
