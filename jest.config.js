@@ -19,4 +19,7 @@ module.exports = {
   coverageReporters: ['text-summary', 'json-summary'],
   coverageThreshold: { './src/core/': { lines: 95 } },
   testTimeout: 30000,
+  // Two workers on a 2-core machine (jest's default is cores - 1 = one): most suites wait on a
+  // database server, and the three contract suites (minutes each) then run side by side.
+  maxWorkers: 2,
 };

@@ -2,7 +2,7 @@ import { assertConfig } from './errors';
 
 /**
  * How a page's total is computed. `exact`: a separate `COUNT(*)` (the default). `folded`: the count
- * rides on the page's own statement (`COUNT(*) OVER ()`, page-number and limit-offset only), with the
+ * rides on the page's own statement (an uncorrelated count subquery beside the rows, page-number and limit-offset only), with the
  * separate count when the page is empty. `{ capped: N }`: rows counted up to N, past it "at least N".
  * `estimated`: the database planner's estimate (PostgreSQL; exact elsewhere).
  */

@@ -61,7 +61,7 @@ export interface PageSource<T> {
   countWith?(strategy: SourceCountStrategy): Promise<PageCount>;
   /**
    * Optional (SQL sources): {@link PageSource.slice} with the whole list's count folded into the
-   * same statement (`COUNT(*) OVER ()`); absent, or a null total: core counts apart.
+   * same statement (a count subquery beside the rows); absent, or a null total: core counts apart.
    */
   sliceCounted?(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<CountedSlice<T>>;
   /** The declared type of an ordering field; throws PaginationConfigError for a field it lacks. */

@@ -12,7 +12,7 @@ import { CONTRACT_ROWS, type ContractRow } from 'pagewise/testing';
 import { describeDatabase, openTestDatabase, type Dialect, type TestDatabase } from '../support/databases';
 import { openKyselyDatabase, type KyselyTestDatabase } from '../support/kysely-databases';
 import { ContractEntity } from '../sources/mikro-orm/contract-entity';
-import { CONTRACT_KYSELY_FIELDS, loadContractTable, type ContractDatabase } from '../sources/kysely/contract-table';
+import { contractKyselyFields, loadContractTable, type ContractDatabase } from '../sources/kysely/contract-table';
 import { openDrizzle, type DrizzleTestDatabase } from '../sources/drizzle/drizzle-databases';
 
 /** The data set every request reads: ties, NULL scores, mixed orderings. */
@@ -110,7 +110,7 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM, Kysely an
           make: () =>
             kyselySource(kysely.db.selectFrom('contract_row').selectAll().where('dataset', '=', DATASET), {
               db: kysely.db,
-              fields: CONTRACT_KYSELY_FIELDS,
+              fields: contractKyselyFields(dialect),
             }) as PageSource<ContractRow>,
         },
         { name: 'drizzle', make: () => drizzleSource(drizzle.db, drizzle.dataset(DATASET), { fieldTypes }) as PageSource<ContractRow> },

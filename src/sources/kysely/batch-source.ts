@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from 'kysely';
-import type { BatchPageSource } from '../../core/internal';
+import { assertConfig, type BatchPageSource } from '../../core/internal';
 import { sqlBatchSource, type BatchStrategy, type ParentKey } from '../sql/batch-source';
 import { compiledFragment, kyselySql } from './fragments';
 import { kyselyRows, type KyselySourceOptions } from './rows';
@@ -31,6 +31,13 @@ export function kyselyBatchSource<DB, TB extends keyof DB, O extends object>(
 ): BatchPageSource<ParentKey, O> {
   const rows = kyselyRows<DB, TB, O>(query, options, 'kyselyBatchSource');
   const { dialect, ordering, windowed, run, db } = rows;
+  // The batch writes the query into its statements as text with `?` placeholders: a `?` of its own
+  // (PostgreSQL's jsonb `?`, `?|`, `?&`, or one inside a literal) would bind the wrong values.
+  const own = rows.source();
+  assertConfig(
+    own.sql.split('?').length === own.params.length + 1,
+    'kyselyBatchSource: the query contains a `?` that is not a parameter (a jsonb operator such as `?|`, or one inside a string literal); write the operator as a function (jsonb_exists_any) or page it with kyselySource',
+  );
   const key = ordering.columnOf(options.key);
   const quote = dialect.quote;
   const source = sqlBatchSource<O>({

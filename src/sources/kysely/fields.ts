@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { assertConfig, type FieldType, type KeyValue } from '../../core/internal';
 import type { SqlColumn, SqlColumns } from '../sql/column';
+import type { SqlDialect } from '../sql/dialect';
 
 /** The types a Kysely source's fields are declared with: how cursors restore and check their values. */
 export type KyselyFieldType = 'integer' | 'bigint' | 'number' | 'text' | 'uuid' | 'boolean' | 'datetime' | 'date';
@@ -32,7 +33,7 @@ export type KyselyField =
 export type KyselyFields = Readonly<Record<string, KyselyField>>;
 
 // The SQL type a declared field stands for when no `sqlType` says more: what PostgreSQL casts a
-// batch's bound values to. `datetime` is a millisecond timestamp, keyed by a Date.
+// batch's bound values to. `datetime` is the dialect's finest (DATETIME_SQL).
 const TYPES: Readonly<Record<KyselyFieldType, { readonly fieldType: FieldType; readonly sqlType: string }>> = {
   integer: { fieldType: 'number', sqlType: 'integer' },
   bigint: { fieldType: 'bigint', sqlType: 'bigint' },
@@ -44,15 +45,31 @@ const TYPES: Readonly<Record<KyselyFieldType, { readonly fieldType: FieldType; r
   date: { fieldType: 'string', sqlType: 'date' },
 };
 
+/**
+ * A `datetime` declared without `sqlType`: the finest the dialect keeps (PostgreSQL's and MySQL's
+ * microseconds), keyed by the database's text, so a finer column's keys are never cut to
+ * milliseconds (which would repeat or skip rows). `sqlType: 'timestamptz(3)'` keys by a Date.
+ */
+const DATETIME_SQL: Readonly<Record<SqlDialect['name'], string>> = {
+  postgresql: 'timestamptz',
+  mysql: 'datetime(6)',
+  mariadb: 'datetime(6)',
+  sqlite: 'datetime',
+  other: 'timestamp',
+};
+
 /** A declaration as a column description of the SQL strategies. */
-function columnOf(name: string, field: KyselyField): SqlColumn {
+function columnOf(name: string, field: KyselyField, dialect: SqlDialect['name']): SqlColumn {
   const full = typeof field === 'string' ? { type: field.replace(/\?$/, '') as KyselyFieldType, nullable: field.endsWith('?') } : field;
-  const known = TYPES[full.type];
-  assertConfig(known, `field ${JSON.stringify(name)} has type ${JSON.stringify(full.type)}; use one of ${Object.keys(TYPES).join(', ')}`);
+  const known = Object.prototype.hasOwnProperty.call(TYPES, full?.type ?? '') ? TYPES[full.type] : undefined;
+  assertConfig(
+    known,
+    `the \`fields\` option: field ${JSON.stringify(name)} has type ${JSON.stringify(full?.type)}; use one of ${Object.keys(TYPES).join(', ')}`,
+  );
   return {
     name,
     column: full.column ?? name,
-    type: full.sqlType ?? known.sqlType,
+    type: full.sqlType ?? (full.type === 'datetime' ? DATETIME_SQL[dialect] : known.sqlType),
     nullable: full.nullable === true,
     fieldType: known.fieldType,
     unsigned: full.unsigned === true,
@@ -60,11 +77,17 @@ function columnOf(name: string, field: KyselyField): SqlColumn {
   };
 }
 
-/** The columns of a Kysely source: each declared field, the unique key first checked among them. */
-export function kyselyColumns(fields: KyselyFields, uniqueKey: readonly string[], name: string): SqlColumns {
+/** The columns of a Kysely source: each declared field (all checked now), the unique key among them. */
+export function kyselyColumns(fields: KyselyFields, uniqueKey: readonly string[], name: string, dialect: SqlDialect['name']): SqlColumns {
   const has = (field: string): boolean => Object.prototype.hasOwnProperty.call(fields, field);
   for (const field of uniqueKey) assertConfig(has(field), `the unique key field ${JSON.stringify(field)} is not among the declared fields`);
   const columns = new Map<string, SqlColumn>();
+  // A mistyped declaration is a config error when the source is made, not when a client orders by it.
+  for (const [field, declared] of Object.entries(fields)) {
+    const column = columnOf(field, declared, dialect);
+    // A unique key holds no NULL (SQLite reports its INTEGER PRIMARY KEY nullable all the same).
+    columns.set(field, uniqueKey.includes(field) ? { ...column, nullable: false } : column);
+  }
   return {
     uniqueKey,
     name,
@@ -74,13 +97,7 @@ export function kyselyColumns(fields: KyselyFields, uniqueKey: readonly string[]
         `unknown ordering field ${JSON.stringify(field)} on ${name} (declare it in fields)`,
         'UNKNOWN_ORDERING_FIELD',
       );
-      let column = columns.get(field);
-      if (!column) {
-        // A unique key holds no NULL (SQLite reports its INTEGER PRIMARY KEY nullable all the same).
-        column = uniqueKey.includes(field) ? { ...columnOf(field, fields[field]!), nullable: false } : columnOf(field, fields[field]!);
-        columns.set(field, column);
-      }
-      return column;
+      return columns.get(field)!;
     },
   };
 }

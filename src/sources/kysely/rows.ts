@@ -77,7 +77,7 @@ export function kyselyRows<DB, TB extends keyof DB, O extends object>(
   assertConfig(['postgresql', 'mysql', 'mariadb', 'sqlite'].includes(name), 'dialect must be "postgresql", "mysql", "mariadb" or "sqlite"');
   const dialect = sqlDialect(name, options);
   const uniqueKey = typeof options.uniqueKey === 'string' ? [options.uniqueKey] : [...(options.uniqueKey ?? ['id'])];
-  const columns = kyselyColumns(options.fields, uniqueKey, 'the query');
+  const columns = kyselyColumns(options.fields, uniqueKey, 'the query', name);
   const sqliteDates = options.sqliteDates ?? 'text';
   assertConfig(sqliteDates === 'text' || sqliteDates === 'number', 'sqliteDates must be "text" or "number"');
   // Drivers bind Dates, booleans and bigints differently; better-sqlite3 takes none of the first two.

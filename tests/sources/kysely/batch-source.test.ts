@@ -1,6 +1,7 @@
 // kyselyBatchSource's statements: 100 parents × first 10 children is one statement (two with
 // totalCount, the counts one GROUP BY) on each database and strategy, counted with Kysely's log hook.
-import { batchedPageSources, cursorPagination, paginateRelay } from 'pagewise/internal';
+import { sql } from 'kysely';
+import { batchedPageSources, cursorPagination, paginateRelay, PaginationConfigError } from 'pagewise/internal';
 import { kyselyBatchSource, type BatchStrategy, type KyselyFields } from 'pagewise/kysely';
 import { describeDatabase, type Dialect } from '../../support/databases';
 import { openKyselyDatabase, type KyselyTestDatabase } from '../../support/kysely-databases';
@@ -73,5 +74,22 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('kyselyBatchSource o
       expect(counted.statements).toHaveLength(2);
       expect(counted.statements.filter((statement) => /count\(\*\).*group by/i.test(statement))).toHaveLength(1);
     });
+  });
+});
+
+describe('kyselyBatchSource misuse', () => {
+  it('a query with a `?` of its own (a jsonb operator) is a PaginationConfigError when the batch source is made', async () => {
+    const db = await openKyselyDatabase<{ doc: { id: number; parent: number; body: string } }>('sqlite');
+    try {
+      const query = db.db
+        .selectFrom('doc')
+        .selectAll()
+        .where(sql<boolean>`body ? 'key'`);
+      expect(() => kyselyBatchSource(query, { db: db.db, fields: { id: 'integer', parent: 'integer' }, key: 'parent' })).toThrow(
+        PaginationConfigError,
+      );
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -10,17 +10,22 @@ export interface ContractDatabase {
   contract_row: ContractRow;
 }
 
-/** The contract's fields, declared. */
-export const CONTRACT_KYSELY_FIELDS: KyselyFields = {
+/**
+ * The contract's fields, declared for `dialect`: `created` with its column's millisecond SQL type,
+ * so it is keyed by a Date as the reference's is (a bare `'datetime'` means the dialect's finest).
+ */
+export const contractKyselyFields = (dialect: Dialect): KyselyFields => ({
   id: 'integer',
   dataset: 'text',
   parent: 'integer',
   title: 'text',
   score: 'integer?',
-  created: 'datetime',
+  created: { type: 'datetime', sqlType: CREATED_SQL_TYPE[dialect] },
   rank: 'bigint',
   flag: 'boolean',
-};
+});
+
+const CREATED_SQL_TYPE: Record<Dialect, string> = { sqlite: 'datetime', postgresql: 'timestamptz(3)', mariadb: 'datetime(3)' };
 
 const DDL: Record<Dialect, string> = {
   sqlite:

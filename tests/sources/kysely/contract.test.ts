@@ -5,7 +5,7 @@ import { kyselyBatchSource, kyselySource, type BatchStrategy } from 'pagewise/ky
 import { describeBatchSourceContract, describeSourceContract, type ContractSourceOptions } from 'pagewise/testing';
 import { describeDatabase, type Dialect } from '../../support/databases';
 import { openKyselyDatabase, type KyselyTestDatabase } from '../../support/kysely-databases';
-import { CONTRACT_KYSELY_FIELDS, loadContractTable, type ContractDatabase } from './contract-table';
+import { contractKyselyFields, loadContractTable, type ContractDatabase } from './contract-table';
 
 describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('Kysely on %s', (dialect: Dialect) => {
   describeDatabase(dialect, `contract on ${dialect}`, () => {
@@ -27,7 +27,7 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('Kysely on %s', (dia
       const { db: kysely } = await open();
       return kyselyBatchSource(kysely.selectFrom('contract_row').selectAll(), {
         db: kysely,
-        fields: CONTRACT_KYSELY_FIELDS,
+        fields: contractKyselyFields(dialect),
         key: 'parent',
         ordering: options.ordering ?? [],
         ...(strategy ? { strategy } : {}),
@@ -38,7 +38,7 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('Kysely on %s', (dia
       async (dataset, options) => {
         const { db: kysely } = await open();
         const query = kysely.selectFrom('contract_row').selectAll().where('dataset', '=', dataset.name);
-        return kyselySource(query, { db: kysely, fields: CONTRACT_KYSELY_FIELDS, ordering: options.ordering ?? [] });
+        return kyselySource(query, { db: kysely, fields: contractKyselyFields(dialect), ordering: options.ordering ?? [] });
       },
       { batch: batchBy() },
     );

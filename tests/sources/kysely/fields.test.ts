@@ -4,7 +4,7 @@ import { cursorPagination, paginateCursor } from 'pagewise';
 import { kyselyFields, kyselySource } from 'pagewise/kysely';
 import { describeDatabase, type Dialect } from '../../support/databases';
 import { openKyselyDatabase, type KyselyTestDatabase } from '../../support/kysely-databases';
-import { CONTRACT_KYSELY_FIELDS, loadContractTable, type ContractDatabase } from './contract-table';
+import { contractKyselyFields, loadContractTable, type ContractDatabase } from './contract-table';
 
 const EXPECTED: Record<Dialect, Record<string, unknown>> = {
   sqlite: {
@@ -50,7 +50,9 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('kyselyFields on %s'
       const read = await kyselyFields(db.db, 'contract_row', dialect === 'postgresql' ? { schema: db.namespace! } : {});
       // SQLite keeps the contract's dates as text and booleans as integers: those are declared.
       const fields =
-        dialect === 'postgresql' ? read : { ...read, created: CONTRACT_KYSELY_FIELDS.created!, flag: CONTRACT_KYSELY_FIELDS.flag! };
+        dialect === 'postgresql'
+          ? read
+          : { ...read, created: contractKyselyFields(dialect).created!, flag: contractKyselyFields(dialect).flag! };
       const source = kyselySource(db.db.selectFrom('contract_row').selectAll().where('dataset', '=', 'mixed'), { db: db.db, fields });
       const pagination = cursorPagination({ pageSize: 10, ordering: ['-created'] });
       const seen: number[] = [];

@@ -13,7 +13,7 @@ import {
 import { kyselySource } from 'pagewise/kysely';
 import { describeDatabase, type Dialect } from '../../support/databases';
 import { openKyselyDatabase, type KyselyTestDatabase } from '../../support/kysely-databases';
-import { CONTRACT_KYSELY_FIELDS, loadContractTable, type ContractDatabase } from './contract-table';
+import { contractKyselyFields, loadContractTable, type ContractDatabase } from './contract-table';
 
 const SLEEP: Record<'postgresql' | 'mariadb', string> = { postgresql: 'pg_sleep(3) is not null', mariadb: 'sleep(3) = 0' };
 
@@ -33,7 +33,7 @@ describe.each(['postgresql', 'mariadb'] as const)('Kysely queryTimeout on %s', (
         .where(sql<boolean>`${sql.raw(SLEEP[dialect])}`);
       const start = Date.now();
       const error = await paginatePageNumber(
-        kyselySource(slow, { db: db.db, fields: CONTRACT_KYSELY_FIELDS, queryTimeout: 300 }),
+        kyselySource(slow, { db: db.db, fields: contractKyselyFields(dialect), queryTimeout: 300 }),
         pageNumberPagination({ pageSize: 5 }),
         {},
       ).catch((caught: unknown) => caught);
@@ -43,7 +43,7 @@ describe.each(['postgresql', 'mariadb'] as const)('Kysely queryTimeout on %s', (
       });
       expect(Date.now() - start).toBeLessThan(2500);
       const page = await paginatePageNumber(
-        kyselySource(db.db.selectFrom('contract_row').selectAll(), { db: db.db, fields: CONTRACT_KYSELY_FIELDS, queryTimeout: 300 }),
+        kyselySource(db.db.selectFrom('contract_row').selectAll(), { db: db.db, fields: contractKyselyFields(dialect), queryTimeout: 300 }),
         pageNumberPagination({ pageSize: 5 }),
         {},
         { withCount: true },
@@ -63,17 +63,23 @@ describe('Kysely source options and hardening (SQLite)', () => {
   const query = () => db.db.selectFrom('contract_row').selectAll();
 
   it.each([-1, Number.NaN, '5000' as unknown as number])('queryTimeout %p is a PaginationConfigError', (queryTimeout) => {
-    expect(() => kyselySource(query(), { db: db.db, fields: CONTRACT_KYSELY_FIELDS, queryTimeout })).toThrow(PaginationConfigError);
+    expect(() => kyselySource(query(), { db: db.db, fields: contractKyselyFields('sqlite'), queryTimeout })).toThrow(PaginationConfigError);
   });
 
   it('needs the fields declared, the unique key among them, and orders only by declared fields', () => {
     expect(() => kyselySource(query(), { db: db.db } as never)).toThrow(/fields/);
     expect(() => kyselySource(query(), { db: db.db, fields: { title: 'text' } })).toThrow(/unique key/);
-    expect(() => kyselySource(query(), { db: db.db, fields: CONTRACT_KYSELY_FIELDS, ordering: 'nope' })).toThrow(PaginationConfigError);
+    // A mistyped declaration fails when the source is made, before any client orders by it.
+    expect(() => kyselySource(query(), { db: db.db, fields: { id: 'integer', title: 'txt' as never } })).toThrow(
+      /`fields` option: field "title"/,
+    );
+    expect(() => kyselySource(query(), { db: db.db, fields: contractKyselyFields('sqlite'), ordering: 'nope' })).toThrow(
+      PaginationConfigError,
+    );
   });
 
   it('a forged cursor value the column cannot hold is INVALID_CURSOR, never a driver error', async () => {
-    const source = kyselySource(query(), { db: db.db, fields: CONTRACT_KYSELY_FIELDS });
+    const source = kyselySource(query(), { db: db.db, fields: contractKyselyFields('sqlite') });
     const pagination = cursorPagination({ pageSize: 5, ordering: 'id' });
     // DRF's cursor format: base64 of `o=0&p=<position>`; a position beyond a 32-bit integer column.
     const cursor = Buffer.from(`p=${2 ** 40}`).toString('base64');

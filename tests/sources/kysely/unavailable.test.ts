@@ -5,7 +5,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { cursorPagination, pageNumberPagination, paginateCursor, paginatePageNumber, PaginationError } from 'pagewise';
 import { kyselySource } from 'pagewise/kysely';
 import { openKyselyDatabase } from '../../support/kysely-databases';
-import { CONTRACT_KYSELY_FIELDS, type ContractDatabase } from './contract-table';
+import { contractKyselyFields, type ContractDatabase } from './contract-table';
 
 async function listen(onConnection: (socket: Socket) => void): Promise<{ server: Server; port: number }> {
   const server = createServer(onConnection);
@@ -29,7 +29,7 @@ async function attempt(dialect: 'postgresql' | 'mariadb', port: number, run: 'pa
   try {
     const source = kyselySource(open.db.selectFrom('contract_row').selectAll(), {
       db: open.db,
-      fields: CONTRACT_KYSELY_FIELDS,
+      fields: contractKyselyFields(dialect),
       queryTimeout: 800,
     });
     if (run === 'page') await paginatePageNumber(source, pageNumberPagination({ pageSize: 5 }), {}, { withCount: true });
