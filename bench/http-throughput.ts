@@ -19,9 +19,14 @@ import { portLine, startProcess, type Server } from './processes';
 
 // autocannon ships no types; this is the part of its API the bench uses.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (
-  options: Record<string, unknown>,
-) => Promise<{ requests: { total: number }; duration: number; non2xx: number; errors: number; timeouts: number }>;
+const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<{
+  requests: { total: number };
+  latency: { p99: number };
+  duration: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}>;
 
 const ROWS = 100_000;
 const SECONDS = Number(process.env['BENCH_HTTP_SECONDS'] ?? 2);
@@ -47,7 +52,7 @@ function ensureDrf(): boolean {
 }
 
 /** One autocannon run: requests per second, and per CPU second of the server. */
-async function load(server: Server, path: string, post?: string): Promise<{ rps: number; perCpu: number }> {
+async function load(server: Server, path: string, post?: string): Promise<{ rps: number; perCpu: number; p99: number }> {
   const before = server.cpuSeconds();
   const result = await autocannon({
     url: `${server.origin}${path}`,
@@ -58,7 +63,11 @@ async function load(server: Server, path: string, post?: string): Promise<{ rps:
   const cpu = server.cpuSeconds() - before;
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${server.origin}${path}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return { rps: result.requests.total / result.duration, perCpu: cpu > 0 ? result.requests.total / cpu : Number.NaN };
+  return {
+    rps: result.requests.total / result.duration,
+    perCpu: cpu > 0 ? result.requests.total / cpu : Number.NaN,
+    p99: result.latency.p99,
+  };
 }
 
 interface Endpoint {
@@ -72,8 +81,8 @@ async function paired(subject: Endpoint, baseline: Endpoint) {
   const run = (endpoint: Endpoint) => load(endpoint.server, endpoint.path, endpoint.post);
   await run(subject);
   await run(baseline);
-  const subjects: Array<{ rps: number; perCpu: number }> = [];
-  const baselines: Array<{ rps: number; perCpu: number }> = [];
+  const subjects: Array<{ rps: number; perCpu: number; p99: number }> = [];
+  const baselines: Array<{ rps: number; perCpu: number; p99: number }> = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     if (round % 2) {
       subjects.push(await run(subject));
@@ -91,6 +100,9 @@ async function paired(subject: Endpoint, baseline: Endpoint) {
     cpuRatio: cpuRatios.length ? median(cpuRatios) : Number.NaN,
     subjectRps: median(subjects.map((one) => one.rps)),
     baselineRps: median(baselines.map((one) => one.rps)),
+    // Each side's p99 latency under the same load (10 connections), median over the rounds, in ms.
+    subjectP99: median(subjects.map((one) => one.p99)),
+    baselineP99: median(baselines.map((one) => one.p99)),
   };
 }
 
@@ -164,7 +176,7 @@ export async function httpThroughput(): Promise<BenchResult[]> {
         measure,
         ratio: outcome.ratio,
         target,
-        detail: `${names[0]} ${outcome.subjectRps.toFixed(0)} vs ${names[1]} ${outcome.baselineRps.toFixed(0)} req/s; rounds ${outcome.spread[0].toFixed(2)}–${outcome.spread[1].toFixed(2)}; per CPU second ${outcome.cpuRatio.toFixed(2)}×`,
+        detail: `${names[0]} ${outcome.subjectRps.toFixed(0)} vs ${names[1]} ${outcome.baselineRps.toFixed(0)} req/s; rounds ${outcome.spread[0].toFixed(2)}–${outcome.spread[1].toFixed(2)}; per CPU second ${outcome.cpuRatio.toFixed(2)}×; p99 ${outcome.subjectP99} vs ${outcome.baselineP99} ms`,
       });
 
     // Against the hand-written endpoints: the same SQL first, then the same load.
