@@ -6,6 +6,7 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeWhenAvailable } from './databases';
 
 const PREFIX = 'pagewise-rig-';
 
@@ -87,17 +88,11 @@ function readIfExists(file: string): string {
 }
 
 /**
- * `describe` for a suite on the rig: runs it when every piece can start; locally skips it with the
- * printed reasons; with CI=true runs it anyway, so the piece that cannot start fails it with its reason.
+ * `describe` for a suite on the rig: {@link describeWhenAvailable} with the reasons each piece
+ * cannot start here (null for a piece that can).
  */
 export function describeRig(reasons: ReadonlyArray<string | null>, name: string, body: () => void): void {
-  const missing = reasons.filter((reason): reason is string => reason !== null).join('; ');
-  if (missing && process.env['CI'] !== 'true') {
-    console.warn(`Skipping "${name}": ${missing} (set CI=true to make this a failure).`);
-    describe.skip(`${name} (skipped: ${missing}; CI=true fails instead)`, body);
-    return;
-  }
-  describe(name, body);
+  describeWhenAvailable(reasons.filter((reason): reason is string => reason !== null).join('; ') || null, name, body);
 }
 
 /** Waits until `ready()` is true, polling every `everyMs`; throws `what` after `timeoutMs`. */

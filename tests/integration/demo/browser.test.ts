@@ -5,18 +5,15 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { describeWhenAvailable } from '../../support/databases';
 import { runDemo, type RunningDemo } from './demo-server';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 // Screenshots for a person to look at (not compared: pixels differ across fonts and Chromium versions).
 const SCREENSHOTS = process.env['DEMO_SCREENSHOTS'] ?? join(tmpdir(), 'pagewise-demo-screenshots');
-const available = existsSync(CHROMIUM);
-if (!available && process.env['CI'] !== 'true') {
-  console.warn(`Skipping the browser test: no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run installs it).`);
-}
-const describeBrowser = available || process.env['CI'] === 'true' ? describe : describe.skip;
+const missing = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run installs it)`;
 
-describeBrowser('demo page in a browser', () => {
+describeWhenAvailable(missing, 'demo page in a browser', () => {
   let running: RunningDemo;
   let browser: Browser;
 
