@@ -1,7 +1,7 @@
 import { Column, is, SQL, type SQLWrapper } from 'drizzle-orm';
 import { assertConfig, type BatchPageSource } from '../../core/internal';
 import { sqlBatchSource, type BatchStrategy, type ParentKey } from '../sql/batch-source';
-import { rememberTexts, takeTexts } from '../sql/datetime-text';
+import { readTexts, rememberTexts } from '../sql/datetime-text';
 import type { SqlFragment, SqlWindow } from '../sql/window';
 import { toDrizzleSql, type DrizzleDatabase } from './drizzle-database';
 import { ALIAS, drizzleRows, type DrizzleQuery, type DrizzleRow, type DrizzleRows } from './drizzle-rows';
@@ -110,8 +110,9 @@ export function drizzleBatchSource<Q extends DrizzleQuery>(
         };
         return rowsOf(await rows.run(what, statementOf));
       },
+      // Each row is built from the table's own fields: the strategy's columns are never copied in.
       hydrate: (raw, textFields) => {
-        const texts = takeTexts(raw, textFields);
+        const texts = readTexts(raw, textFields);
         return Promise.resolve(
           raw.map((record, index) => {
             const row = rowFrom(record, rows.fields);

@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PageSource } from '../../core/internal';
-import { rememberTexts, takeTexts, textAlias } from '../sql/datetime-text';
+import { readTexts, rememberTexts, textAlias } from '../sql/datetime-text';
 import type { SqlCondition } from '../sql/keyset';
-import { AT_COLUMN, atSelect, sqlPageSource, takeAtFlag, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
+import { AT_COLUMN, atSelect, firstAt, sqlPageSource, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
 import type { DrizzleDatabase } from './drizzle-database';
 import { drizzleRows, fragment, type DrizzleQuery, type DrizzleRow, type DrizzleRows } from './drizzle-rows';
 import type { DrizzleSourceOptions } from './source-options';
@@ -43,12 +43,12 @@ async function runPage<T extends object>(rows: DrizzleRows<T>, page: SqlPageQuer
   const raw = await rows.run('page', statement);
   if (!nested) return { rows: raw as T[] };
   const found = raw.map((record) => record[ROW] as T);
-  const texts = takeTexts(
+  const texts = readTexts(
     raw,
     page.texts.map(({ field }) => field),
   );
   found.forEach((row, index) => rememberTexts(row, texts[index]!));
-  return page.at ? { rows: found, firstAt: takeAtFlag(raw) } : { rows: found };
+  return page.at ? { rows: found, firstAt: firstAt(raw) } : { rows: found };
 }
 
 /**

@@ -45,14 +45,14 @@ export function kyselyBatchSource<DB, TB extends keyof DB, O extends object>(
     key,
     ...(options.strategy === undefined ? {} : { strategy: options.strategy }),
     rows: {
-      query: (window) => Promise.resolve(compiledFragment(windowed(window).compile(), dialect)),
+      query: (window) => Promise.resolve(compiledFragment(windowed(window), dialect)),
       relation: (alias) => {
         const own = rows.source();
         return { from: { sql: `(${own.sql}) as ${quote(alias)}`, params: own.params }, select: [`${quote(alias)}.*`] };
       },
       execute: async (what, statement) =>
         (await run(what, () => kyselySql<Record<string, unknown>>(statement).execute(db))).rows as Array<Record<string, unknown>>,
-      hydrate: (raw, textFields) => Promise.resolve(rows.rows(raw, textFields)),
+      hydrate: (raw, textFields, columns) => Promise.resolve(rows.rows(raw, textFields, columns)),
     },
   });
   return { ...source, valueOf: rows.valueOf };

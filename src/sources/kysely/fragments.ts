@@ -1,7 +1,7 @@
-import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type RawBuilder } from 'kysely';
 import { assertConfig } from '../../core/internal';
 import type { SqlDialect } from '../sql/dialect';
-import type { SqlFragment } from '../sql/window';
+import { windowStatement, type SqlFragment, type SqlWindow } from '../sql/window';
 
 /**
  * A fragment of the SQL strategies (`?` placeholders) as Kysely SQL: its text verbatim, each
@@ -14,6 +14,24 @@ export function kyselySql<R = unknown>(fragment: SqlFragment): RawBuilder<R> {
   // Kysely a freeze and a visit each: a fifth of a seek's own time).
   const strings = Object.assign([...pieces], { raw: pieces }) as unknown as TemplateStringsArray;
   return sql<R>(strings, ...fragment.params);
+}
+
+/**
+ * The statement of `window` over the user's compiled query, compiled: the query's SQL verbatim (its
+ * own `?` and `$n` untouched, as Kysely nests a subquery), the window's placeholders numbered after
+ * its parameters on PostgreSQL and in text order elsewhere. Written as text, not through the
+ * builder: its frozen node per clause and the compile pass were most of a seek's own time.
+ */
+export function compiledWindow(own: CompiledQuery, window: SqlWindow, dialect: SqlDialect, alias: string): CompiledQuery {
+  const [head, , tail] = windowStatement(null, alias, window, dialect.quote) as [SqlFragment, null, SqlFragment];
+  if (dialect.name !== 'postgresql') {
+    return CompiledQuery.raw(`${head.sql}(${own.sql})${tail.sql}`, [...head.params, ...own.parameters, ...tail.params]);
+  }
+  // PostgreSQL binds by number, in any textual order: the query keeps its $1..$k.
+  let next = own.parameters.length;
+  const numbered = (text: string): string => text.replace(/\?/g, () => `$${(next += 1)}`);
+  const sql = `${numbered(head.sql)}(${own.sql})${numbered(tail.sql)}`;
+  return CompiledQuery.raw(sql, [...own.parameters, ...head.params, ...tail.params]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { PageSource } from '../../core/internal';
-import { atSelect, sqlPageSource, takeAtFlag } from '../sql/page-source';
+import { AT_COLUMN, atSelect, firstAt, sqlPageSource } from '../sql/page-source';
 import { kyselyRows, type KyselySourceOptions } from './rows';
 
 /**
@@ -29,27 +29,29 @@ export function kyselySource<DB, TB extends keyof DB, O extends object>(
       },
       exists: async (conditions) => {
         const found = await run('page', () =>
-          windowed({ where: conditions, select: [{ sql: '1', params: [] }], only: true, limit: 1 }).execute(),
+          db.executeQuery(windowed({ where: conditions, select: [{ sql: '1', params: [] }], only: true, limit: 1 })),
         );
-        return found.length > 0;
+        return found.rows.length > 0;
       },
       run: async (page) => {
         const at = page.at ? atSelect(page.at, dialect.quote) : null;
-        const raw = await run('page', () =>
-          windowed({
-            where: page.conditions,
-            select: [...page.texts.map(({ select }) => ({ sql: select, params: [] })), ...(at ? [at] : [])],
-            orderBy: ordering.orderBy(page.ordering, page.reversed),
-            limit: page.limit,
-            offset: page.offset,
-          }).execute(),
+        const { rows: raw } = await run('page', () =>
+          db.executeQuery<Record<string, unknown>>(
+            windowed({
+              where: page.conditions,
+              select: [...page.texts.map(({ select }) => ({ sql: select, params: [] })), ...(at ? [at] : [])],
+              orderBy: ordering.orderBy(page.ordering, page.reversed),
+              limit: page.limit,
+              offset: page.offset,
+            }),
+          ),
         );
-        const firstAt = takeAtFlag(raw);
         const found = rows.rows(
           raw,
           page.texts.map(({ field }) => field),
+          at ? [AT_COLUMN] : [],
         );
-        return at ? { rows: found, firstAt } : { rows: found };
+        return at ? { rows: found, firstAt: firstAt(raw) } : { rows: found };
       },
     }),
     valueOf: rows.valueOf,

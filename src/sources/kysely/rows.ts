@@ -1,12 +1,13 @@
-import { sql, type AliasedRawBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { CompiledQuery, Kysely, SelectQueryBuilder } from 'kysely';
 import { assertConfig, type KeyValue } from '../../core/internal';
-import { datetimeText, rememberTexts, takeTexts } from '../sql/datetime-text';
+import { datetimeText, readTexts, rememberTexts, textAliases } from '../sql/datetime-text';
 import { sqlDialect, type SqlDialect, type SqlDialectName } from '../sql/dialect';
+import { withoutColumns } from '../sql/raw-rows';
 import { sqlOrdering, type SqlOrdering, type SqlOrderingOptions, type ToParam } from '../sql/ordering';
 import { timedStatements, type StatementRunner } from '../sql/statement-timeout';
 import type { SqlFragment, SqlWindow } from '../sql/window';
 import { keyValueOf, kyselyColumns, type KyselyFields } from './fields';
-import { compiledFragment, kyselyDialectName, kyselySql } from './fragments';
+import { compiledFragment, compiledWindow, kyselyDialectName } from './fragments';
 
 /** Options shared by `kyselySource` and `kyselyBatchSource`. */
 export interface KyselySourceOptions<DB> extends SqlOrderingOptions {
@@ -37,25 +38,18 @@ type Loose = Kysely<Record<string, Record<string, unknown>>>;
 export interface KyselyRows<O extends object> {
   readonly dialect: SqlDialect;
   readonly ordering: SqlOrdering<O>;
-  /** The query of the rows with `window` written in, through Kysely's builder. */
-  readonly windowed: (window: SqlWindow) => SelectQueryBuilder<Record<string, Record<string, unknown>>, string, Record<string, unknown>>;
+  /** The statement of `window` over the query of the rows, compiled (see `compiledWindow`). */
+  readonly windowed: (window: SqlWindow) => CompiledQuery;
   /** The user's query compiled, as a fragment of the strategies. */
   readonly source: () => SqlFragment;
   /** Runs a statement under the source's timeout, its connection failures SOURCE_UNAVAILABLE. */
   readonly run: StatementRunner;
   readonly db: Loose;
-  /** The texts of `textFields` taken out of raw rows and kept for `valueOf`; the rows as the source's. */
-  readonly rows: (raw: Array<Record<string, unknown>>, textFields: readonly string[]) => O[];
+  /** Raw rows as the source's, without the texts of `textFields` (kept for `valueOf`) and `columns`. */
+  readonly rows: (raw: Array<Record<string, unknown>>, textFields: readonly string[], columns?: readonly string[]) => O[];
   /** A row's key value for a field, normalized from what the driver gave. */
   readonly valueOf: (row: O, field: string) => KeyValue;
 }
-
-/**
- * A selection of a strategy's SQL (`cast(...) as "pw_t_created"`, its alias written in): Kysely
- * compiles any expression in a select list; its types only ask for an alias it cannot see here.
- */
-const selection = (fragment: SqlFragment): AliasedRawBuilder<unknown, string> =>
-  kyselySql(fragment) as unknown as AliasedRawBuilder<unknown, string>;
 
 /** The Kysely reading of a source's rows under `options`. */
 export function kyselyRows<DB, TB extends keyof DB, O extends object>(
@@ -98,36 +92,24 @@ export function kyselyRows<DB, TB extends keyof DB, O extends object>(
     }
     return known;
   };
-  const sub = query.as(ALIAS);
 
-  const windowed: KyselyRows<O>['windowed'] = (window) => {
-    const from = db.selectFrom(sub as never) as unknown as SelectQueryBuilder<
-      Record<string, Record<string, unknown>>,
-      string,
-      Record<string, unknown>
-    >;
-    let built = window.only ? from : from.selectAll(ALIAS as never);
-    for (const column of window.select ?? []) built = built.select(selection(column));
-    for (const condition of window.where) built = built.where(kyselySql<SqlBool>({ sql: `(${condition.sql})`, params: condition.params }));
-    if (window.groupBy !== undefined) built = built.groupBy(sql.raw(window.groupBy));
-    if (window.orderBy !== undefined) built = built.orderBy(sql.raw(window.orderBy));
-    if (window.limit !== undefined) built = built.limit(window.limit);
-    if (typeof window.offset === 'string') built = built.offset(sql.raw<number>(window.offset));
-    else if (window.offset !== undefined && window.offset > 0) built = built.offset(window.offset);
-    return built;
-  };
+  // Kysely builders are immutable: the user's query compiles once per source.
+  let compiled: CompiledQuery | undefined;
+  const own = (): CompiledQuery => (compiled ??= query.compile());
+  const windowed: KyselyRows<O>['windowed'] = (window) => compiledWindow(own(), window, dialect, ALIAS);
 
   return {
     dialect,
     ordering,
     windowed,
-    source: () => compiledFragment(query.compile(), dialect),
+    source: () => compiledFragment(own(), dialect),
     run: timedStatements(options.queryTimeout),
     db,
-    rows: (raw, textFields) => {
-      const texts = takeTexts(raw, textFields);
-      raw.forEach((row, index) => rememberTexts(row, texts[index]!));
-      return raw as unknown as O[];
+    rows: (raw, textFields, columns = []) => {
+      const texts = readTexts(raw, textFields);
+      const plain = withoutColumns(raw, [...textAliases(textFields), ...columns]);
+      plain.forEach((row, index) => rememberTexts(row, texts[index]!));
+      return plain as unknown as O[];
     },
     valueOf: (row, field) => {
       const value = (row as Record<string, unknown>)[columns.column(field).column];

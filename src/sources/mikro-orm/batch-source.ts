@@ -95,7 +95,7 @@ export function mikroOrmBatchSource<T extends object>(
         select: [`${quote(alias)}.*`, ...formulaSelects(alias)],
       }),
       execute: (what, statement) => rows.execute(what, rawSql(knex, statement.sql, statement.params)),
-      hydrate: async (raw, textFields) => rows.populate(await rows.hydrate(raw, textFields)),
+      hydrate: async (raw, textFields, columns) => rows.populate(await rows.hydrate(raw, textFields, columns)),
     },
   });
 }

@@ -1,7 +1,8 @@
 import { QueryFlag, ReferenceKind, type EntityMetadata, type EntityName, type FilterOptions, type FilterQuery } from '@mikro-orm/core';
 import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import { assertConfig } from '../../core/internal';
-import { rememberTexts, takeTexts } from '../sql/datetime-text';
+import { readTexts, rememberTexts, textAliases } from '../sql/datetime-text';
+import { withoutColumns } from '../sql/raw-rows';
 import { flushFirst } from './flush';
 import { statementGuard } from './query-timeout';
 import type { StatementRunner } from '../sql/statement-timeout';
@@ -34,10 +35,10 @@ export interface EntityRows<T extends object> {
   readonly execute: (what: string, query: Knex.QueryBuilder | Knex.Raw) => Promise<Array<Record<string, unknown>>>;
   /**
    * Raw rows to managed entities, as em.find maps them (each merged into the identity map, onLoad
-   * hooks run), or with `lean` to plain objects keyed by property; the texts of `textFields` are
-   * taken out first and kept for `valueOf`.
+   * hooks run), or with `lean` to plain objects keyed by property; the texts of `textFields` (kept
+   * for `valueOf`) and the strategy's `columns` left out.
    */
-  readonly hydrate: (raw: readonly Record<string, unknown>[], textFields?: readonly string[]) => Promise<T[]>;
+  readonly hydrate: (raw: Array<Record<string, unknown>>, textFields?: readonly string[], columns?: readonly string[]) => Promise<T[]>;
   /** A record the QueryBuilder mapped (property names) as a row: a managed entity, or plain with `lean`. */
   readonly fromMapped: (record: Record<string, unknown>) => T;
   /** Loads the `populate` relations of a page's rows, once for all of them. */
@@ -101,10 +102,11 @@ export function entityRows<T extends object>(
         await flushFirst(em, meta);
         return em.getConnection(readFrom).execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext());
       }),
-    hydrate: async (raw, textFields = []) => {
+    hydrate: async (records, textFields = [], columns = []) => {
       const factory = em.getEntityFactory();
       const driver = em.getDriver();
-      const texts = takeTexts(raw, textFields);
+      const texts = readTexts(records, textFields);
+      const raw = withoutColumns(records, [...textAliases(textFields), ...columns]);
       if (options.lean) {
         const rows = raw.map((row) => plainRow<T>(driver.mapResult(row as never, meta) as Record<string, unknown>, meta, em));
         rows.forEach((row, index) => rememberTexts(row, texts[index]!));

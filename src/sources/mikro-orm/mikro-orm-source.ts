@@ -2,11 +2,12 @@ import type { EntityManager, EntityMetadata, EntityName, EntityRepository } from
 import { raw } from '@mikro-orm/core';
 import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import { assertConfig, type PageCount, type PageSource, type SourceCountStrategy } from '../../core/internal';
-import { rememberTexts, takeTexts } from '../sql/datetime-text';
+import { readTexts, rememberTexts, textAliases } from '../sql/datetime-text';
 import type { SqlCondition } from '../sql/keyset';
 import type { SqlOrdering } from '../sql/ordering';
-import { takeFoldedCount } from '../sql/counts';
-import { atSelect, sqlPageSource, takeAtFlag, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
+import { FOLDED_COUNT_COLUMN, readFoldedCount } from '../sql/counts';
+import { AT_COLUMN, atSelect, firstAt, sqlPageSource, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
+import { withoutColumns } from '../sql/raw-rows';
 import { countStatement, foldedSelect } from './count-statements';
 import { entityOrdering } from './entity-ordering';
 import { entityRows, readConnection } from './entity-rows';
@@ -82,14 +83,11 @@ async function runThroughBuilder<T extends object>(
     await flushFirst(em, meta);
     return page.execute<Array<Record<string, unknown>>>('all', true);
   });
-  const texts = takeTexts(
-    records,
-    query.texts.map(({ field }) => field),
-  );
-  const firstAt = takeAtFlag(records);
+  const textFields = query.texts.map(({ field }) => field);
+  const texts = readTexts(records, textFields);
   const rows: T[] = [];
   const seen = new Set<string>();
-  records.forEach((record, index) => {
+  withoutColumns(records, [...textAliases(textFields), AT_COLUMN]).forEach((record, index) => {
     // A row joined twice is kept once (as getResultList keeps it), told by its primary key.
     const key = JSON.stringify(meta.primaryKeys.map((name) => String(record[name])));
     if (seen.has(key)) return;
@@ -98,7 +96,7 @@ async function runThroughBuilder<T extends object>(
     rememberTexts(row, texts[index]!);
     rows.push(row);
   });
-  return at ? { rows, firstAt } : { rows };
+  return at ? { rows, firstAt: firstAt(records) } : { rows };
 }
 
 /** The SQL page source over a MikroORM source's parts: its count is the builder's, under the guard and after a flush. */
@@ -183,15 +181,15 @@ export function mikroOrmSource<T extends object>(
         offset: page.offset,
       });
       const raw = await rows.execute('page', query);
-      const counted = total ? takeFoldedCount(raw) : undefined;
-      const firstAt = takeAtFlag(raw);
+      const counted = total ? readFoldedCount(raw) : undefined;
       const found = await rows.populate(
         await rows.hydrate(
           raw,
           page.texts.map(({ field }) => field),
+          [AT_COLUMN, FOLDED_COUNT_COLUMN],
         ),
       );
-      return { rows: found, ...(at && { firstAt }), ...(counted !== undefined && { total: counted }) };
+      return { rows: found, ...(at && { firstAt: firstAt(raw) }), ...(counted !== undefined && { total: counted }) };
     },
   });
 }

@@ -25,10 +25,10 @@ export interface SqlBatchRows<T extends object> {
   /** Runs one statement (`what`: `page` or `count`, for messages), giving raw rows by column name. */
   readonly execute: (what: string, statement: SqlFragment) => Promise<Array<Record<string, unknown>>>;
   /**
-   * A statement's raw rows as the source's rows (the texts of `textFields` taken out first and kept
-   * for `valueOf`), their relations loaded.
+   * A statement's raw rows as the source's rows, without the texts of `textFields` (kept for
+   * `valueOf`) and the strategy's `columns`, their relations loaded.
    */
-  readonly hydrate: (raw: Array<Record<string, unknown>>, textFields: readonly string[]) => Promise<T[]>;
+  readonly hydrate: (raw: Array<Record<string, unknown>>, textFields: readonly string[], columns: readonly string[]) => Promise<T[]>;
 }
 
 /** What a batch source is over: the rows, their ordering, the parent key's column and the strategy. */
@@ -401,11 +401,7 @@ export function sqlBatchSource<T extends object>(options: SqlBatchOptions<T>): B
     const raw = await rows.execute('page', statement);
     const parentOf = raw.map((row) => keyName(row[keyColumn]));
     const beyondOf = raw.map((row) => flagged(row[BEYOND]));
-    for (const row of raw) {
-      delete row[ROW_NUMBER];
-      delete row[BEYOND];
-    }
-    const page = await rows.hydrate(raw, textFields);
+    const page = await rows.hydrate(raw, textFields, [ROW_NUMBER, BEYOND]);
     page.forEach((row, index) => {
       const name = parentOf[index]!;
       let window = byParent.get(name);

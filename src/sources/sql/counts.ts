@@ -26,14 +26,9 @@ const countValue = (value: unknown): number | null => {
   return typeof number === 'number' && Number.isSafeInteger(number) && number >= 0 ? number : null;
 };
 
-/**
- * Takes the folded count out of a page's raw rows (each loses the column, before it becomes a row);
- * null for an empty page, which has no row to carry it.
- */
-export function takeFoldedCount(rows: ReadonlyArray<Record<string, unknown>>): number | null {
-  const total = rows.length === 0 ? null : countValue(rows[0]![FOLDED_COUNT_COLUMN]);
-  for (const row of rows) delete row[FOLDED_COUNT_COLUMN];
-  return total;
+/** The folded count a page's raw rows carry (the rows keep the column); null for an empty page, which has no row to carry it. */
+export function readFoldedCount(rows: ReadonlyArray<Record<string, unknown>>): number | null {
+  return rows.length === 0 ? null : countValue(rows[0]![FOLDED_COUNT_COLUMN]);
 }
 
 /**

@@ -49,22 +49,24 @@ const texts = new WeakMap<object, Map<string, string>>();
 const NONE: ReadonlyMap<string, string> = new Map();
 
 /**
- * Moves each raw row's `pw_t_*` columns out of the row (so hydration never sees them), returning
- * them per row for {@link rememberTexts}.
+ * Each raw row's `pw_t_*` texts, read for {@link rememberTexts} (the rows keep the columns:
+ * `withoutColumns` with {@link textAliases} leaves them out of what hydration sees).
  */
-export function takeTexts(raw: readonly Record<string, unknown>[], fields: readonly string[]): Array<ReadonlyMap<string, string>> {
+export function readTexts(raw: readonly Record<string, unknown>[], fields: readonly string[]): Array<ReadonlyMap<string, string>> {
   if (fields.length === 0) return raw.map(() => NONE);
+  const aliases = textAliases(fields);
   return raw.map((row) => {
     const found = new Map<string, string>();
-    for (const field of fields) {
-      const alias = textAlias(field);
-      const value = row[alias];
-      delete row[alias];
+    fields.forEach((field, index) => {
+      const value = row[aliases[index]!];
       if (value !== null && value !== undefined) found.set(field, String(value));
-    }
+    });
     return found;
   });
 }
+
+/** The column aliases of `fields`' texts in a page query. */
+export const textAliases = (fields: readonly string[]): string[] => fields.map(textAlias);
 
 /** Keeps the texts a page query read for a row, for `valueOf`. */
 export function rememberTexts(entity: object, found: ReadonlyMap<string, string>): void {

@@ -44,15 +44,10 @@ export const atSelect = (at: SqlCondition, quote: (name: string) => string): Sql
   params: at.params,
 });
 
-/**
- * Whether the first raw row is flagged as the cursor's row (drivers give 1, '1' or 1n), the flag
- * taken out of every row.
- */
-export function takeAtFlag(rows: ReadonlyArray<Record<string, unknown>>): boolean {
+/** Whether the first raw row is flagged as the cursor's row (drivers give 1, '1' or 1n); the rows keep the flag. */
+export function firstAt(rows: ReadonlyArray<Record<string, unknown>>): boolean {
   const first = rows[0];
-  const at = first !== undefined && Number(first[AT_COLUMN]) === 1;
-  for (const row of rows) delete row[AT_COLUMN];
-  return at;
+  return first !== undefined && Number(first[AT_COLUMN]) === 1;
 }
 
 /** What a builder gives a SQL page source: the ordering, and the three statements it runs. */
