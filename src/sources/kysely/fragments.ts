@@ -1,4 +1,4 @@
-import { sql, type CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type CompiledQuery, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import { assertConfig } from '../../core/internal';
 import type { SqlDialect } from '../sql/dialect';
 import type { SqlFragment } from '../sql/window';
@@ -15,6 +15,13 @@ export function kyselySql<R = unknown>(fragment: SqlFragment): RawBuilder<R> {
   const strings = Object.assign([...pieces], { raw: pieces }) as unknown as TemplateStringsArray;
   return sql<R>(strings, ...fragment.params);
 }
+
+/**
+ * `text` (SQL around the list's rows, such as `foldedCountSelect`) with its one `(?)` the Kysely
+ * `query`, as a fragment for {@link kyselySql}: Kysely compiles the query in, numbering its
+ * parameters where it stands, and writes a nested select's parentheses itself.
+ */
+export const aroundQuery = (text: string, query: Expression<unknown>): SqlFragment => ({ sql: text.replace('(?)', '?'), params: [query] });
 
 /**
  * A compiled Kysely query as a fragment of the strategies: PostgreSQL's `$n` placeholders become

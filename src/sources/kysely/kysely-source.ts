@@ -1,13 +1,16 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { CompiledQuery, sql, type SelectQueryBuilder } from 'kysely';
 import type { PageSource } from '../../core/internal';
+import { foldedCountSelect, strategyCount, takeFoldedCount } from '../sql/counts';
 import { atSelect, sqlPageSource, takeAtFlag } from '../sql/page-source';
+import { aroundQuery } from './fragments';
 import { kyselyRows, type KyselySourceOptions } from './rows';
 
 /**
  * A PageSource over a Kysely select query: every page wraps it as a subquery
  * (`select "e".* from (<query>) as "e" where <keyset> order by … limit n+1 offset k`; two when a
- * cursor's own row was deleted), and `COUNT(*)` over the same query runs only when asked. Field
- * types come from `fields` (declared, or read from the database with `kyselyFields`).
+ * cursor's own row was deleted), and `COUNT(*)` over the same query runs only when asked: folded
+ * into a page's statement, capped or estimated as `count` says (docs/counts.md). Field types come
+ * from `fields` (declared, or read from the database with `kyselyFields`).
  */
 export function kyselySource<DB, TB extends keyof DB, O extends object>(
   query: SelectQueryBuilder<DB, TB, O>,
@@ -15,6 +18,9 @@ export function kyselySource<DB, TB extends keyof DB, O extends object>(
 ): PageSource<O> {
   const rows = kyselyRows<DB, TB, O>(query, options, 'kyselySource');
   const { ordering, dialect, windowed, run, db } = rows;
+  /** The list's `select 1 from (<query>) as "e"`, which the count strategies wrap. */
+  const listed = (limit?: number) =>
+    windowed({ where: [], select: [{ sql: '1', params: [] }], only: true, ...(limit !== undefined && { limit }) });
   return {
     ...sqlPageSource<O>({
       ordering,
@@ -27,6 +33,17 @@ export function kyselySource<DB, TB extends keyof DB, O extends object>(
         );
         return Number((row as { pw_count?: unknown } | undefined)?.pw_count ?? 0);
       },
+      // A statement of its own: the wrappers add no parameter, so the compiled text keeps its numbering.
+      countWith: (strategy) =>
+        strategyCount(strategy, dialect.name, async (wrap, limit) => {
+          const rowsSql = listed(limit).compile();
+          return (
+            await run('count', () =>
+              db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(wrap(rowsSql.sql), [...rowsSql.parameters])),
+            )
+          ).rows;
+        }),
+      foldsCount: true,
       exists: async (conditions) => {
         const found = await run('page', () =>
           windowed({ where: conditions, select: [{ sql: '1', params: [] }], only: true, limit: 1 }).execute(),
@@ -35,21 +52,24 @@ export function kyselySource<DB, TB extends keyof DB, O extends object>(
       },
       run: async (page) => {
         const at = page.at ? atSelect(page.at, dialect.quote) : null;
+        // The folded subquery is the builder's, compiled into the page: its parameters come before the page's.
+        const total = page.total ? aroundQuery(foldedCountSelect('?', dialect.quote), listed()) : null;
         const raw = await run('page', () =>
           windowed({
             where: page.conditions,
-            select: [...page.texts.map(({ select }) => ({ sql: select, params: [] })), ...(at ? [at] : [])],
+            select: [...page.texts.map(({ select }) => ({ sql: select, params: [] })), ...(at ? [at] : []), ...(total ? [total] : [])],
             orderBy: ordering.orderBy(page.ordering, page.reversed),
             limit: page.limit,
             offset: page.offset,
           }).execute(),
         );
+        const counted = total ? takeFoldedCount(raw) : undefined;
         const firstAt = takeAtFlag(raw);
         const found = rows.rows(
           raw,
           page.texts.map(({ field }) => field),
         );
-        return at ? { rows: found, firstAt } : { rows: found };
+        return { rows: found, ...(at && { firstAt }), ...(counted !== undefined && { total: counted }) };
       },
     }),
     valueOf: rows.valueOf,
