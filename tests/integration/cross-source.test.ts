@@ -79,9 +79,18 @@ async function graphqlBody(side: Side, query: string): Promise<string> {
   return JSON.stringify(await graphql({ schema: schemaOf(side.make), source: query }));
 }
 
-/** What one side answers to a REST request, status and JSON body. */
-async function restBody(side: Side, style: keyof typeof paginations, target: string): Promise<string> {
-  const response = await restResponse({ url: target, headers: { host: 'api.test' } }, endpointOf(side.make, paginations[style]));
+/** What one side answers to a REST request, status and JSON body (under an endpoint's `count`, when given). */
+async function restBody(
+  side: Side,
+  style: keyof typeof paginations,
+  target: string,
+  count?: RestOptions<ContractRow>['count'],
+): Promise<string> {
+  const endpoint = endpointOf(side.make, paginations[style]);
+  const response = await restResponse(
+    { url: target, headers: { host: 'api.test' } },
+    count === undefined ? endpoint : { ...endpoint, count },
+  );
   return `${response.status} ${response.body}`;
 }
 
@@ -199,6 +208,15 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM, Kysely an
       ['cursor', 'http://api.test/rows/?cursor=bogus', 404],
     ] as const)('REST %s %s is the same (%d)', async (style, target, status) => {
       expect(await same((side) => restBody(side, style, target))).toMatch(new RegExp(`^${status} \\{`));
+    });
+
+    it.each([
+      ['pages', 'http://api.test/rows/?page=2', 'folded', /^200 \{"count":\d+,"next"/],
+      ['offsets', 'http://api.test/rows/?offset=200', 'folded', /^200 \{"count":\d+,"next":null/],
+      ['pages', 'http://api.test/rows/?page=2', { capped: 5 }, /^200 \{"count":5,"count_capped":true,"next"/],
+      ['offsets', 'http://api.test/rows/?limit=5&offset=3', { capped: 1000 }, /^200 \{"count":\d+,"next"/],
+    ] as const)('REST %s %s counted %j is the same', async (style, target, count, body) => {
+      expect(await same((side) => restBody(side, style, target, count))).toMatch(body);
     });
   });
 });

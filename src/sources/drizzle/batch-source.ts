@@ -1,4 +1,4 @@
-import { Column, is, SQL, type SQLWrapper } from 'drizzle-orm';
+import { Column, is, SQL } from 'drizzle-orm';
 import { assertConfig, type BatchPageSource } from '../../core/internal';
 import { sqlBatchSource, type BatchStrategy, type ParentKey } from '../sql/batch-source';
 import { readTexts, rememberTexts } from '../sql/datetime-text';
@@ -21,18 +21,6 @@ export interface DrizzleBatchSourceOptions extends DrizzleSourceOptions {
    * key, which reads every row of every parent).
    */
   readonly strategy?: BatchStrategy;
-}
-
-/** What `db.execute` (PostgreSQL, MySQL) or `db.all` (SQLite) runs a statement with. */
-interface Executing {
-  execute?: (query: SQLWrapper) => PromiseLike<unknown>;
-  all?: (query: SQLWrapper) => unknown;
-}
-
-/** A raw statement's rows by column name, whatever shape the driver gives (pg's `rows`, mysql2's `[rows, fields]`, an array). */
-function rowsOf(result: unknown): Array<Record<string, unknown>> {
-  if (Array.isArray(result)) return (Array.isArray(result[0]) ? result[0] : result) as Array<Record<string, unknown>>;
-  return ((result as { rows?: unknown }).rows ?? []) as Array<Record<string, unknown>>;
 }
 
 /**
@@ -90,7 +78,6 @@ export function drizzleBatchSource<Q extends DrizzleQuery>(
   const rows = drizzleRows<T>(db, query, options);
   const key = rows.columns.get(options.key);
   assertConfig(key, `key ${JSON.stringify(options.key)} is not a column of the selection`);
-  const executing = db as Executing;
   return sqlBatchSource<T>({
     ordering: rows.ordering,
     key: { column: key.name, type: key.sqlType },
@@ -101,15 +88,7 @@ export function drizzleBatchSource<Q extends DrizzleQuery>(
         from: { sql: `(?) as ${rows.db.quote(alias)}`, params: [rows.subquery._.sql] },
         select: [`${rows.db.quote(alias)}.*`],
       }),
-      execute: async (what, statement) => {
-        const text = toDrizzleSql(statement);
-        // Thenable, so the statement starts inside the guard (its connection known to the timeout).
-        const statementOf: PromiseLike<unknown> = {
-          then: (resolve, reject) =>
-            Promise.resolve(rows.db.kind === 'sqlite' ? executing.all!(text) : executing.execute!(text)).then(resolve, reject),
-        };
-        return rowsOf(await rows.run(what, statementOf));
-      },
+      execute: (what, statement) => rows.execute(what, toDrizzleSql(statement)),
       // Each row is built from the table's own fields: the strategy's columns are never copied in.
       hydrate: (raw, textFields) => {
         const texts = readTexts(raw, textFields);

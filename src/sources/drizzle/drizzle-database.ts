@@ -28,6 +28,8 @@ export interface SelectBuilder extends PromiseLike<Array<Record<string, unknown>
   offset(offset: number): SelectBuilder;
   as(alias: string): Subquery;
   toSQL(): { readonly sql: string; readonly params: unknown[] };
+  /** The statement as a Drizzle SQL value, to write into another (no parentheses of its own). */
+  getSQL(): SQL;
 }
 
 /** `db.select(fields).from(source)`, the one entry point pagewise builds statements from. */

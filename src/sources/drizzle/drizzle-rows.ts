@@ -1,4 +1,13 @@
-import { DrizzleQueryError, getTableName, isTable, type InferSelectModel, type SQL, type Subquery, type Table } from 'drizzle-orm';
+import {
+  DrizzleQueryError,
+  getTableName,
+  isTable,
+  type InferSelectModel,
+  type SQL,
+  type SQLWrapper,
+  type Subquery,
+  type Table,
+} from 'drizzle-orm';
 import { assertConfig, type FieldType } from '../../core/internal';
 import type { SqlColumn, SqlColumns } from '../sql/column';
 import { sqlDialect } from '../sql/dialect';
@@ -33,6 +42,20 @@ export interface DrizzleRows<T extends object> {
   readonly ordering: SqlOrdering<T>;
   /** Runs a statement (a select builder, a raw execute) under the guard. */
   readonly run: <R>(what: string, statement: PromiseLike<R>) => Promise<R>;
+  /** Runs a raw statement under the guard and returns its rows by column name, unmapped. */
+  readonly execute: (what: string, statement: SQL) => Promise<Array<Record<string, unknown>>>;
+}
+
+/** What `db.execute` (PostgreSQL, MySQL) or `db.all` (SQLite) runs a statement with. */
+interface Executing {
+  execute?: (query: SQLWrapper) => PromiseLike<unknown>;
+  all?: (query: SQLWrapper) => unknown;
+}
+
+/** A raw statement's rows by column name, whatever shape the driver gives (pg's `rows`, mysql2's `[rows, fields]`, an array). */
+function rowsOf(result: unknown): Array<Record<string, unknown>> {
+  if (Array.isArray(result)) return (Array.isArray(result[0]) ? result[0] : result) as Array<Record<string, unknown>>;
+  return ((result as { rows?: unknown }).rows ?? []) as Array<Record<string, unknown>>;
 }
 
 /** `?`-placeholder SQL as a Drizzle fragment (see toDrizzleSql), for conditions and selects. */
@@ -104,21 +127,31 @@ export function drizzleRows<T extends object>(
   const dialect = sqlDialect(db.kind, { ...options, quote: db.quote });
   const ordering = sqlOrdering<T>(sqlColumns(db.kind, columns, options, name, fieldTypes), dialect, ALIAS, options, toParam(columns));
   const guard = statementGuard(db.client, options.queryTimeout);
+  const run: DrizzleRows<T>['run'] = (what, statement) =>
+    guard(what, async () => {
+      try {
+        return await statement;
+      } catch (error) {
+        // Drizzle wraps a driver's error with the statement's SQL in its message; a connection
+        // failure is classified by the driver's own error, which becomes SOURCE_UNAVAILABLE's cause.
+        throw error instanceof DrizzleQueryError && isConnectionFailure(error.cause) ? error.cause : error;
+      }
+    });
+  const executing = database as Executing;
   return {
     db,
     subquery,
     fields,
     columns,
     ordering,
-    run: (what, statement) =>
-      guard(what, async () => {
-        try {
-          return await statement;
-        } catch (error) {
-          // Drizzle wraps a driver's error with the statement's SQL in its message; a connection
-          // failure is classified by the driver's own error, which becomes SOURCE_UNAVAILABLE's cause.
-          throw error instanceof DrizzleQueryError && isConnectionFailure(error.cause) ? error.cause : error;
-        }
-      }),
+    run,
+    execute: async (what, statement) => {
+      // Thenable, so the statement starts inside the guard (its connection known to the timeout).
+      const statementOf: PromiseLike<unknown> = {
+        then: (resolve, reject) =>
+          Promise.resolve(db.kind === 'sqlite' ? executing.all!(statement) : executing.execute!(statement)).then(resolve, reject),
+      };
+      return rowsOf(await run(what, statementOf));
+    },
   };
 }

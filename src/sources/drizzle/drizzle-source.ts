@@ -1,9 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PageSource } from '../../core/internal';
+import { FOLDED_COUNT_COLUMN, foldedCountSelect, readFoldedCount, strategyCount } from '../sql/counts';
 import { readTexts, rememberTexts, textAlias } from '../sql/datetime-text';
 import type { SqlCondition } from '../sql/keyset';
 import { AT_COLUMN, atSelect, firstAt, sqlPageSource, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
-import type { DrizzleDatabase } from './drizzle-database';
+import { toDrizzleSql, type DrizzleDatabase, type SelectBuilder } from './drizzle-database';
 import { drizzleRows, fragment, type DrizzleQuery, type DrizzleRow, type DrizzleRows } from './drizzle-rows';
 import type { DrizzleSourceOptions } from './source-options';
 
@@ -15,6 +16,18 @@ export function whereOf(conditions: readonly SqlCondition[]): SQL | undefined {
     sql.raw(' and '),
   );
 }
+
+/** The list's `select 1 from (<query>) "e"`, which the count strategies wrap. */
+const listed = <T extends object>(rows: DrizzleRows<T>): SelectBuilder => rows.db.select(rows.subquery, { one: sql`1` });
+
+/**
+ * `text` around the list's rows (`?` where they go) as Drizzle SQL: Drizzle writes the select in and
+ * numbers its parameters where it stands (PostgreSQL's `$n`).
+ */
+const aroundList = <T extends object>(rows: DrizzleRows<T>, text: string, limit?: number): SQL => {
+  const list = listed(rows);
+  return toDrizzleSql({ sql: text, params: [(limit === undefined ? list : list.limit(limit)).getSQL()] });
+};
 
 /** The key of the row itself in a selection that has columns besides it (the flag, datetime texts). */
 const ROW = 'row';
@@ -33,6 +46,7 @@ async function runPage<T extends object>(rows: DrizzleRows<T>, page: SqlPageQuer
     const at = atSelect(page.at, db.quote);
     extra[AT_COLUMN] = fragment(at.sql, at.params);
   }
+  if (page.total) extra[FOLDED_COUNT_COLUMN] = aroundList(rows, foldedCountSelect('?', db.quote));
   const nested = Object.keys(extra).length > 0;
   let statement = db
     .select(subquery, nested ? { [ROW]: fields, ...extra } : undefined)
@@ -48,13 +62,14 @@ async function runPage<T extends object>(rows: DrizzleRows<T>, page: SqlPageQuer
     page.texts.map(({ field }) => field),
   );
   found.forEach((row, index) => rememberTexts(row, texts[index]!));
-  return page.at ? { rows: found, firstAt: firstAt(raw) } : { rows: found };
+  return { rows: found, ...(page.at && { firstAt: firstAt(raw) }), ...(page.total && { total: readFoldedCount(raw) }) };
 }
 
 /**
  * A PageSource over a Drizzle table or select: every page is one SQL statement over the query as a
  * subquery (`LIMIT n+1 OFFSET k`, or a keyset `WHERE … ORDER BY … LIMIT n+1`; two when a cursor's
- * own row was deleted), and `COUNT(*)` of the same query runs only when asked. Field types come
+ * own row was deleted), and `COUNT(*)` of the same query runs only when asked: folded into a page's
+ * statement, capped or estimated as `count` says (docs/counts.md). Field types come
  * from the columns' Drizzle metadata (`fieldTypes` for custom columns); the unique key is the
  * selection's primary key. Rows come back as Drizzle maps them.
  */
@@ -71,15 +86,12 @@ export function drizzleSource<Q extends DrizzleQuery>(
       const [row] = await rows.run('count', rows.db.select(rows.subquery, { count: sql`count(*)` }));
       return Number(row?.['count'] ?? 0);
     },
+    countWith: (strategy) =>
+      strategyCount(strategy, rows.db.kind, (wrap, limit) => rows.execute('count', aroundList(rows, wrap('?'), limit))),
+    foldsCount: true,
     run: (page) => runPage(rows, page),
     exists: async (conditions) => {
-      const found = await rows.run(
-        'page',
-        rows.db
-          .select(rows.subquery, { one: sql`1` })
-          .where(whereOf(conditions))
-          .limit(1),
-      );
+      const found = await rows.run('page', listed(rows).where(whereOf(conditions)).limit(1));
       return found.length > 0;
     },
   });

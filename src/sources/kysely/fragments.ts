@@ -23,15 +23,21 @@ export function kyselySql<R = unknown>(fragment: SqlFragment): RawBuilder<R> {
  * builder: its frozen node per clause and the compile pass were most of a seek's own time.
  */
 export function compiledWindow(own: CompiledQuery, window: SqlWindow, dialect: SqlDialect, alias: string): CompiledQuery {
-  const [head, , tail] = windowStatement(null, alias, window, dialect.quote) as [SqlFragment, null, SqlFragment];
-  if (dialect.name !== 'postgresql') {
-    return CompiledQuery.raw(`${head.sql}(${own.sql})${tail.sql}`, [...head.params, ...own.parameters, ...tail.params]);
+  const postgres = dialect.name === 'postgresql';
+  // PostgreSQL binds by number, in any textual order: the query keeps its $1..$k, each use of it too.
+  const params: unknown[] = postgres ? [...own.parameters] : [];
+  let sql = '';
+  for (const part of windowStatement(null, alias, window, dialect.quote)) {
+    if (part === null) {
+      sql += `(${own.sql})`;
+      if (!postgres) params.push(...own.parameters);
+    } else {
+      let next = params.length;
+      sql += postgres ? part.sql.replace(/\?/g, () => `$${(next += 1)}`) : part.sql;
+      params.push(...part.params);
+    }
   }
-  // PostgreSQL binds by number, in any textual order: the query keeps its $1..$k.
-  let next = own.parameters.length;
-  const numbered = (text: string): string => text.replace(/\?/g, () => `$${(next += 1)}`);
-  const sql = `${numbered(head.sql)}(${own.sql})${numbered(tail.sql)}`;
-  return CompiledQuery.raw(sql, [...own.parameters, ...head.params, ...tail.params]);
+  return CompiledQuery.raw(sql, params);
 }
 
 /**

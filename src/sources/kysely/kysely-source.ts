@@ -1,13 +1,15 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { CompiledQuery, sql, type SelectQueryBuilder } from 'kysely';
 import type { PageSource } from '../../core/internal';
+import { strategyCount, readFoldedCount, FOLDED_COUNT_COLUMN } from '../sql/counts';
 import { AT_COLUMN, atSelect, firstAt, sqlPageSource } from '../sql/page-source';
 import { kyselyRows, type KyselySourceOptions } from './rows';
 
 /**
  * A PageSource over a Kysely select query: every page wraps it as a subquery
  * (`select "e".* from (<query>) as "e" where <keyset> order by … limit n+1 offset k`; two when a
- * cursor's own row was deleted), and `COUNT(*)` over the same query runs only when asked. Field
- * types come from `fields` (declared, or read from the database with `kyselyFields`).
+ * cursor's own row was deleted), and `COUNT(*)` over the same query runs only when asked: folded
+ * into a page's statement, capped or estimated as `count` says (docs/counts.md). Field types come
+ * from `fields` (declared, or read from the database with `kyselyFields`).
  */
 export function kyselySource<DB, TB extends keyof DB, O extends object>(
   query: SelectQueryBuilder<DB, TB, O>,
@@ -15,6 +17,9 @@ export function kyselySource<DB, TB extends keyof DB, O extends object>(
 ): PageSource<O> {
   const rows = kyselyRows<DB, TB, O>(query, options, 'kyselySource');
   const { ordering, dialect, windowed, run, db } = rows;
+  /** The list's `select 1 from (<query>) as "e"`, which the count strategies wrap. */
+  const listed = (limit?: number) =>
+    windowed({ where: [], select: [{ sql: '1', params: [] }], only: true, ...(limit !== undefined && { limit }) });
   return {
     ...sqlPageSource<O>({
       ordering,
@@ -27,6 +32,17 @@ export function kyselySource<DB, TB extends keyof DB, O extends object>(
         );
         return Number((row as { pw_count?: unknown } | undefined)?.pw_count ?? 0);
       },
+      // A statement of its own: the wrappers add no parameter, so the compiled text keeps its numbering.
+      countWith: (strategy) =>
+        strategyCount(strategy, dialect.name, async (wrap, limit) => {
+          const rowsSql = listed(limit);
+          return (
+            await run('count', () =>
+              db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(wrap(rowsSql.sql), [...rowsSql.parameters])),
+            )
+          ).rows;
+        }),
+      foldsCount: true,
       exists: async (conditions) => {
         const found = await run('page', () =>
           db.executeQuery(windowed({ where: conditions, select: [{ sql: '1', params: [] }], only: true, limit: 1 })),
@@ -43,15 +59,16 @@ export function kyselySource<DB, TB extends keyof DB, O extends object>(
               orderBy: ordering.orderBy(page.ordering, page.reversed),
               limit: page.limit,
               offset: page.offset,
+              total: page.total === true,
             }),
           ),
         );
         const found = rows.rows(
           raw,
           page.texts.map(({ field }) => field),
-          at ? [AT_COLUMN] : [],
+          [...(at ? [AT_COLUMN] : []), ...(page.total ? [FOLDED_COUNT_COLUMN] : [])],
         );
-        return at ? { rows: found, firstAt: firstAt(raw) } : { rows: found };
+        return { rows: found, ...(at && { firstAt: firstAt(raw) }), ...(page.total && { total: readFoldedCount(raw) }) };
       },
     }),
     valueOf: rows.valueOf,

@@ -1,6 +1,6 @@
 import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import type { PageCount, SourceCountStrategy } from '../../core/internal';
-import { cappedCountSql, estimatedCountSql, foldedCountSelect, readCappedCount, readEstimatedCount } from '../sql/counts';
+import { foldedCountSelect, strategyCount } from '../sql/counts';
 import { joinsCollection } from './entity-rows';
 import { platformDialectName } from './platform';
 import type { SqlFragment } from '../sql/window';
@@ -31,19 +31,16 @@ export function foldedSelect<T extends object>(qb: QueryBuilder<T>, em: SqlEntit
  * on another dialect, rows that join a collection (repeated rows: MikroORM's own count is right),
  * a plan that cannot be read.
  */
-export async function countStatement<T extends object>(
+export function countStatement<T extends object>(
   qb: QueryBuilder<T>,
   em: SqlEntityManager,
   strategy: SourceCountStrategy,
   run: RunStatement,
 ): Promise<PageCount | null> {
-  const estimate = strategy === 'estimated';
-  if (joinsCollection(qb) || (estimate && platformDialectName(em.getPlatform()) !== 'postgresql')) return null;
+  if (joinsCollection(qb)) return Promise.resolve(null);
   const knex = em.getKnex();
-  if (estimate) {
-    const rows = rowsSql(qb, em);
-    return readEstimatedCount(await run(rawSql(knex, estimatedCountSql(rows.sql), rows.bindings)));
-  }
-  const rows = rowsSql(qb, em, strategy.capped + 1);
-  return readCappedCount(await run(rawSql(knex, cappedCountSql(rows.sql), rows.bindings)), strategy.capped);
+  return strategyCount(strategy, platformDialectName(em.getPlatform()), (wrap, limit) => {
+    const rows = rowsSql(qb, em, limit);
+    return run(rawSql(knex, wrap(rows.sql), rows.bindings));
+  });
 }

@@ -4,7 +4,8 @@
 // placeholders stay in order; a builder that numbers them (`$1`, PostgreSQL) nests the fragment with
 // its own raw-SQL API instead (the folded subquery precedes the page's own parameters).
 
-import { cappedCount, type PageCount } from '../../core/internal';
+import { cappedCount, type PageCount, type SourceCountStrategy } from '../../core/internal';
+import type { SqlDialect } from './dialect';
 
 /** The column a folded page statement carries the whole list's count in. */
 export const FOLDED_COUNT_COLUMN = 'pw_total';
@@ -62,4 +63,23 @@ export function readEstimatedCount(rows: ReadonlyArray<Record<string, unknown>>)
   const estimate = top?.Plan?.['Plan Rows'];
   if (typeof estimate !== 'number' || !Number.isFinite(estimate) || estimate < 0) return null;
   return { value: Math.round(estimate), kind: 'estimated' };
+}
+
+/**
+ * Runs the statement `wrap` makes of the list's `select 1 … where <filter>` (with `limit` when given:
+ * the capped count's `cap + 1`, written by the builder) and returns its raw rows.
+ */
+export type RunCountStatement = (wrap: (rowsSql: string) => string, limit?: number) => Promise<ReadonlyArray<Record<string, unknown>>>;
+
+/**
+ * A SQL source's `countWith`: the capped count on every dialect, the planner's estimate on PostgreSQL
+ * only. Null (core counts exactly) for an estimate elsewhere or a plan that cannot be read.
+ */
+export async function strategyCount(
+  strategy: SourceCountStrategy,
+  dialect: SqlDialect['name'],
+  run: RunCountStatement,
+): Promise<PageCount | null> {
+  if (strategy === 'estimated') return dialect === 'postgresql' ? readEstimatedCount(await run(estimatedCountSql)) : null;
+  return readCappedCount(await run(cappedCountSql, strategy.capped + 1), strategy.capped);
 }

@@ -1,3 +1,4 @@
+import { foldedCountSelect } from './counts';
 import type { SqlCondition } from './keyset';
 
 /** SQL text with `?` placeholders and its parameters, in order: what the strategies hand a builder and take back. */
@@ -24,6 +25,8 @@ export interface SqlWindow {
   readonly limit?: number;
   /** Rows skipped: a number, or the SQL that reads it (a column of a LATERAL keys relation). */
   readonly offset?: number | string;
+  /** Fold the whole list's count into each row (`foldedCountSelect`; builders that write windows as text). */
+  readonly total?: boolean;
 }
 
 /** `(a) and (b)`: conditions ANDed into one fragment, null when there are none. */
@@ -37,12 +40,18 @@ export function allOf(conditions: readonly SqlFragment[]): SqlFragment | null {
  * `window` over a relation as one statement: `select "e".*, … from <relation> as "e" where (…) and
  * (…) group by … order by … limit ? offset ?`, in the pieces a builder joins: SQL text with `?`
  * placeholders and, between them, the relation itself (the user's query, which the builder writes
- * as a subquery in parentheses and numbers as its own, `?` of its own and all). The text is what Kysely's builder writes for the
- * same window, in one pass instead of a node per clause.
+ * as a subquery in parentheses and numbers as its own, `?` of its own and all; twice when the
+ * window folds the count in). The text is what Kysely's builder writes for the same window.
  */
 export function windowStatement<R>(relation: R, alias: string, window: SqlWindow, quote: (name: string) => string): Array<SqlFragment | R> {
   const selects = [...(window.only ? [] : [{ sql: `${quote(alias)}.*`, params: [] }]), ...(window.select ?? [])];
-  const head = selects.map((select) => select.sql).join(', ');
+  const parts: Array<SqlFragment | R> = [
+    { sql: `select ${selects.map((select) => select.sql).join(', ')}`, params: selects.flatMap((select) => select.params) },
+  ];
+  if (window.total) {
+    const [before, after] = foldedCountSelect(`select 1 from ${RELATION} as ${quote(alias)}`, quote).split(RELATION) as [string, string];
+    parts.push({ sql: `${selects.length > 0 ? ', ' : ''}${before}`, params: [] }, relation, { sql: after, params: [] });
+  }
   const tail: string[] = [];
   const params: unknown[] = [];
   if (window.where.length > 0) {
@@ -60,9 +69,9 @@ export function windowStatement<R>(relation: R, alias: string, window: SqlWindow
     tail.push('offset ?');
     params.push(window.offset);
   }
-  return [
-    { sql: `select ${head} from `, params: selects.flatMap((select) => select.params) },
-    relation,
-    { sql: ` as ${quote(alias)}${tail.length > 0 ? ` ${tail.join(' ')}` : ''}`, params },
-  ];
+  parts.push({ sql: ' from ', params: [] }, relation, { sql: ` as ${quote(alias)}${tail.length > 0 ? ` ${tail.join(' ')}` : ''}`, params });
+  return parts;
 }
+
+/** Where the relation goes in a text of its own (no SQL holds it). */
+const RELATION = '\u0000';

@@ -7,6 +7,8 @@ import {
   readCappedCount,
   readEstimatedCount,
   readFoldedCount,
+  strategyCount,
+  type RunCountStatement,
 } from '../../../src/sources/sql/counts';
 
 const plan = [{ Plan: { 'Node Type': 'Seq Scan', 'Plan Rows': 998.6 } }];
@@ -54,5 +56,36 @@ describe('count SQL', () => {
     ['a plan without rows', [{ 'QUERY PLAN': [{ Plan: {} }] }], null],
   ])('reads the estimate of %s', (_, rows, total) => {
     expect(readEstimatedCount(rows as Array<Record<string, unknown>>)).toEqual(total);
+  });
+
+  describe('strategyCount', () => {
+    /** A runner that records the statement of `select 1 from t` it was asked, answering `rows`. */
+    const recording = (rows: Array<Record<string, unknown>>) => {
+      const ran: string[] = [];
+      const run: RunCountStatement = (wrap, limit) => {
+        ran.push(wrap(`select 1 from t${limit === undefined ? '' : ` limit ${limit}`}`));
+        return Promise.resolve(rows);
+      };
+      return { ran, run };
+    };
+
+    it('caps on every dialect, the builder writing limit cap + 1', async () => {
+      for (const dialect of ['sqlite', 'mysql', 'mariadb', 'postgresql'] as const) {
+        const { ran, run } = recording([{ pw_count: 11 }]);
+        expect(await strategyCount({ capped: 10 }, dialect, run)).toEqual({ value: 10, kind: 'capped' });
+        expect(ran).toEqual(['select count(*) as pw_count from (select 1 from t limit 11) as pw_capped']);
+      }
+    });
+
+    it('estimates on PostgreSQL only: elsewhere nothing runs and core counts exactly', async () => {
+      const postgresql = recording([{ 'QUERY PLAN': plan }]);
+      expect(await strategyCount('estimated', 'postgresql', postgresql.run)).toEqual({ value: 999, kind: 'estimated' });
+      expect(postgresql.ran).toEqual(['explain (format json) select 1 from t']);
+      for (const dialect of ['sqlite', 'mysql', 'mariadb', 'other'] as const) {
+        const { ran, run } = recording([]);
+        expect(await strategyCount('estimated', dialect, run)).toBeNull();
+        expect(ran).toEqual([]);
+      }
+    });
   });
 });
