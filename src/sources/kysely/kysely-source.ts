@@ -20,57 +20,53 @@ export function kyselySource<DB, TB extends keyof DB, O extends object>(
   /** The list's `select 1 from (<query>) as "e"`, which the count strategies wrap. */
   const listed = (limit?: number) =>
     windowed({ where: [], select: [{ sql: '1', params: [] }], only: true, ...(limit !== undefined && { limit }) });
-  return {
-    ...sqlPageSource<O>({
-      ordering,
-      count: async () => {
-        const [row] = await run('count', () =>
-          db
-            .selectFrom(query.as('e') as never)
-            .select(sql<number | string | bigint>`count(*)`.as('pw_count'))
-            .execute(),
-        );
-        return Number((row as { pw_count?: unknown } | undefined)?.pw_count ?? 0);
-      },
-      // A statement of its own: the wrappers add no parameter, so the compiled text keeps its numbering.
-      countWith: (strategy) =>
-        strategyCount(strategy, dialect.name, async (wrap, limit) => {
-          const rowsSql = listed(limit);
-          return (
-            await run('count', () =>
-              db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(wrap(rowsSql.sql), [...rowsSql.parameters])),
-            )
-          ).rows;
-        }),
-      foldsCount: true,
-      exists: async (conditions) => {
-        const found = await run('page', () =>
-          db.executeQuery(windowed({ where: conditions, select: [{ sql: '1', params: [] }], only: true, limit: 1 })),
-        );
-        return found.rows.length > 0;
-      },
-      run: async (page) => {
-        const at = page.at ? atSelect(page.at, dialect.quote) : null;
-        const { rows: raw } = await run('page', () =>
-          db.executeQuery<Record<string, unknown>>(
-            windowed({
-              where: page.conditions,
-              select: [...page.texts.map(({ select }) => ({ sql: select, params: [] })), ...(at ? [at] : [])],
-              orderBy: ordering.orderBy(page.ordering, page.reversed),
-              limit: page.limit,
-              offset: page.offset,
-              total: page.total === true,
-            }),
-          ),
-        );
-        const found = rows.rows(
-          raw,
-          page.texts.map(({ field }) => field),
-          [...(at ? [AT_COLUMN] : []), ...(page.total ? [FOLDED_COUNT_COLUMN] : [])],
-        );
-        return { rows: found, ...(at && { firstAt: firstAt(raw) }), ...(page.total && { total: readFoldedCount(raw) }) };
-      },
-    }),
-    valueOf: rows.valueOf,
-  };
+  return sqlPageSource<O>({
+    ordering,
+    count: async () => {
+      const [row] = await run('count', () =>
+        db
+          .selectFrom(query.as('e') as never)
+          .select(sql<number | string | bigint>`count(*)`.as('pw_count'))
+          .execute(),
+      );
+      return Number((row as { pw_count?: unknown } | undefined)?.pw_count ?? 0);
+    },
+    // A statement of its own: the wrappers add no parameter, so the compiled text keeps its numbering.
+    countWith: (strategy) =>
+      strategyCount(strategy, dialect.name, async (wrap, limit) => {
+        const rowsSql = listed(limit);
+        return (
+          await run('count', () => db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(wrap(rowsSql.sql), [...rowsSql.parameters])))
+        ).rows;
+      }),
+    foldsCount: true,
+    exists: async (conditions) => {
+      const found = await run('page', () =>
+        db.executeQuery(windowed({ where: conditions, select: [{ sql: '1', params: [] }], only: true, limit: 1 })),
+      );
+      return found.rows.length > 0;
+    },
+    run: async (page) => {
+      const at = page.at ? atSelect(page.at, dialect.quote) : null;
+      const { rows: raw } = await run('page', () =>
+        db.executeQuery<Record<string, unknown>>(
+          windowed({
+            where: page.conditions,
+            select: [...page.texts.map(({ select }) => ({ sql: select, params: [] })), ...(at ? [at] : [])],
+            orderBy: ordering.orderBy(page.ordering, page.reversed),
+            limit: page.limit,
+            offset: page.offset,
+            total: page.total === true,
+          }),
+        ),
+      );
+      const found = rows.rows(
+        raw,
+        page.texts.map(({ field }) => field),
+        [...(at ? [AT_COLUMN] : []), ...(page.total ? [FOLDED_COUNT_COLUMN] : [])],
+      );
+      return { rows: found, ...(at && { firstAt: firstAt(raw) }), ...(page.total && { total: readFoldedCount(raw) }) };
+    },
+    keyOf: rows.valueOf,
+  });
 }

@@ -115,6 +115,17 @@ export function checkKeyValue(column: SqlColumn, value: KeyValue): void {
 }
 
 /**
+ * Whether a column's values are equal in JavaScript (as key text) exactly when the database says
+ * they are: integers of any size, and datetimes kept to the millisecond outside SQLite (a Date
+ * round-trips them, as every keyset bound already relies on). Not text (collations, trailing
+ * spaces), floats or decimals, SQLite's datetime text, nor a datetime keyed by its text.
+ */
+export function equalInJs(column: SqlColumn, dialect: SqlDialect['name']): boolean {
+  if (column.fieldType === 'number' || column.fieldType === 'bigint') return declaredTypes(column).sizes.length > 0;
+  return column.fieldType === 'date' && dialect !== 'sqlite';
+}
+
+/**
  * A checked cursor value as a query parameter of its column, for a builder that converts nothing
  * itself: bigints as text (drivers take them so), everything else as is.
  */

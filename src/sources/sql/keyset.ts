@@ -84,6 +84,12 @@ function notBefore(column: KeysetColumn, value: unknown, ascending: boolean, nul
   return nullsLast && column.nullable ? or([compare, { sql: `${column.sql} is null`, params: [] }]) : compare;
 }
 
+/** Whether `(a, b) > (?, ?)` says it: every column one way and none nullable. */
+function rowComparable(columns: readonly KeysetColumn[]): boolean {
+  const descending = columns[0]!.descending;
+  return columns.every((column) => column.descending === descending && !column.nullable);
+}
+
 /**
  * Rows strictly after (`side: 'after'`) or strictly before (`'before'`) the key `values` in the
  * ordering of `columns` (or at the key too, when `inclusive`), built as data: `(a, b) > (?, ?)` where
@@ -99,21 +105,30 @@ export function keysetCondition(
   inclusive = false,
 ): SqlCondition {
   const flip = side === 'before';
+  // Every seek of a non-nullable ordering one way takes this branch: checked before anything is made.
+  if (dialect.rowValues && columns.length > 1 && rowComparable(columns)) {
+    const op = `${columns[0]!.descending === flip ? '>' : '<'}${inclusive ? '=' : ''}`;
+    let left = '';
+    let right = '';
+    const params: unknown[] = [];
+    columns.forEach((column, index) => {
+      const value = values[index] ?? null;
+      const separator = index === 0 ? '' : ', ';
+      left += separator + column.sql;
+      if (isInline(value)) right += separator + value.inlineSql;
+      else {
+        right += separator + (column.placeholder ?? '?');
+        params.push(value);
+      }
+    });
+    return { sql: `(${left}) ${op} (${right})`, params };
+  }
   const scan = columns.map((column) => {
     const ascending = column.descending === flip;
     // NULL sits at the end of an ascending scan when the dialect sorts it last, and at the start otherwise.
     const nullsLast = (dialect.nullOrder === 'last') === ascending;
     return { column, ascending, nullsLast };
   });
-  const uniform = scan.every(({ ascending }) => ascending === scan[0]?.ascending);
-  if (dialect.rowValues && uniform && columns.length > 1 && columns.every((column) => !column.nullable)) {
-    const op = `${scan[0]!.ascending ? '>' : '<'}${inclusive ? '=' : ''}`;
-    const rights = columns.map((column, index) => operand(column, values[index] ?? null));
-    return {
-      sql: `(${columns.map((column) => column.sql).join(', ')}) ${op} (${rights.map((right) => right.sql).join(', ')})`,
-      params: rights.flatMap((right) => right.params),
-    };
-  }
   const branches = scan.map(({ column, ascending, nullsLast }, index) =>
     and([
       ...scan.slice(0, index).map((prior, at) => equal(prior.column, values[at] ?? null)),

@@ -15,7 +15,7 @@ import {
 import type { SqlColumn, SqlColumns } from './column';
 import { datetimeParam, datetimeText, exactDatetime, textAlias, type ExactDatetime } from './datetime-text';
 import type { SqlDialect } from './dialect';
-import { checkKeyValue, floatPlaceholder, textOperand } from './key-values';
+import { checkKeyValue, equalInJs, floatPlaceholder, textOperand } from './key-values';
 import { isImpossible, isInline, isTrivial, keysetAt, keysetCondition, type KeysetColumn, type SqlCondition } from './keyset';
 
 /**
@@ -54,6 +54,11 @@ export interface SqlOrdering<T extends object> {
     slots?: BoundSlots,
     inclusive?: 'after' | 'before',
   ) => SqlCondition[] | null;
+  /**
+   * Whether a cursor's row can be told in JavaScript, by its key text, as surely as by SQL's own
+   * equality (every field's column `equalInJs`): then a probe needs no flag column.
+   */
+  readonly equalInJs: (ordering: readonly OrderingField[]) => boolean;
   /** The row of a cursor's key itself, as SQL compares it (values converted, columns cast as in a seek). */
   readonly atCondition: (ordering: readonly OrderingField[], values: readonly KeyValue[]) => SqlCondition;
   /** The column of a field, as the builder described it. */
@@ -173,6 +178,7 @@ export function sqlOrdering<T extends object>(
 
   // Quoted columns come from the builder's description, never from client text.
   const columnSql = (field: string): string => `${dialect.quote(alias)}.${dialect.quote(columnOf(field).column)}`;
+  const comparable = new Map<string, boolean>();
   // Every seek asks for the same few keyset columns: each is made once.
   const keysetColumns = new Map<string, KeysetColumn>();
   const column = ({ field, descending }: OrderingField): KeysetColumn => {
@@ -253,6 +259,17 @@ export function sqlOrdering<T extends object>(
         if (!isTrivial(condition)) conditions.push(condition);
       }
       return conditions;
+    },
+    equalInJs: (ordering) => {
+      for (const { field } of ordering) {
+        let known = comparable.get(field);
+        if (known === undefined) {
+          known = !exactOf(field) && equalInJs(columnOf(field), kind);
+          comparable.set(field, known);
+        }
+        if (!known) return false;
+      }
+      return true;
     },
     atCondition: (ordering, values) =>
       keysetAt(

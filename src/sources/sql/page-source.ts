@@ -1,5 +1,6 @@
 import {
   exactCount,
+  keyText,
   type OrderingField,
   type PageCount,
   type PageSource,
@@ -50,6 +51,13 @@ export function firstAt(rows: ReadonlyArray<Record<string, unknown>>): boolean {
   return first !== undefined && Number(first[AT_COLUMN]) === 1;
 }
 
+/** Two key values of one field as the same key: Dates by their time, other values by their key text. */
+function sameKey(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return keyText(a) === keyText(b);
+}
+
 /** What a builder gives a SQL page source: the ordering, and the three statements it runs. */
 export interface SqlPageParts<T extends object> {
   readonly ordering: SqlOrdering<T>;
@@ -63,6 +71,8 @@ export interface SqlPageParts<T extends object> {
   readonly countWith?: (strategy: SourceCountStrategy) => Promise<PageCount | null>;
   /** Whether `run` folds the count into a slice's statement when a query asks `total`. */
   readonly foldsCount?: boolean;
+  /** A row's key value for a field, when the rows are not keyed as the ordering reads them (default `ordering.valueOf`). */
+  readonly keyOf?: SqlOrdering<T>['valueOf'];
 }
 
 /**
@@ -71,8 +81,9 @@ export interface SqlPageParts<T extends object> {
  * from {@link SqlPageQuery}; the count runs only when asked.
  */
 export function sqlPageSource<T extends object>(parts: SqlPageParts<T>): PageSource<T> {
-  const { dialect, uniqueKey, fieldType, checked, sliceOrder, seekConditions, atCondition, textFieldsOf, textSelect, valueOf } =
+  const { dialect, uniqueKey, fieldType, checked, sliceOrder, seekConditions, equalInJs, atCondition, textFieldsOf, textSelect } =
     parts.ordering;
+  const valueOf = parts.keyOf ?? parts.ordering.valueOf;
   const textsOf = (ordering: readonly OrderingField[]): SqlPageQuery['texts'] =>
     textFieldsOf(ordering).map((field) => ({ field, select: textSelect(field) }));
 
@@ -114,9 +125,16 @@ export function sqlPageSource<T extends object>(parts: SqlPageParts<T>): PageSou
       const texts = textsOf(ordering);
       const window = { conditions, ordering, reversed, offset: request.offset, texts };
       if (!probe) return { rows: (await parts.run({ ...window, limit: request.limit })).rows };
-      // SQL says which row is the cursor's (its own equality and casts), not a comparison in JS.
-      const page = await parts.run({ ...window, limit: request.limit + 1, at: atCondition(ordering, probe.values) });
-      if (page.firstAt) return { rows: page.rows.slice(1), beyond: true };
+      // SQL says which row is the cursor's (its own equality and casts), unless its values are
+      // integers or datetimes to the millisecond, whose key texts are equal exactly when SQL's values
+      // are: then the first row's key is read here, and the page's statement carries no flag column.
+      const inJs = equalInJs(ordering);
+      const page = await parts.run({ ...window, limit: request.limit + 1, ...(!inJs && { at: atCondition(ordering, probe.values) }) });
+      const first = page.rows[0];
+      const firstAt = inJs
+        ? first !== undefined && ordering.every(({ field }, index) => sameKey(valueOf(first, field), probe.values[index] ?? null))
+        : page.firstAt === true;
+      if (firstAt) return { rows: page.rows.slice(1), beyond: true };
       // The cursor's row is gone: whether another lies behind it is a statement of its own.
       const behind = seekConditions(ordering, reversed ? { after: probe } : { before: probe });
       return { rows: page.rows.slice(0, request.limit), beyond: behind !== null && (await parts.exists(behind)) };

@@ -19,21 +19,91 @@ export interface StatementBound<S> {
   readonly guarded: <R>(what: string, statement: () => Promise<R>) => Promise<R>;
 }
 
+/** A statement being watched: when it is due, and what ends it when it overruns. */
+interface Watched {
+  readonly due: number;
+  /** What ends it; dropped when it settles, so a settled entry holds neither its state nor its answer. */
+  expire: (() => void) | undefined;
+}
+
+/**
+ * The statements running under one bound, in the order they started, which is the order they fall
+ * due: one timer for all of them, armed for the oldest, instead of a timer set and cleared per
+ * statement (a seek paid more for its timer than for its keyset condition). Unref'd: a statement
+ * still running keeps the process alive by its own connection.
+ */
+interface Deadlines {
+  readonly watch: (expire: () => void) => Watched;
+  /** A statement answered: it leaves the list, with every answered one before it. */
+  readonly settle: (entry: Watched) => void;
+}
+
+/** The deadlines of the statements bounded by `limit` ms (one list per bound, shared by every source). */
+function deadlinesOf(limit: number): Deadlines {
+  let watched: Watched[] = [];
+  let head = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Kept short: answered statements held until the timer fires would outlive many collections.
+  const drop = (): void => {
+    while (head < watched.length && watched[head]!.expire === undefined) head += 1;
+    if (head === watched.length) {
+      watched = [];
+      head = 0;
+    } else if (head > 64 && head * 2 > watched.length) {
+      watched = watched.slice(head);
+      head = 0;
+    }
+  };
+  const arm = (delay: number): void => {
+    timer = setTimeout(fire, Math.max(1, Math.ceil(delay)));
+    timer.unref?.();
+  };
+  function fire(): void {
+    timer = undefined;
+    const now = performance.now();
+    for (let entry = watched[head]; entry !== undefined && entry.due <= now; entry = watched[head]) {
+      const { expire } = entry;
+      entry.expire = undefined;
+      head += 1;
+      expire?.();
+    }
+    drop();
+    const next = watched[head];
+    if (next) arm(next.due - now);
+  }
+  return {
+    watch: (expire) => {
+      const entry: Watched = { due: performance.now() + limit, expire };
+      watched.push(entry);
+      if (timer === undefined) arm(limit);
+      return entry;
+    },
+    settle: (entry) => {
+      entry.expire = undefined;
+      drop();
+    },
+  };
+}
+
+const deadlines = new Map<number, Deadlines>();
+
 /**
  * The statement runner of a source with `timeout` ms per statement (0 or Infinity: no bound, a bad
- * value a PaginationConfigError): each statement races the timer, and when the time runs out the
- * page answers SOURCE_UNAVAILABLE at once and the builder ends what the statement holds, so a
- * database that stopped answering costs neither a hung request nor a pool slot.
+ * value a PaginationConfigError): each statement is watched for its time, and when the time runs
+ * out the page answers SOURCE_UNAVAILABLE at once and the builder ends what the statement holds, so
+ * a database that stopped answering costs neither a hung request nor a pool slot.
  */
 export function boundedStatements<S>(timeout: number | undefined, bound: StatementBound<S>): StatementRunner {
   const limit = timeout ?? DEFAULT_QUERY_TIMEOUT;
   assertConfig(typeof limit === 'number' && limit >= 0 && !Number.isNaN(limit), 'queryTimeout must be a number of milliseconds >= 0');
   if (limit === 0 || !Number.isFinite(limit)) return bound.guarded;
-  return async (what, statement) => {
-    const state = bound.start();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const expiry = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
+  let watching = deadlines.get(limit);
+  if (!watching) deadlines.set(limit, (watching = deadlinesOf(limit)));
+  const queue = watching;
+  return <R>(what: string, statement: () => Promise<R>) =>
+    new Promise<R>((resolve, reject) => {
+      const state = bound.start();
+      const entry = queue.watch(() => {
         bound.expire(state);
         reject(
           new PaginationError(
@@ -41,15 +111,27 @@ export function boundedStatements<S>(timeout: number | undefined, bound: Stateme
             `The database is unavailable (no answer within ${limit} ms) while running the ${what} query.`,
           ),
         );
-      }, limit);
+      });
+      // A statement that ends after its time ran out has been answered: the promise is settled already.
+      const settle = () => queue.settle(entry);
+      let running: Promise<R>;
+      try {
+        running = bound.run(state, () => bound.guarded(what, statement));
+      } catch (error) {
+        settle();
+        throw error;
+      }
+      running.then(
+        (value) => {
+          settle();
+          resolve(value);
+        },
+        (error: unknown) => {
+          settle();
+          reject(error);
+        },
+      );
     });
-    try {
-      // A statement that fails after its time ran out has been answered: race handles its rejection.
-      return await Promise.race([bound.run(state, () => bound.guarded(what, statement)), expiry]);
-    } finally {
-      clearTimeout(timer);
-    }
-  };
 }
 
 /**
