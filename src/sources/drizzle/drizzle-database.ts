@@ -82,18 +82,8 @@ export interface SqlText {
 export function toDrizzleSql({ sql: text, params }: SqlText): SQL {
   const pieces = text.split('?');
   assertConfig(pieces.length === params.length + 1, `pagewise wrote ${pieces.length - 1} placeholders for ${params.length} values`);
-  const chunks: SQL[] = [];
-  pieces.forEach((piece, index) => {
-    if (piece !== '') chunks.push(sql.raw(piece));
-    if (index < params.length) {
-      const value = params[index];
-      chunks.push(isSql(value) ? value : sql`${value}`);
-    }
-  });
-  return sql.join(chunks);
-}
-
-/** Whether a value is a Drizzle SQL fragment (written in, not bound). */
-function isSql(value: unknown): value is SQL {
-  return typeof value === 'object' && value !== null && typeof (value as { getSQL?: unknown }).getSQL === 'function';
+  // One SQL of the pieces and values, as the `sql` tag makes of a template (Drizzle binds a value and
+  // writes in one that is SQL), rather than a node per piece and per value joined.
+  const strings = Object.assign([...pieces], { raw: pieces }) as unknown as TemplateStringsArray;
+  return sql(strings, ...params);
 }

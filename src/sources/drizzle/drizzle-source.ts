@@ -11,9 +11,10 @@ import type { DrizzleSourceOptions } from './source-options';
 /** `a and b and …` of the conditions as one Drizzle fragment, undefined when there are none. */
 export function whereOf(conditions: readonly SqlCondition[]): SQL | undefined {
   if (conditions.length === 0) return undefined;
-  return sql.join(
-    conditions.map((condition) => fragment(`(${condition.sql})`, condition.params)),
-    sql.raw(' and '),
+  // One fragment for all of them: Drizzle makes a node per piece it is given.
+  return fragment(
+    conditions.map((condition) => `(${condition.sql})`).join(' and '),
+    conditions.flatMap((condition) => condition.params),
   );
 }
 

@@ -176,20 +176,29 @@ export function sqlOrdering<T extends object>(
         });
   const sliceOrdering = checked(withTiebreaker(base, uniqueKey));
 
-  // Quoted columns come from the builder's description, never from client text.
-  const columnSql = (field: string): string => `${dialect.quote(alias)}.${dialect.quote(columnOf(field).column)}`;
-  const comparable = new Map<string, boolean>();
-  // Every seek asks for the same few keyset columns: each is made once.
-  const keysetColumns = new Map<string, KeysetColumn>();
-  const column = ({ field, descending }: OrderingField): KeysetColumn => {
-    const name = `${descending ? '-' : ''}${field}`;
-    let made = keysetColumns.get(name);
-    if (made === undefined) {
-      const placeholder = exactOf(field)?.placeholder ?? floatPlaceholder(columnOf(field), kind);
-      made = { sql: columnSql(field), descending, nullable: columnOf(field).nullable, ...(placeholder ? { placeholder } : {}) };
-      keysetColumns.set(name, made);
+  // Quoted columns come from the builder's description, never from client text; every page names
+  // the same few, so each is quoted once.
+  const quoted = new Map<string, string>();
+  const columnSql = (field: string): string => {
+    let sql = quoted.get(field);
+    if (sql === undefined) {
+      sql = `${dialect.quote(alias)}.${dialect.quote(columnOf(field).column)}`;
+      quoted.set(field, sql);
     }
-    return made;
+    return sql;
+  };
+  const comparable = new Map<string, boolean>();
+  // Every seek asks for the same few keyset columns: each is made once (ascending, descending).
+  const keysetColumns = [new Map<string, KeysetColumn>(), new Map<string, KeysetColumn>()] as const;
+  const column = ({ field, descending }: OrderingField): KeysetColumn => {
+    const made = keysetColumns[descending ? 1 : 0];
+    let found = made.get(field);
+    if (found === undefined) {
+      const placeholder = exactOf(field)?.placeholder ?? floatPlaceholder(columnOf(field), kind);
+      found = { sql: columnSql(field), descending, nullable: columnOf(field).nullable, ...(placeholder ? { placeholder } : {}) };
+      made.set(field, found);
+    }
+    return found;
   };
   const convert = (field: string, value: KeyValue): unknown => {
     if (exactOf(field)) return datetimeParam(value);
