@@ -10,7 +10,7 @@ import {
   offsetToCursor as relayOffsetToCursor,
   type ConnectionArguments,
 } from 'graphql-relay';
-import { connectionFromArray, cursorPagination, paginateRelay, type PageSource } from 'pagewise';
+import { connectionFromArray, type PageSource } from 'pagewise';
 import { arraySource } from 'pagewise/array';
 import { paginateDirective } from 'pagewise/sdl';
 import { atMost, ratioOf, type BenchResult } from './measure';
@@ -121,16 +121,18 @@ export async function arrayConnection(): Promise<BenchResult[]> {
     const coldStart = performance.now();
     await endCursorOf(schema, `{ items(first: 10) { ${SELECTION} } }`);
     const coldMs = performance.now() - coldStart;
-    // A cursor to the middle of the list: cursors name the mode and ordering, not the page size.
-    const middle = (await paginateRelay(factory(items), cursorPagination({ ordering: 'id', maxPageSize: ITEMS }), { first: ITEMS / 2 }))
-      .endCursor;
+    // A cursor to the middle of the list, walked to through the field itself (its cursors carry the
+    // field's scope, so a cursor made by another pagination is INVALID_CURSOR here).
+    let middle = await endCursorOf(schema, `{ items(first: 100) { pageInfo { endCursor } } }`);
+    for (let seen = 100; seen < ITEMS / 2; seen += 100)
+      middle = await endCursorOf(schema, `{ items(first: 100, after: ${JSON.stringify(middle)}) { pageInfo { endCursor } } }`);
     const check = await execute({
       schema,
       document: parse(`{ items(first: 1, after: ${JSON.stringify(middle)}) { edges { node { id } } } }`),
     });
     const firstId = (check.data as { items?: { edges: Array<{ node: Item }> } } | null)?.items?.edges[0]?.node.id;
     if (firstId !== ITEMS / 2) throw new Error(`array-connection: the middle cursor led to ${String(firstId)}`);
-    const cursor = middle!;
+    const cursor = middle;
     const document = parse(`{ items(first: 10, after: ${JSON.stringify(cursor)}) { ${SELECTION} } }`);
     const run = async () => {
       const result = await execute({ schema, document });
