@@ -121,7 +121,7 @@ export function countStrategySuite<R extends CountedRig>(
         expect(rig.statements()).toHaveLength(1);
       });
 
-      it('numbers the folded subquery’s parameters before the page’s own', async () => {
+      it('binds the folded subquery’s parameters and the page’s own, each where it stands', async () => {
         const pagination = limitOffsetPagination({ defaultLimit: 4, count: 'folded' });
         const page = paged(await paginate(rig.source(true), pagination, { via: 'query', offset: '3' }, { withCount: true }));
         expect(await page.total()).toEqual({ value: ABOVE_FOUR.length, kind: 'exact' });

@@ -91,6 +91,7 @@ export function drizzleSource<Q extends DrizzleQuery>(
       strategyCount(strategy, rows.db.kind, (wrap, limit) => rows.execute('count', aroundList(rows, wrap('?'), limit))),
     foldsCount: true,
     run: (page) => runPage(rows, page),
+    plainRows: true,
     exists: async (conditions) => {
       const found = await rows.run('page', listed(rows).where(whereOf(conditions)).limit(1));
       return found.length > 0;

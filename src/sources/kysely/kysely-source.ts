@@ -68,5 +68,6 @@ export function kyselySource<DB, TB extends keyof DB, O extends object>(
       return { rows: found, ...(at && { firstAt: firstAt(raw) }), ...(page.total && { total: readFoldedCount(raw) }) };
     },
     keyOf: rows.valueOf,
+    plainRows: true,
   });
 }

@@ -35,6 +35,8 @@ interface SourceParts<T extends object> {
   readonly countWith: (strategy: SourceCountStrategy) => Promise<PageCount | null>;
   /** Whether `run` folds the count into a slice when asked (the single source; a builder's source counts apart). */
   readonly foldsCount: boolean;
+  /** Whether the rows are plain (`lean`), so a probe may compare their keys in JavaScript (see SqlPageParts). */
+  readonly plainRows?: boolean;
 }
 
 /** Whether the rows of `qb` include one meeting `conditions`: `select 1 … limit 1` on its query. */
@@ -107,6 +109,7 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
     exists: parts.exists,
     countWith: parts.countWith,
     foldsCount: parts.foldsCount,
+    plainRows: parts.plainRows === true,
     count: () =>
       parts.guard('count', async () => {
         const { qb } = await parts.base();
@@ -156,6 +159,7 @@ export function mikroOrmSource<T extends object>(
     base: () => rows.filtered(ALIAS),
     countWith: async (strategy) => countStatement((await rows.filtered(ALIAS)).qb, em, strategy, (query) => rows.execute('count', query)),
     foldsCount: true,
+    plainRows: options?.lean === true,
     flush: () => flushFirst(em, meta),
     // The filter goes through MikroORM's QueryBuilder; the keyset, order and window are added to its
     // knex query directly, which saves the builder's criteria processing on every page. A filter on

@@ -115,13 +115,17 @@ export function checkKeyValue(column: SqlColumn, value: KeyValue): void {
 }
 
 /**
- * Whether a column's values are equal in JavaScript (as key text) exactly when the database says
- * they are: integers of any size, and datetimes kept to the millisecond outside SQLite (a Date
- * round-trips them, as every keyset bound already relies on). Not text (collations, trailing
- * spaces), floats or decimals, SQLite's datetime text, nor a datetime keyed by its text.
+ * Whether a column's values, as the driver reads them, are equal in JavaScript (as key text)
+ * exactly when the database says they are: integers (a 64-bit one only as a bigint), and datetimes
+ * kept to the millisecond outside SQLite (a Date round-trips them, as every keyset bound already
+ * relies on). Not text (collations, trailing spaces), floats or decimals, uuids, booleans,
+ * SQLite's datetime text, nor a datetime keyed by its text.
  */
 export function equalInJs(column: SqlColumn, dialect: SqlDialect['name']): boolean {
-  if (column.fieldType === 'number' || column.fieldType === 'bigint') return declaredTypes(column).sizes.length > 0;
+  const { sizes } = declaredTypes(column);
+  if (column.fieldType === 'bigint') return sizes.length > 0;
+  // A 64-bit column read as a JavaScript number rounds above 2^53: two keys could look one.
+  if (column.fieldType === 'number') return sizes.length > 0 && Math.max(...sizes) < 64;
   return column.fieldType === 'date' && dialect !== 'sqlite';
 }
 

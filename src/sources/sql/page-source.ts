@@ -73,6 +73,12 @@ export interface SqlPageParts<T extends object> {
   readonly foldsCount?: boolean;
   /** A row's key value for a field, when the rows are not keyed as the ordering reads them (default `ordering.valueOf`). */
   readonly keyOf?: SqlOrdering<T>['valueOf'];
+  /**
+   * Whether a page's rows hold what its statement read (plain driver rows), so a probe may tell the
+   * cursor's row by its key in JavaScript. Not managed entities: an identity map keeps a property
+   * changed and not yet flushed, and the row would then look unlike the cursor's own.
+   */
+  readonly plainRows?: boolean;
 }
 
 /**
@@ -125,10 +131,10 @@ export function sqlPageSource<T extends object>(parts: SqlPageParts<T>): PageSou
       const texts = textsOf(ordering);
       const window = { conditions, ordering, reversed, offset: request.offset, texts };
       if (!probe) return { rows: (await parts.run({ ...window, limit: request.limit })).rows };
-      // SQL says which row is the cursor's (its own equality and casts), unless its values are
-      // integers or datetimes to the millisecond, whose key texts are equal exactly when SQL's values
-      // are: then the first row's key is read here, and the page's statement carries no flag column.
-      const inJs = equalInJs(ordering);
+      // SQL says which row is the cursor's (its own equality and casts), unless the rows are plain and
+      // their keys integers or datetimes to the millisecond, whose key texts are equal exactly when
+      // SQL's values are: then the first row's key is read here, and the statement has no flag column.
+      const inJs = parts.plainRows === true && equalInJs(ordering);
       const page = await parts.run({ ...window, limit: request.limit + 1, ...(!inJs && { at: atCondition(ordering, probe.values) }) });
       const first = page.rows[0];
       const firstAt = inJs

@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { assertConfig, PaginationError } from '../../core/internal';
 import { guarded, type ConnectionTest } from './unavailable';
 
@@ -29,8 +30,8 @@ interface Watched {
 /**
  * The statements running under one bound, in the order they started, which is the order they fall
  * due: one timer for all of them, armed for the oldest, instead of a timer set and cleared per
- * statement (a seek paid more for its timer than for its keyset condition). Unref'd: a statement
- * still running keeps the process alive by its own connection.
+ * statement (a seek paid more for its timer than for its keyset condition). The timer holds the
+ * process open only while a statement is watched, as a timer per statement did.
  */
 interface Deadlines {
   readonly watch: (expire: () => void) => Watched;
@@ -38,29 +39,48 @@ interface Deadlines {
   readonly settle: (entry: Watched) => void;
 }
 
+// The timer is made in the scope of this module's loading, not of the request that first arms it:
+// a timer carries its creator's async context (an AsyncLocalStorage store, a request's ORM context),
+// and one re-armed for ever would keep that request's alive.
+const neutral = new AsyncResource('pagewise.deadlines');
+
+// setTimeout's bound: a longer delay fires at once (and warns); a longer limit is reached by re-arming.
+const LONGEST_DELAY = 2_147_483_647;
+
 /** The deadlines of the statements bounded by `limit` ms (one list per bound, shared by every source). */
 function deadlinesOf(limit: number): Deadlines {
   let watched: Watched[] = [];
   let head = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Which setTimeout armed it: one armed before a test swapped in fake timers (or back) is not
+  // relied on, the list arms a timer of the clock now in use.
+  let armedWith: typeof setTimeout | undefined;
   // Kept short: answered statements held until the timer fires would outlive many collections.
   const drop = (): void => {
     while (head < watched.length && watched[head]!.expire === undefined) head += 1;
     if (head === watched.length) {
       watched = [];
       head = 0;
+      timer?.unref?.();
     } else if (head > 64 && head * 2 > watched.length) {
       watched = watched.slice(head);
       head = 0;
     }
   };
-  const arm = (delay: number): void => {
-    timer = setTimeout(fire, Math.max(1, Math.ceil(delay)));
-    timer.unref?.();
+  // When the statement the timer is armed for falls due: when the timer fires, that time has come,
+  // whatever the clock says (a fake setTimeout advances without performance.now).
+  let armedFor = 0;
+  const arm = (due: number, now: number): void => {
+    const delay = Math.min(LONGEST_DELAY, Math.max(1, Math.ceil(due - now)));
+    const armed = neutral.runInAsyncScope(() => setTimeout(() => fire(armed), delay));
+    timer = armed;
+    armedWith = setTimeout;
+    armedFor = due;
   };
-  function fire(): void {
+  function fire(armed: ReturnType<typeof setTimeout>): void {
+    if (armed !== timer) return;
     timer = undefined;
-    const now = performance.now();
+    const now = Math.max(performance.now(), armedFor);
     for (let entry = watched[head]; entry !== undefined && entry.due <= now; entry = watched[head]) {
       const { expire } = entry;
       entry.expire = undefined;
@@ -69,13 +89,15 @@ function deadlinesOf(limit: number): Deadlines {
     }
     drop();
     const next = watched[head];
-    if (next) arm(next.due - now);
+    if (next) arm(next.due, now);
   }
   return {
     watch: (expire) => {
-      const entry: Watched = { due: performance.now() + limit, expire };
+      const now = performance.now();
+      const entry: Watched = { due: now + limit, expire };
+      if (watched.length === head) timer?.ref?.();
       watched.push(entry);
-      if (timer === undefined) arm(limit);
+      if (timer === undefined || armedWith !== setTimeout) arm(watched[head]!.due, now);
       return entry;
     },
     settle: (entry) => {

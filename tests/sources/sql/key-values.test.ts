@@ -12,6 +12,8 @@ describe('equalInJs', () => {
     ['integer', 'number', 'postgresql', true],
     ['int(11)', 'number', 'mariadb', true],
     ['bigint', 'bigint', 'mysql', true],
+    // A 64-bit integer read as a number rounds above 2^53.
+    ['bigint', 'number', 'postgresql', false],
     ['integer', 'number', 'sqlite', true],
     ['timestamptz(3)', 'date', 'postgresql', true],
     ['datetime(3)', 'date', 'mariadb', true],
