@@ -11,7 +11,7 @@ import pg from 'pg';
 import { cursorPagination, paginateCursor, paginateRelay } from 'pagewise';
 import { arraySource } from 'pagewise/array';
 import { drizzleSource } from 'pagewise/drizzle';
-import { seedEventStatements } from './events';
+import { deepSeek, seedEventStatements } from './events';
 import { atMost, ratioOf, type BenchResult, type Target } from './measure';
 
 const ROWS = 1_000_000;
@@ -84,21 +84,7 @@ export async function deepPageDrizzle(): Promise<BenchResult[]> {
       if (!at) throw new Error('the hand-written page did not start at the cursor');
     };
     const seekSource = drizzleSource(db, events, { ordering: 'created' });
-    const request = {
-      ordering: [
-        { field: 'created', descending: false },
-        { field: 'id', descending: false },
-      ],
-      direction: 'forward',
-      after: { kind: 'key', values: [deep!.created, deep!.id] },
-      offset: 0,
-      limit: SIZE + 1,
-      probe: true,
-    } as const;
-    const seekPage = async () => {
-      const page = await seekSource.seek(request);
-      if (page.rows.length !== SIZE) throw new Error(`seek had ${page.rows.length} rows`);
-    };
+    const seekPage = deepSeek(seekSource, [deep!.created, deep!.id], SIZE);
     await cursorPage(deepCursor)();
     const sent = last;
     await seekPage();

@@ -9,7 +9,7 @@ import { Pool } from 'pg';
 import { cursorPagination, paginateCursor, paginateRelay } from 'pagewise';
 import { arraySource } from 'pagewise/array';
 import { kyselySource, type KyselyFields } from 'pagewise/kysely';
-import { EVENT_EPOCH } from './events';
+import { deepSeek, EVENT_EPOCH } from './events';
 import { atMost, ratioOf, type BenchResult } from './measure';
 
 const ROWS = 1_000_000;
@@ -70,21 +70,7 @@ export async function deepPageKysely(): Promise<BenchResult[]> {
     // cursor's own row from its key), and the statement the source sends for it, written by hand in Kysely.
     const { created, id } = deepRow;
     const seekSource = source();
-    const request = {
-      ordering: [
-        { field: 'created', descending: false },
-        { field: 'id', descending: false },
-      ],
-      direction: 'forward',
-      after: { kind: 'key', values: [created, id] },
-      offset: 0,
-      limit: SIZE + 1,
-      probe: true,
-    } as const;
-    const seekPage = async () => {
-      const page = await seekSource.seek(request);
-      if (page.rows.length !== SIZE) throw new Error(`seek had ${page.rows.length} rows`);
-    };
+    const seekPage = deepSeek(seekSource, [created, id], SIZE);
     await cursorPage(deepCursor)();
     const sent = last as CompiledQuery | null;
     await seekPage();

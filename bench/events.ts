@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { EntitySchema, MikroORM, type Options } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { PageSource } from 'pagewise';
 import { connectTimeouts } from 'pagewise/mikro-orm';
 
 /** One event row. */
@@ -83,4 +84,26 @@ export async function eventDatabase(rows: number): Promise<EventDatabase> {
     throw error;
   }
   return { em, schema, close };
+}
+
+/**
+ * The seek a cursor page at `key` (created, id) asks of a source: `size` rows and one more for the
+ * next page, the probe starting at the cursor's own row; and the check that the page came back whole.
+ */
+export function deepSeek(source: PageSource<object>, key: readonly [Date, number], size: number): () => Promise<void> {
+  const request = {
+    ordering: [
+      { field: 'created', descending: false },
+      { field: 'id', descending: false },
+    ],
+    direction: 'forward',
+    after: { kind: 'key', values: [...key] },
+    offset: 0,
+    limit: size + 1,
+    probe: true,
+  } as const;
+  return async () => {
+    const page = await source.seek(request);
+    if (page.rows.length !== size) throw new Error(`seek had ${page.rows.length} rows`);
+  };
 }
