@@ -1,10 +1,8 @@
-import { Column, is, SQL } from 'drizzle-orm';
 import { assertConfig, type BatchPageSource } from '../../core/internal';
 import { sqlBatchSource, type BatchStrategy, type ParentKey } from '../sql/batch-source';
 import { readTexts, rememberTexts } from '../sql/datetime-text';
-import type { SqlFragment, SqlWindow } from '../sql/window';
 import { toDrizzleSql, type DrizzleDatabase } from './drizzle-database';
-import { ALIAS, drizzleRows, type DrizzleQuery, type DrizzleRow, type DrizzleRows } from './drizzle-rows';
+import { drizzleRows, type DrizzleQuery, type DrizzleRow } from './drizzle-rows';
 import type { DrizzleSourceOptions } from './source-options';
 
 /** Options of {@link drizzleBatchSource}: those of `drizzleSource`, plus the parent key. */
@@ -21,45 +19,6 @@ export interface DrizzleBatchSourceOptions extends DrizzleSourceOptions {
    * key, which reads every row of every parent).
    */
   readonly strategy?: BatchStrategy;
-}
-
-/**
- * A raw row of the query's columns as the row Drizzle would give: each column's driver value
- * mapped by the column itself (dates, booleans, bigints, custom types), under its field name.
- */
-function rowFrom(raw: Readonly<Record<string, unknown>>, fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(fields)) {
-    if (is(value, Column)) {
-      const driver = raw[value.name];
-      row[field] = driver === null || driver === undefined ? null : value.mapFromDriverValue(driver);
-    } else if (is(value, SQL.Aliased)) {
-      row[field] = raw[value.fieldAlias] ?? null;
-    }
-  }
-  return row;
-}
-
-/** The SQL of the query's rows with a batch statement's window written in: `select "e".*, … from (<query>) as "e" where …`. */
-function windowQuery<T extends object>(rows: DrizzleRows<T>, window: SqlWindow): SqlFragment {
-  const e = rows.db.quote(ALIAS);
-  const selects: SqlFragment[] = [...(window.only ? [] : [{ sql: `${e}.*`, params: [] }]), ...(window.select ?? [])];
-  const parts: SqlFragment[] = [
-    { sql: `select ${selects.map((select) => select.sql).join(', ')}`, params: selects.flatMap((select) => select.params) },
-    // The user's query is a Drizzle SQL value among the parameters: toDrizzleSql writes it in as it is.
-    { sql: ` from (?) as ${e}`, params: [rows.subquery._.sql] },
-  ];
-  if (window.where.length > 0)
-    parts.push({
-      sql: ` where ${window.where.map((condition) => `(${condition.sql})`).join(' and ')}`,
-      params: window.where.flatMap((condition) => condition.params),
-    });
-  if (window.groupBy !== undefined) parts.push({ sql: ` group by ${window.groupBy}`, params: [] });
-  if (window.orderBy !== undefined) parts.push({ sql: ` order by ${window.orderBy}`, params: [] });
-  if (window.limit !== undefined) parts.push({ sql: ' limit ?', params: [window.limit] });
-  if (typeof window.offset === 'string') parts.push({ sql: ` offset ${window.offset}`, params: [] });
-  else if (window.offset !== undefined && window.offset > 0) parts.push({ sql: ' offset ?', params: [window.offset] });
-  return { sql: parts.map((part) => part.sql).join(''), params: parts.flatMap((part) => part.params) };
 }
 
 /**
@@ -83,7 +42,7 @@ export function drizzleBatchSource<Q extends DrizzleQuery>(
     key: { column: key.name, type: key.sqlType },
     ...(options.strategy ? { strategy: options.strategy } : {}),
     rows: {
-      query: (window) => Promise.resolve(windowQuery(rows, window)),
+      query: (window) => Promise.resolve(rows.windowText(window)),
       relation: (alias) => ({
         from: { sql: `(?) as ${rows.db.quote(alias)}`, params: [rows.subquery._.sql] },
         select: [`${rows.db.quote(alias)}.*`],
@@ -94,7 +53,7 @@ export function drizzleBatchSource<Q extends DrizzleQuery>(
         const texts = readTexts(raw, textFields);
         return Promise.resolve(
           raw.map((record, index) => {
-            const row = rowFrom(record, rows.fields);
+            const row = rows.rowOf(record);
             rememberTexts(row, texts[index]!);
             return row as T;
           }),

@@ -1,9 +1,11 @@
 import {
+  Column,
   DrizzleQueryError,
+  is,
+  SQL,
   getTableName,
   isTable,
   type InferSelectModel,
-  type SQL,
   type SQLWrapper,
   type Subquery,
   type Table,
@@ -13,6 +15,7 @@ import type { SqlColumn, SqlColumns } from '../sql/column';
 import { sqlDialect } from '../sql/dialect';
 import { isConnectionFailure } from '../sql/unavailable';
 import { sqlOrdering, type SqlOrdering, type ToParam } from '../sql/ordering';
+import { joinFragments, windowStatement, type SqlFragment, type SqlWindow } from '../sql/window';
 import { checkFieldTypes, fieldTypeOf, selectedColumns, type SelectedColumn } from './columns';
 import { drizzleDb, toDrizzleSql, type DrizzleDatabase, type DrizzleDb, type DrizzleKind, type SqlText } from './drizzle-database';
 import { statementGuard } from './query-timeout';
@@ -44,6 +47,15 @@ export interface DrizzleRows<T extends object> {
   readonly run: <R>(what: string, statement: PromiseLike<R>) => Promise<R>;
   /** Runs a raw statement under the guard and returns its rows by column name, unmapped. */
   readonly execute: (what: string, statement: SQL) => Promise<Array<Record<string, unknown>>>;
+  /**
+   * Whether every field of the selection is a column or an aliased SQL (no nested objects), so a
+   * statement written as text can be read back with {@link DrizzleRows.rowOf}.
+   */
+  readonly flat: boolean;
+  /** The statement of `window` over the query as `(…) as "e"`, as text (see `windowStatement`) with the query among its parameters. */
+  readonly windowText: (window: SqlWindow) => SqlFragment;
+  /** A raw row of the query's columns as the row Drizzle would give (a flat selection's). */
+  readonly rowOf: (raw: Readonly<Record<string, unknown>>) => T;
 }
 
 /** What `db.execute` (PostgreSQL, MySQL) or `db.all` (SQLite) runs a statement with. */
@@ -138,6 +150,9 @@ export function drizzleRows<T extends object>(
       }
     });
   const executing = database as Executing;
+  // The user's query is a Drizzle SQL value among the parameters: toDrizzleSql writes it in as it is.
+  const relation: SqlFragment = { sql: '(?)', params: [subquery._.sql] };
+  const entries = Object.entries(fields);
   return {
     db,
     subquery,
@@ -145,6 +160,21 @@ export function drizzleRows<T extends object>(
     columns,
     ordering,
     run,
+    flat: entries.every(([, value]) => is(value, Column) || is(value, SQL.Aliased)),
+    windowText: (window) => joinFragments(windowStatement(relation, ALIAS, window, db.quote)),
+    // Each column's driver value mapped by the column itself (dates, booleans, bigints, custom types).
+    rowOf: (raw) => {
+      const row: Record<string, unknown> = {};
+      for (const [field, value] of entries) {
+        if (is(value, Column)) {
+          const driver = raw[value.name];
+          row[field] = driver === null || driver === undefined ? null : value.mapFromDriverValue(driver);
+        } else if (is(value, SQL.Aliased)) {
+          row[field] = raw[value.fieldAlias] ?? null;
+        }
+      }
+      return row as T;
+    },
     execute: async (what, statement) => {
       // Thenable, so the statement starts inside the guard (its connection known to the timeout).
       const statementOf: PromiseLike<unknown> = {

@@ -75,3 +75,8 @@ export function windowStatement<R>(relation: R, alias: string, window: SqlWindow
 
 /** Where the relation goes in a text of its own (no SQL holds it). */
 const RELATION = '\u0000';
+
+/** Fragments as one: their texts joined, their parameters in order. */
+export function joinFragments(parts: readonly SqlFragment[]): SqlFragment {
+  return { sql: parts.map((part) => part.sql).join(''), params: parts.flatMap((part) => part.params) };
+}
