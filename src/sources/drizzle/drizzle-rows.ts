@@ -48,8 +48,8 @@ export interface DrizzleRows<T extends object> {
   /** Runs a raw statement under the guard and returns its rows by column name, unmapped. */
   readonly execute: (what: string, statement: SQL) => Promise<Array<Record<string, unknown>>>;
   /**
-   * Whether every field of the selection is a column or an aliased SQL (no nested objects), so a
-   * statement written as text can be read back with {@link DrizzleRows.rowOf}.
+   * Whether every field of the selection is a column (no nested objects, no SQL with a decoder of
+   * its own), so a statement written as text is read back by {@link DrizzleRows.rowOf} as Drizzle would.
    */
   readonly flat: boolean;
   /** The statement of `window` over the query as `(…) as "e"`, as text (see `windowStatement`) with the query among its parameters. */
@@ -160,7 +160,7 @@ export function drizzleRows<T extends object>(
     columns,
     ordering,
     run,
-    flat: entries.every(([, value]) => is(value, Column) || is(value, SQL.Aliased)),
+    flat: entries.every(([, value]) => is(value, Column)),
     windowText: (window) => joinFragments(windowStatement(relation, ALIAS, window, db.quote)),
     // Each column's driver value mapped by the column itself (dates, booleans, bigints, custom types).
     rowOf: (raw) => {

@@ -139,6 +139,25 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('drizzleSource SQL o
       expect(db.queries.every((query) => !/select [`"]e[`"]\.\*/.test(query))).toBe(true);
     });
 
+    it("a selection with an SQL field of its own decoder pages through Drizzle's builder, decoded", async () => {
+      const table = db.table as typeof db.table & Record<string, unknown>;
+      const decoded = (
+        db.db as unknown as { select(fields: object): { from(table: unknown): { where(condition: unknown): DrizzleQuery } } }
+      )
+        .select({
+          id: table['id'],
+          created: table['created'],
+          label: sql`${table['title']}`.mapWith((text: unknown) => `<${String(text)}>`).as('label'),
+        })
+        .from(table)
+        .where(sql`${table['dataset']} = 'mixed'`);
+      const page = await paginateRelay(drizzleSource(db.db, decoded), cursorPagination({ pageSize: 3, ordering: 'created' }), { first: 3 });
+      const flat = await paginateRelay(source({ ordering: 'created' }), cursorPagination({ pageSize: 3, ordering: 'created' }), {
+        first: 3,
+      });
+      expect(page.items.map((row) => (row as { label: string }).label)).toEqual(flat.items.map((row) => `<${row.title}>`));
+    });
+
     it('a forged cursor value the column cannot hold is INVALID_CURSOR before any SQL', async () => {
       const rows = source();
       for (const values of [
