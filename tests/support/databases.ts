@@ -1,6 +1,6 @@
 // The test databases: SQLite in memory always; PostgreSQL and MariaDB on this machine, each run in a
-// schema or database of its own (random suffix), dropped afterwards. Locally a server that does not
-// answer skips its suite with a printed reason; with CI=true it fails the suite instead.
+// schema or database of its own (random suffix), dropped afterwards. A suite whose server does not
+// answer fails with the reason and how to start it; nothing is skipped.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { EntitySchema, Options } from '@mikro-orm/core';
@@ -52,33 +52,28 @@ export function unavailableReason(dialect: Dialect): string | null {
 }
 
 /**
- * `describe` for a suite that needs a server this machine may lack (`reason`, null when it is there):
- * runs it when it is there; locally skips it with the printed reason; with CI=true registers it
- * anyway, so the missing server fails the run with its own error.
+ * `describe` for a suite that needs a server or program this machine may lack (`missing`, null when
+ * it is there): the suite always runs, and when it is missing every test fails with that reason (and
+ * what starts or installs it), rather than with a driver's connection error or not at all.
  */
-export function describeWhenAvailable(reason: string | null, name: string, body: () => void): void {
-  if (reason && process.env['CI'] !== 'true') {
-    // The one skip the project allows: a local run on a machine without that server (PostgreSQL,
-    // MariaDB, or a piece of the scale-out rig), so `npm test` still runs everything else there. The
-    // reason is printed and carried in the suite's name; under CI=true it never skips.
-    console.warn(`Skipping "${name}": ${reason} (set CI=true to make this a failure).`);
-    describe.skip(`${name} (skipped: ${reason}; CI=true fails instead)`, body);
-    return;
-  }
-  describe(name, body);
+export function describeNeeding(missing: string | null, name: string, body: () => void): void {
+  describe(name, () => {
+    if (missing) {
+      beforeAll(() => {
+        throw new Error(`${name} needs what this machine lacks: ${missing}. .ci/run installs and starts it (see README, "Two commands").`);
+      });
+    }
+    body();
+  });
 }
 
-/** `describe` for a database suite: {@link describeWhenAvailable} with whether the server answers. */
+/** `describe` for a database suite: {@link describeNeeding} with whether the server answers. */
 export function describeDatabase(dialect: Dialect, name: string, body: () => void): void {
-  describeWhenAvailable(unavailableReason(dialect), name, body);
+  describeNeeding(unavailableReason(dialect), name, body);
 }
 
-/** The database suites that run on this machine: SQLite always, the servers when they answer or in CI. */
-export function dialectsToRun(): Dialect[] {
-  return (['sqlite', 'postgresql', 'mariadb'] as const).filter(
-    (dialect) => unavailableReason(dialect) === null || process.env['CI'] === 'true' || dialect === 'sqlite',
-  );
-}
+/** Every database a suite runs against: SQLite in memory, and the PostgreSQL and MariaDB servers. */
+export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgresql', 'mariadb'];
 
 /** A fresh schema or database name for one run. */
 export const suffix = (): string => `pagewise_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;

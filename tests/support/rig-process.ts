@@ -6,7 +6,7 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeWhenAvailable } from './databases';
+import { describeNeeding } from './databases';
 
 const PREFIX = 'pagewise-rig-';
 
@@ -88,11 +88,11 @@ function readIfExists(file: string): string {
 }
 
 /**
- * `describe` for a suite on the rig: {@link describeWhenAvailable} with the reasons each piece
+ * `describe` for a suite on the rig: {@link describeNeeding} with the reasons each piece
  * cannot start here (null for a piece that can).
  */
 export function describeRig(reasons: ReadonlyArray<string | null>, name: string, body: () => void): void {
-  describeWhenAvailable(reasons.filter((reason): reason is string => reason !== null).join('; ') || null, name, body);
+  describeNeeding(reasons.filter((reason): reason is string => reason !== null).join('; ') || null, name, body);
 }
 
 /** Waits until `ready()` is true, polling every `everyMs`; throws `what` after `timeoutMs`. */

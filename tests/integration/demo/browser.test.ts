@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { describeWhenAvailable } from '../../support/databases';
+import { describeNeeding } from '../../support/databases';
 import { runDemo, type RunningDemo } from './demo-server';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -13,7 +13,7 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SCREENSHOTS = process.env['DEMO_SCREENSHOTS'] ?? join(tmpdir(), 'pagewise-demo-screenshots');
 const missing = existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run installs it)`;
 
-describeWhenAvailable(missing, 'demo page in a browser', () => {
+describeNeeding(missing, 'demo page in a browser', () => {
   let running: RunningDemo;
   let browser: Browser;
 

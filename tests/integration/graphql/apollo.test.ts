@@ -11,7 +11,7 @@ import { arraySource } from 'pagewise/array';
 import { edgeFor, formatPaginationError } from 'pagewise/graphql';
 import { mikroOrmSource } from 'pagewise/mikro-orm';
 import { articles, articleSchema, paginations, type Article } from '../../graphql/articles-schema';
-import { dialectsToRun, openTestDatabase, type TestDatabase } from '../../support/databases';
+import { DIALECTS, openTestDatabase, type TestDatabase } from '../../support/databases';
 
 const ROWS = articles(23);
 const ArticleEntity = new EntitySchema<Article>({
@@ -193,7 +193,7 @@ const sources: [string, () => Promise<Served>][] = [
       return serve(() => loggedArraySource(statements), statements);
     },
   ],
-  ...dialectsToRun().map(
+  ...DIALECTS.map(
     (dialect) =>
       [
         `MikroORM on ${dialect}`,

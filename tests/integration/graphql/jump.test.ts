@@ -5,7 +5,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { cursorPagination, type CursorMode } from 'pagewise';
 import { paginateArgs } from 'pagewise/graphql';
 import { mikroOrmSource } from 'pagewise/mikro-orm';
-import { describeDatabase, dialectsToRun, openTestDatabase, type TestDatabase } from '../../support/databases';
+import { describeDatabase, DIALECTS, openTestDatabase, type TestDatabase } from '../../support/databases';
 
 interface JumpRow {
   id: number;
@@ -19,7 +19,7 @@ const JumpEntity = new EntitySchema<JumpRow>({
 const ROWS: JumpRow[] = Array.from({ length: 47 }, (_, index) => ({ id: index + 1, views: (index * 7) % 5 }));
 const ORDER = [...ROWS].sort((a, b) => b.views - a.views || b.id - a.id).map((row) => row.id);
 
-for (const dialect of dialectsToRun()) {
+for (const dialect of DIALECTS) {
   describeDatabase(dialect, `jump to page N on ${dialect}`, () => {
     let db: TestDatabase;
     beforeAll(async () => {

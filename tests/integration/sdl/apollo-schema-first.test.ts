@@ -13,7 +13,7 @@ import { queryBuilderSource } from 'pagewise/mikro-orm';
 import { demoData, type ArticleRow, type AuthorRow, type CommentRow, type DemoContext } from '../../sdl/demo-data';
 import { demoResolvers } from '../../sdl/demo-resolvers';
 import { buildDemoSchema } from '../../sdl/demo-schema';
-import { dialectsToRun, openTestDatabase, type TestDatabase } from '../../support/databases';
+import { DIALECTS, openTestDatabase, type TestDatabase } from '../../support/databases';
 
 const Author = new EntitySchema<AuthorRow>({
   name: 'SdlAuthor',
@@ -101,7 +101,7 @@ async function serve<C extends object>(schema: GraphQLSchema, context: () => Pro
 
 const servers: [string, () => Promise<Served>][] = [
   ['arrays and a PageSource', () => serve<DemoContext>(buildDemoSchema(demoResolvers as IResolvers), async () => demoData())],
-  ...dialectsToRun().map(
+  ...DIALECTS.map(
     (dialect) =>
       [
         `MikroORM QueryBuilders on ${dialect}`,

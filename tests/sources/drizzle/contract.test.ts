@@ -1,6 +1,6 @@
 // The contract suite of pagewise/testing over Drizzle on SQLite (better-sqlite3, in memory, always),
-// PostgreSQL (node-postgres) and MariaDB (mysql2), skipped locally when the server does not answer
-// and required with CI=true: drizzleSource over a select of each data set, and drizzleBatchSource
+// PostgreSQL (node-postgres) and MariaDB (mysql2), each server required (a suite whose server does
+// not answer fails): drizzleSource over a select of each data set, and drizzleBatchSource
 // over all of them with each strategy the dialect has.
 import type { BatchPageSource, PageSource } from 'pagewise';
 import { drizzleBatchSource, drizzleSource, type BatchStrategy } from 'pagewise/drizzle';
