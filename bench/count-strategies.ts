@@ -11,7 +11,7 @@ import { pageNumberPagination, paginate, type PageNumberOptions, type PageSource
 import { drizzleSource } from 'pagewise/drizzle';
 import { kyselySource } from 'pagewise/kysely';
 import { mikroOrmSource } from 'pagewise/mikro-orm';
-import { eventDatabase, EventEntity, type Event } from './events';
+import { eventDatabase, EventEntity, PG_BENCH, type Event } from './events';
 import { ratioOf, type BenchResult } from './measure';
 
 const ROWS = 1_000_000;
@@ -24,10 +24,7 @@ type Strategy = NonNullable<PageNumberOptions['count']>;
 export async function countStrategies(): Promise<BenchResult[]> {
   const { em, schema, close } = await eventDatabase(ROWS);
   const pool = new pg.Pool({
-    host: '127.0.0.1',
-    port: Number(process.env['PGPORT'] ?? 5432),
-    user: process.env['PGUSER'] ?? 'postgres',
-    database: 'test',
+    ...PG_BENCH,
     max: 4,
     options: `-c search_path=${schema}`,
   });

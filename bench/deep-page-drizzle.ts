@@ -11,7 +11,7 @@ import pg from 'pg';
 import { cursorPagination, paginateCursor, paginateRelay } from 'pagewise';
 import { arraySource } from 'pagewise/array';
 import { drizzleSource } from 'pagewise/drizzle';
-import { deepSeek, seedEventStatements } from './events';
+import { deepSeek, PG_BENCH, seedEventStatements } from './events';
 import { atMost, ratioOf, type BenchResult, type Target } from './measure';
 
 const ROWS = 1_000_000;
@@ -22,10 +22,7 @@ const DEPTH = ROWS - SIZE;
 export async function deepPageDrizzle(): Promise<BenchResult[]> {
   const name = `pagewise_bench_${randomBytes(4).toString('hex')}`;
   const pool = new pg.Pool({
-    host: '127.0.0.1',
-    port: Number(process.env['PGPORT'] ?? 5432),
-    user: process.env['PGUSER'] ?? 'postgres',
-    database: 'test',
+    ...PG_BENCH,
     connectionTimeoutMillis: 5000,
   });
   let last = '';

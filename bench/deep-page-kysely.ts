@@ -9,7 +9,7 @@ import { Pool } from 'pg';
 import { cursorPagination, paginateCursor, paginateRelay } from 'pagewise';
 import { arraySource } from 'pagewise/array';
 import { kyselySource, type KyselyFields } from 'pagewise/kysely';
-import { deepSeek, EVENT_EPOCH } from './events';
+import { deepSeek, EVENT_EPOCH, PG_BENCH } from './events';
 import { atMost, ratioOf, type BenchResult } from './measure';
 
 const ROWS = 1_000_000;
@@ -28,12 +28,7 @@ const FIELDS: KyselyFields = { id: 'integer', created: { type: 'datetime', sqlTy
 /** Runs the benchmark in a schema of its own, dropped afterwards. */
 export async function deepPageKysely(): Promise<BenchResult[]> {
   const schema = `pagewise_bench_${randomBytes(4).toString('hex')}`;
-  const connection = {
-    host: '127.0.0.1',
-    port: Number(process.env['PGPORT'] ?? 5432),
-    user: process.env['PGUSER'] ?? 'postgres',
-    database: 'test',
-  };
+  const connection = PG_BENCH;
   const admin = new Pool({ ...connection, max: 1 });
   await admin.query(`create schema "${schema}"`);
   const pool = new Pool({ ...connection, max: 4, options: `-c search_path=${schema}` });

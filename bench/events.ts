@@ -56,16 +56,24 @@ export interface EventDatabase {
   close(): Promise<void>;
 }
 
+/** The local PostgreSQL the benches run on (PGPORT and PGUSER override), as node-postgres takes it. */
+export const PG_BENCH = {
+  host: '127.0.0.1',
+  port: Number(process.env['PGPORT'] ?? 5432),
+  user: process.env['PGUSER'] ?? 'postgres',
+  database: 'test',
+} as const;
+
 /** Opens a schema of its own on the local PostgreSQL with `rows` events (see {@link seedEvents}). */
 export async function eventDatabase(rows: number): Promise<EventDatabase> {
   const schema = `pagewise_bench_${randomBytes(4).toString('hex')}`;
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     entities: [EventEntity],
-    host: '127.0.0.1',
-    port: Number(process.env['PGPORT'] ?? 5432),
-    user: process.env['PGUSER'] ?? 'postgres',
-    dbName: 'test',
+    host: PG_BENCH.host,
+    port: PG_BENCH.port,
+    user: PG_BENCH.user,
+    dbName: PG_BENCH.database,
     schema,
     debug: false,
     ...connectTimeouts(5000),

@@ -1,6 +1,7 @@
 import { CompiledQuery, sql, type SelectQueryBuilder } from 'kysely';
 import type { PageSource } from '../../core/internal';
 import { strategyCount, readFoldedCount, FOLDED_COUNT_COLUMN } from '../sql/counts';
+import type { SqlCondition } from '../sql/keyset';
 import { AT_COLUMN, atSelect, firstAt, sqlPageSource } from '../sql/page-source';
 import { kyselyRows, type KyselySourceOptions } from './rows';
 
@@ -17,9 +18,9 @@ export function kyselySource<DB, TB extends keyof DB, O extends object>(
 ): PageSource<O> {
   const rows = kyselyRows<DB, TB, O>(query, options, 'kyselySource');
   const { ordering, dialect, windowed, run, db } = rows;
-  /** The list's `select 1 from (<query>) as "e"`, which the count strategies wrap. */
-  const listed = (limit?: number) =>
-    windowed({ where: [], select: [{ sql: '1', params: [] }], only: true, ...(limit !== undefined && { limit }) });
+  /** The list's `select 1 from (<query>) as "e" where …`, which the count strategies wrap and the probe asks. */
+  const listed = (where: readonly SqlCondition[], limit?: number) =>
+    windowed({ where, select: [{ sql: '1', params: [] }], only: true, ...(limit !== undefined && { limit }) });
   return sqlPageSource<O>({
     ordering,
     count: async () => {
@@ -34,16 +35,14 @@ export function kyselySource<DB, TB extends keyof DB, O extends object>(
     // A statement of its own: the wrappers add no parameter, so the compiled text keeps its numbering.
     countWith: (strategy) =>
       strategyCount(strategy, dialect.name, async (wrap, limit) => {
-        const rowsSql = listed(limit);
+        const rowsSql = listed([], limit);
         return (
           await run('count', () => db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(wrap(rowsSql.sql), [...rowsSql.parameters])))
         ).rows;
       }),
     foldsCount: true,
     exists: async (conditions) => {
-      const found = await run('page', () =>
-        db.executeQuery(windowed({ where: conditions, select: [{ sql: '1', params: [] }], only: true, limit: 1 })),
-      );
+      const found = await run('page', () => db.executeQuery(listed(conditions, 1)));
       return found.rows.length > 0;
     },
     run: async (page) => {

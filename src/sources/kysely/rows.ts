@@ -1,8 +1,8 @@
 import type { CompiledQuery, Kysely, SelectQueryBuilder } from 'kysely';
 import { assertConfig, type KeyValue } from '../../core/internal';
-import { datetimeText, readTexts, rememberTexts, textAliases } from '../sql/datetime-text';
+import { datetimeText, rememberTexts } from '../sql/datetime-text';
 import { sqlDialect, type SqlDialect, type SqlDialectName } from '../sql/dialect';
-import { withoutColumns } from '../sql/raw-rows';
+import { pageRows } from '../sql/raw-rows';
 import { sqlOrdering, type SqlOrdering, type SqlOrderingOptions, type ToParam } from '../sql/ordering';
 import { timedStatements, type StatementRunner } from '../sql/statement-timeout';
 import type { SqlFragment, SqlWindow } from '../sql/window';
@@ -106,8 +106,7 @@ export function kyselyRows<DB, TB extends keyof DB, O extends object>(
     run: timedStatements(options.queryTimeout),
     db,
     rows: (raw, textFields, columns = []) => {
-      const texts = readTexts(raw, textFields);
-      const plain = withoutColumns(raw, [...textAliases(textFields), ...columns]);
+      const { rows: plain, texts } = pageRows(raw, textFields, columns);
       plain.forEach((row, index) => rememberTexts(row, texts[index]!));
       return plain as unknown as O[];
     },

@@ -1,8 +1,8 @@
 import { QueryFlag, ReferenceKind, type EntityMetadata, type EntityName, type FilterOptions, type FilterQuery } from '@mikro-orm/core';
 import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import { assertConfig } from '../../core/internal';
-import { readTexts, rememberTexts, textAliases } from '../sql/datetime-text';
-import { withoutColumns } from '../sql/raw-rows';
+import { rememberTexts } from '../sql/datetime-text';
+import { pageRows } from '../sql/raw-rows';
 import { flushFirst } from './flush';
 import { statementGuard } from './query-timeout';
 import type { StatementRunner } from '../sql/statement-timeout';
@@ -105,8 +105,7 @@ export function entityRows<T extends object>(
     hydrate: async (records, textFields = [], columns = []) => {
       const factory = em.getEntityFactory();
       const driver = em.getDriver();
-      const texts = readTexts(records, textFields);
-      const raw = withoutColumns(records, [...textAliases(textFields), ...columns]);
+      const { rows: raw, texts } = pageRows(records, textFields, columns);
       if (options.lean) {
         const rows = raw.map((row) => plainRow<T>(driver.mapResult(row as never, meta) as Record<string, unknown>, meta, em));
         rows.forEach((row, index) => rememberTexts(row, texts[index]!));

@@ -2,12 +2,12 @@ import type { EntityManager, EntityMetadata, EntityName, EntityRepository } from
 import { raw } from '@mikro-orm/core';
 import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import { assertConfig, type PageCount, type PageSource, type SourceCountStrategy } from '../../core/internal';
-import { readTexts, rememberTexts, textAliases } from '../sql/datetime-text';
+import { rememberTexts } from '../sql/datetime-text';
 import type { SqlCondition } from '../sql/keyset';
 import type { SqlOrdering } from '../sql/ordering';
 import { FOLDED_COUNT_COLUMN, readFoldedCount } from '../sql/counts';
 import { AT_COLUMN, atSelect, firstAt, sqlPageSource, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
-import { withoutColumns } from '../sql/raw-rows';
+import { pageRows } from '../sql/raw-rows';
 import { countStatement, foldedSelect } from './count-statements';
 import { entityOrdering } from './entity-ordering';
 import { entityRows, readConnection } from './entity-rows';
@@ -85,11 +85,14 @@ async function runThroughBuilder<T extends object>(
     await flushFirst(em, meta);
     return page.execute<Array<Record<string, unknown>>>('all', true);
   });
-  const textFields = query.texts.map(({ field }) => field);
-  const texts = readTexts(records, textFields);
+  const { rows: plain, texts } = pageRows(
+    records,
+    query.texts.map(({ field }) => field),
+    [AT_COLUMN],
+  );
   const rows: T[] = [];
   const seen = new Set<string>();
-  withoutColumns(records, [...textAliases(textFields), AT_COLUMN]).forEach((record, index) => {
+  plain.forEach((record, index) => {
     // A row joined twice is kept once (as getResultList keeps it), told by its primary key.
     const key = JSON.stringify(meta.primaryKeys.map((name) => String(record[name])));
     if (seen.has(key)) return;

@@ -1,3 +1,5 @@
+import { readTexts, textAliases } from './datetime-text';
+
 /**
  * The rows a statement gave without `columns` (the strategies' own: the probe's flag, datetime
  * texts, window numbers, a folded count): copies when any is present, else the rows themselves.
@@ -15,4 +17,16 @@ export function withoutColumns(raw: Array<Record<string, unknown>>, columns: rea
     for (const column of kept) copy[column] = row[column];
     return copy;
   });
+}
+
+/**
+ * A page's raw rows split for hydration: the rows without the texts of `textFields` and the
+ * strategy's `columns` (see {@link withoutColumns}), and each row's texts, kept for `rememberTexts`.
+ */
+export function pageRows(
+  raw: Array<Record<string, unknown>>,
+  textFields: readonly string[],
+  columns: readonly string[],
+): { readonly rows: Array<Record<string, unknown>>; readonly texts: ReturnType<typeof readTexts> } {
+  return { rows: withoutColumns(raw, [...textAliases(textFields), ...columns]), texts: readTexts(raw, textFields) };
 }
