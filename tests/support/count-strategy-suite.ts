@@ -31,8 +31,11 @@ export const countedItemsSql = (dialect: Dialect): readonly string[] => [
 
 /** A builder's test database with the suite's table: its sources and the statements it logged. */
 export interface CountedRig {
-  /** The source of `kind = 'a'` ordered by id; with `aboveFour`, also `id > 4` (two parameters). */
-  readonly source: (aboveFour?: boolean) => PageSource<CountedItem>;
+  /**
+   * The source of `kind = 'a'` ordered by id; with `aboveFour`, also `id > 4` (two parameters); with
+   * `deferredOffset`, that option of the source (deep slices read their keys first).
+   */
+  readonly source: (aboveFour?: boolean, deferredOffset?: number) => PageSource<CountedItem>;
   /** Every statement the builder logged since the last {@link CountedRig.reset}. */
   readonly statements: () => readonly string[];
   readonly reset: () => void;
@@ -169,6 +172,60 @@ export function countStrategySuite<R extends CountedRig>(
           expect(answer).toMatchObject({ count: TOTAL });
           expect(Object.keys(answer)).toEqual(['count', 'next', 'previous', 'results']);
           expect(rig.statements()).toHaveLength(1);
+        });
+      });
+
+      describe('deep slices read their keys first (deferredOffset)', () => {
+        const deferredSql = /in \(select .?pw_k.?\..?id.? from \(select .* limit .* offset .*\) as .?pw_k.?\)/i;
+        const slice = async (source: PageSource<CountedItem>, limit: number, offset: number, count?: CountStrategy) => {
+          const page = paged(
+            await paginate(
+              source,
+              limitOffsetPagination({ defaultLimit: 4, ...(count && { count }) }),
+              {
+                via: 'query',
+                size: String(limit),
+                offset: String(offset),
+              },
+              { withCount: true },
+            ),
+          );
+          return { ids: ids(page), total: await page.total(), keys: Object.keys(page.items[0] ?? {}).sort() };
+        };
+
+        it.each([false, true])('every window equals the plain OFFSET’s (filter of two parameters: %s)', async (aboveFour) => {
+          const expected = (aboveFour ? ABOVE_FOUR : COUNTED_ITEMS.filter((item) => item.kind === 'a')).map((item) => item.id);
+          for (const [limit, offset] of [
+            [4, 1],
+            [3, 7],
+            [10, 15],
+            [5, expected.length - 2],
+            [4, expected.length],
+            [2, 100],
+          ] as const) {
+            rig.reset();
+            const deferred = await slice(rig.source(aboveFour, 1), limit, offset);
+            expect(rig.statements().some((statement) => deferredSql.test(statement))).toBe(true);
+            const plain = await slice(rig.source(aboveFour, Infinity), limit, offset);
+            expect({ limit, offset, ...deferred }).toEqual({ limit, offset, ...plain });
+            expect(deferred.ids).toEqual(expected.slice(offset, offset + limit));
+          }
+        });
+
+        it('folds the count into a deferred slice, each parameter where it stands', async () => {
+          const answer = await slice(rig.source(true, 1), 4, 3, 'folded');
+          expect(answer.ids).toEqual(ABOVE_FOUR.slice(3, 7).map((item) => item.id));
+          expect(answer.total).toEqual({ value: ABOVE_FOUR.length, kind: 'exact' });
+          expect(answer.keys).toEqual(['id', 'kind']);
+          const [statement, ...others] = rig.statements();
+          expect(others).toEqual([]);
+          expect(statement).toMatch(deferredSql);
+          expect(statement).toMatch(/as pw_rows/i);
+        });
+
+        it('keeps a plain OFFSET below the default of 1,000 rows', async () => {
+          await slice(rig.source(), 4, 20);
+          expect(rig.statements().some((statement) => deferredSql.test(statement))).toBe(false);
         });
       });
 

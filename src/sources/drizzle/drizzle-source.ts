@@ -3,6 +3,7 @@ import type { PageSource } from '../../core/internal';
 import { FOLDED_COUNT_COLUMN, foldedCountSelect, readFoldedCount, strategyCount } from '../sql/counts';
 import { readTexts, rememberTexts, textAlias } from '../sql/datetime-text';
 import type { SqlCondition } from '../sql/keyset';
+import { deferredCondition } from '../sql/window';
 import { AT_COLUMN, atSelect, firstAt, sqlPageSource, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
 import { toDrizzleSql, type DrizzleDatabase, type SelectBuilder } from './drizzle-database';
 import { drizzleRows, fragment, type DrizzleQuery, type DrizzleRow, type DrizzleRows } from './drizzle-rows';
@@ -47,6 +48,7 @@ async function runText<T extends object>(rows: DrizzleRows<T>, page: SqlPageQuer
     limit: page.limit,
     offset: page.offset,
     total: page.total === true,
+    ...(page.deferred && { deferred: page.deferred }),
   });
   const raw = await rows.execute('page', toDrizzleSql(statement));
   const found = raw.map(rows.rowOf);
@@ -76,12 +78,28 @@ async function runPage<T extends object>(rows: DrizzleRows<T>, page: SqlPageQuer
   }
   if (page.total) extra[FOLDED_COUNT_COLUMN] = aroundList(rows, foldedCountSelect('?', db.quote));
   const nested = Object.keys(extra).length > 0;
+  const orderBy = ordering.orderBy(page.ordering, page.reversed);
+  // A deep slice reads its keys first (see SqlWindow.deferred), written as the text path writes them.
+  const keys =
+    page.deferred && page.offset > 0
+      ? rows.windowText({
+          where: page.conditions,
+          select: [{ sql: page.deferred.sql, params: [] }],
+          only: true,
+          orderBy,
+          limit: page.limit,
+          offset: page.offset,
+        })
+      : null;
+  const [open, close] = page.deferred ? deferredCondition(page.deferred, db.quote) : ['', ''];
   let statement = db
     .select(subquery, nested ? { [ROW]: fields, ...extra } : undefined)
-    .where(whereOf(page.conditions))
-    .orderBy(sql.raw(ordering.orderBy(page.ordering, page.reversed)))
-    .limit(page.limit);
-  if (page.offset > 0) statement = statement.offset(page.offset);
+    .where(whereOf(keys ? [{ sql: `${open}${keys.sql}${close}`, params: keys.params }] : page.conditions))
+    .orderBy(sql.raw(orderBy));
+  if (!keys) {
+    statement = statement.limit(page.limit);
+    if (page.offset > 0) statement = statement.offset(page.offset);
+  }
   const raw = await rows.run('page', statement);
   if (!nested) return { rows: raw as T[] };
   const found = raw.map((record) => record[ROW] as T);

@@ -56,6 +56,7 @@ export function kyselySource<DB, TB extends keyof DB, O extends object>(
             limit: page.limit,
             offset: page.offset,
             total: page.total === true,
+            ...(page.deferred && { deferred: page.deferred }),
           }),
         ),
       );

@@ -8,6 +8,7 @@ import type { SqlOrdering } from '../sql/ordering';
 import { FOLDED_COUNT_COLUMN, readFoldedCount } from '../sql/counts';
 import { AT_COLUMN, atSelect, firstAt, sqlPageSource, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
 import { pageRows } from '../sql/raw-rows';
+import { deferredCondition } from '../sql/window';
 import { countStatement, foldedSelect } from './count-statements';
 import { entityOrdering } from './entity-ordering';
 import { entityRows, readConnection } from './entity-rows';
@@ -177,15 +178,25 @@ export function mikroOrmSource<T extends object>(
         return { ...found, rows: await rows.populate(found.rows) };
       }
       const knex = em.getKnex();
-      const at = page.at ? atSelect(page.at, (name) => em.getPlatform().quoteIdentifier(name)) : null;
+      const quote = (name: string) => em.getPlatform().quoteIdentifier(name);
+      const at = page.at ? atSelect(page.at, quote) : null;
       // Made before the page compiles the builder: a copy of a compiled builder shares its query.
       const total = page.total ? foldedSelect(filtered, em) : null;
+      const orderBy = ordering.orderBy(page.ordering, page.reversed);
+      const window = { where: page.conditions, orderBy, limit: page.limit, offset: page.offset };
+      // A deep slice reads its keys first, in a statement of their own over a copy of the filter (see SqlWindow.deferred).
+      const keys =
+        page.deferred && page.offset > 0
+          ? applyWindow(knex, filtered.clone().getKnexQuery(), {
+              ...window,
+              select: [{ sql: page.deferred.sql, params: [] }],
+              only: true,
+            }).toSQL()
+          : null;
+      const [open, close] = page.deferred ? deferredCondition(page.deferred, quote) : ['', ''];
       const query = applyWindow(knex, filtered.getKnexQuery(), {
-        where: page.conditions,
+        ...(keys ? { where: [{ sql: `${open}${keys.sql}${close}`, params: keys.bindings }], orderBy } : window),
         select: [...page.texts.map(({ select }) => ({ sql: select, params: [] })), ...(at ? [at] : []), ...(total ? [total] : [])],
-        orderBy: ordering.orderBy(page.ordering, page.reversed),
-        limit: page.limit,
-        offset: page.offset,
       });
       const raw = await rows.execute('page', query);
       const counted = total ? readFoldedCount(raw) : undefined;

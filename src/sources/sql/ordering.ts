@@ -17,6 +17,7 @@ import { datetimeParam, datetimeText, exactDatetime, textAlias, type ExactDateti
 import type { SqlDialect } from './dialect';
 import { checkKeyValue, equalInJs, floatPlaceholder, textOperand } from './key-values';
 import { isImpossible, isInline, isTrivial, keysetAt, keysetCondition, type KeysetColumn, type SqlCondition } from './keyset';
+import type { DeferredKey } from './window';
 
 /**
  * Where a batch keeps each parent's bound values: in a column of its keys relation rather than in the
@@ -71,6 +72,8 @@ export interface SqlOrdering<T extends object> {
   readonly textSelect: (field: string) => string;
   /** A row's key value for a field (an exact datetime field's is its text). */
   readonly valueOf: (row: T, field: string) => KeyValue;
+  /** The key a slice skipping `offset` rows reads first (see `SqlOrderingOptions.deferredOffset`); undefined: a plain OFFSET. */
+  readonly deferredKey: (offset: number) => DeferredKey | undefined;
 }
 
 /** The options of a SQL source that decide its ordering (shared by every builder's sources). */
@@ -98,7 +101,16 @@ export interface SqlOrderingOptions {
   readonly nullOrder?: NullOrder;
   /** Whether to use row-value comparisons `(a, b) > (?, ?)` (default: PostgreSQL and SQLite). */
   readonly rowValues?: boolean;
+  /**
+   * From how many skipped rows a page-number or limit-offset page reads its keys first, then their
+   * rows (a deferred join: `id in (select id … limit ? offset ?)`), so a deep OFFSET skips index
+   * entries rather than rows (default 1000; `Infinity`: never). Needs a one-column unique key.
+   */
+  readonly deferredOffset?: number;
 }
+
+/** The default of `SqlOrderingOptions.deferredOffset`: below it a plain OFFSET is as fast (docs/sql-strategies.md). */
+export const DEFERRED_OFFSET = 1000;
 
 /**
  * A builder's conversion of a checked cursor value (never NULL) to a parameter of its column (an
@@ -144,6 +156,11 @@ export function sqlOrdering<T extends object>(
   const allowed = options.orderingFields ? new Set([...options.orderingFields, ...uniqueKey]) : null;
   for (const field of options.orderingFields ?? []) fieldType(field);
   const argument = options.orderingArgument ?? 'ordering';
+  const deferFrom = options.deferredOffset ?? DEFERRED_OFFSET;
+  assertConfig(
+    typeof deferFrom === 'number' && deferFrom >= 0 && (Number.isSafeInteger(deferFrom) || deferFrom === Infinity),
+    `the \`deferredOffset\` option of ${columns.name} is ${String(deferFrom)}: give a whole number of rows, or Infinity`,
+  );
   const checked = (ordering: readonly OrderingField[]): readonly OrderingField[] => {
     for (const { field } of ordering) {
       if (allowed && !allowed.has(field)) {
@@ -292,5 +309,9 @@ export function sqlOrdering<T extends object>(
       if (exactOf(field)) return datetimeText(row, field, value);
       return value === undefined ? null : (value as KeyValue);
     },
+    deferredKey: (offset) =>
+      offset > 0 && offset >= deferFrom && uniqueKey.length === 1
+        ? { sql: columnSql(uniqueKey[0]!), column: columnOf(uniqueKey[0]!).column }
+        : undefined,
   };
 }

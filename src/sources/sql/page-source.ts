@@ -10,7 +10,7 @@ import {
 } from '../../core/internal';
 import type { SqlCondition } from './keyset';
 import type { SqlOrdering } from './ordering';
-import type { SqlFragment } from './window';
+import type { DeferredKey, SqlFragment } from './window';
 
 /** One page's statement as data: conditions ANDed to the source's filter, the order, the window. */
 export interface SqlPageQuery {
@@ -26,6 +26,8 @@ export interface SqlPageQuery {
   readonly at?: SqlCondition;
   /** Fold the whole list's count into the statement (see `foldedCountSelect`). */
   readonly total?: boolean;
+  /** A deep slice: read its keys first (see `SqlWindow.deferred`); a builder that cannot skips it. */
+  readonly deferred?: DeferredKey;
 }
 
 /** A page's rows and, when the query flagged the cursor's row, whether the first row is that row. */
@@ -87,11 +89,26 @@ export interface SqlPageParts<T extends object> {
  * from {@link SqlPageQuery}; the count runs only when asked.
  */
 export function sqlPageSource<T extends object>(parts: SqlPageParts<T>): PageSource<T> {
-  const { dialect, uniqueKey, fieldType, checked, sliceOrder, seekConditions, equalInJs, atCondition, textFieldsOf, textSelect } =
-    parts.ordering;
+  const {
+    dialect,
+    uniqueKey,
+    fieldType,
+    checked,
+    sliceOrder,
+    seekConditions,
+    equalInJs,
+    atCondition,
+    textFieldsOf,
+    textSelect,
+    deferredKey,
+  } = parts.ordering;
   const valueOf = parts.keyOf ?? parts.ordering.valueOf;
   const textsOf = (ordering: readonly OrderingField[]): SqlPageQuery['texts'] =>
     textFieldsOf(ordering).map((field) => ({ field, select: textSelect(field) }));
+  const sliceQuery = (offset: number, limit: number, ordering?: readonly OrderingField[]): SqlPageQuery => {
+    const deferred = deferredKey(offset);
+    return { conditions: [], ordering: sliceOrder(ordering), reversed: false, limit, offset, texts: [], ...(deferred && { deferred }) };
+  };
 
   return {
     uniqueKey,
@@ -104,20 +121,12 @@ export function sqlPageSource<T extends object>(parts: SqlPageParts<T>): PageSou
     }),
     ...(parts.foldsCount && {
       async sliceCounted(offset: number, limit: number, ordering?: readonly OrderingField[]) {
-        const page = await parts.run({
-          conditions: [],
-          ordering: sliceOrder(ordering),
-          reversed: false,
-          limit,
-          offset,
-          texts: [],
-          total: true,
-        });
+        const page = await parts.run({ ...sliceQuery(offset, limit, ordering), total: true });
         return { rows: page.rows, total: page.total ?? null };
       },
     }),
     async slice(offset: number, limit: number, ordering?: readonly OrderingField[]): Promise<readonly T[]> {
-      return (await parts.run({ conditions: [], ordering: sliceOrder(ordering), reversed: false, limit, offset, texts: [] })).rows;
+      return (await parts.run(sliceQuery(offset, limit, ordering))).rows;
     },
     async seek(request: SeekRequest): Promise<SeekResult<T>> {
       const ordering = checked(request.ordering);

@@ -27,6 +27,30 @@ export interface SqlWindow {
   readonly offset?: number | string;
   /** Fold the whole list's count into each row (`foldedCountSelect`; builders that write windows as text). */
   readonly total?: boolean;
+  /** Read the window's keys first, then their rows (see {@link DeferredKey}); with a numeric offset only. */
+  readonly deferred?: DeferredKey;
+}
+
+/**
+ * The unique key a deep window is read through: `where "e"."id" in (select "pw_k"."id" from (select
+ * "e"."id" … order by … limit ? offset ?) as "pw_k")`. The skipped rows are then index entries of the
+ * ordering (a covering index: the key is in it), not rows fetched and thrown away; the extra derived
+ * table is what MySQL and MariaDB need to take a LIMIT inside IN.
+ */
+export interface DeferredKey {
+  /** The key's alias-qualified, quoted column: `"e"."id"`. */
+  readonly sql: string;
+  /** The column's own name: `id`. */
+  readonly column: string;
+}
+
+/** The alias of a deferred window's keys. */
+export const DEFERRED_ALIAS = 'pw_k';
+
+/** `"e"."id" in (select "pw_k"."id" from <keys> as "pw_k")`, around the keys' statement (`<keys>` between the two texts). */
+export function deferredCondition(key: DeferredKey, quote: (name: string) => string): readonly [string, string] {
+  const alias = quote(DEFERRED_ALIAS);
+  return [`${key.sql} in (select ${alias}.${quote(key.column)} from (`, `) as ${alias})`];
 }
 
 /** `(a) and (b)`: conditions ANDed into one fragment, null when there are none. */
@@ -51,6 +75,22 @@ export function windowStatement<R>(relation: R, alias: string, window: SqlWindow
   if (window.total) {
     const [before, after] = foldedCountSelect(`select 1 from ${RELATION} as ${quote(alias)}`, quote).split(RELATION) as [string, string];
     parts.push({ sql: `${selects.length > 0 ? ', ' : ''}${before}`, params: [] }, relation, { sql: after, params: [] });
+  }
+  if (window.deferred && typeof window.offset === 'number' && window.offset > 0 && !window.only) {
+    // The rows of the keys: the keys' own statement is this function's, selecting only the key.
+    const [open, close] = deferredCondition(window.deferred, quote);
+    const keys = windowStatement(
+      relation,
+      alias,
+      { ...window, select: [{ sql: window.deferred.sql, params: [] }], only: true, total: false, deferred: undefined },
+      quote,
+    );
+    const orderBy = window.orderBy === undefined ? '' : ` order by ${window.orderBy}`;
+    parts.push({ sql: ' from ', params: [] }, relation, { sql: ` as ${quote(alias)} where ${open}`, params: [] }, ...keys, {
+      sql: `${close}${orderBy}`,
+      params: [],
+    });
+    return parts;
   }
   const tail: string[] = [];
   const params: unknown[] = [];

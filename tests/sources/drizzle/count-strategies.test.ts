@@ -25,13 +25,16 @@ countStrategySuite('Drizzle', async (dialect) => {
   for (const statement of countedItemsSql(dialect)) await open.exec(statement);
   const table = tables[dialect];
   return {
-    source: (aboveFour = false) => {
+    source: (aboveFour = false, deferredOffset?: number) => {
       const kind = eq(table.kind, 'a');
       const query = (open.db as unknown as Selecting)
         .select()
         .from(table)
         .where(aboveFour ? and(kind, gt(table.id, 4)) : kind);
-      return drizzleSource(open.db, query, { ordering: 'id' }) as PageSource<CountedItem>;
+      return drizzleSource(open.db, query, {
+        ordering: 'id',
+        ...(deferredOffset !== undefined && { deferredOffset }),
+      }) as PageSource<CountedItem>;
     },
     statements: () => open.queries,
     reset: () => {

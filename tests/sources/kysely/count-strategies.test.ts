@@ -13,12 +13,13 @@ countStrategySuite('Kysely', async (dialect) => {
   const open = await openKyselyDatabase<CountedDatabase>(dialect);
   for (const statement of countedItemsSql(dialect)) await open.exec(statement);
   return {
-    source: (aboveFour = false) => {
+    source: (aboveFour = false, deferredOffset?: number) => {
       const filtered = open.db.selectFrom('counted_item').selectAll().where('kind', '=', 'a');
       return kyselySource(aboveFour ? filtered.where('id', '>', 4) : filtered, {
         db: open.db,
         fields: { id: 'integer', kind: 'text' },
         ordering: 'id',
+        ...(deferredOffset !== undefined && { deferredOffset }),
       }) as PageSource<CountedItem>;
     },
     statements: () => open.statements,

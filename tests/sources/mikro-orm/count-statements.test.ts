@@ -41,8 +41,12 @@ countStrategySuite<MikroRig>(
     if (dialect === 'postgresql') await em.getConnection().execute(`analyze "${db.namespace}"."counted_item"`);
     return {
       db,
-      source: (aboveFour = false) =>
-        mikroOrmSource(db.orm.em.fork(), ItemEntity, { where: aboveFour ? { kind: 'a', id: { $gt: 4 } } : { kind: 'a' }, ordering: 'id' }),
+      source: (aboveFour = false, deferredOffset?: number) =>
+        mikroOrmSource(db.orm.em.fork(), ItemEntity, {
+          where: aboveFour ? { kind: 'a', id: { $gt: 4 } } : { kind: 'a' },
+          ordering: 'id',
+          ...(deferredOffset !== undefined && { deferredOffset }),
+        }),
       statements: () => statements(db),
       reset: () => {
         db.queries.length = 0;

@@ -66,4 +66,20 @@ describe('sqlOrdering', () => {
       PaginationConfigError,
     );
   });
+
+  it('reads a slice through its key from deferredOffset rows on (default 1,000), with a one-column key only', () => {
+    const ordering = sqlOrdering(columns, sqlDialect('postgresql'), 'e', {});
+    expect(ordering.deferredKey(999)).toBeUndefined();
+    expect(ordering.deferredKey(1000)).toEqual({ sql: '"e"."id"', column: 'id' });
+    expect(sqlOrdering(columns, sqlDialect('mariadb'), 'e', { deferredOffset: 1 }).deferredKey(1)).toEqual({
+      sql: '`e`.`id`',
+      column: 'id',
+    });
+    expect(sqlOrdering(columns, sqlDialect('sqlite'), 'e', { deferredOffset: 0 }).deferredKey(0)).toBeUndefined();
+    expect(sqlOrdering(columns, sqlDialect('sqlite'), 'e', { deferredOffset: Infinity }).deferredKey(1e9)).toBeUndefined();
+    const composite = { ...columns, uniqueKey: ['created', 'id'] };
+    expect(sqlOrdering(composite, sqlDialect('sqlite'), 'e', { deferredOffset: 1 }).deferredKey(5000)).toBeUndefined();
+    for (const deferredOffset of [-1, 1.5, Number.NaN])
+      expect(() => sqlOrdering(columns, sqlDialect('sqlite'), 'e', { deferredOffset })).toThrow(/`deferredOffset`/);
+  });
 });
