@@ -74,7 +74,27 @@ export function propertyColumn(meta: EntityMetadata, field: string): SqlColumn {
   };
 }
 
-/** An entity's columns for the SQL strategies: its primary key, and each ordering property's column. */
+// Sources are made per request over metadata that lives as long as the ORM: each entity's columns are described once.
+const described = new WeakMap<EntityMetadata, SqlColumns>();
+
+/** An entity's columns for the SQL strategies: its primary key, and each ordering property's column (an unknown one throws every time). */
 export function entityColumns(meta: EntityMetadata): SqlColumns {
-  return { uniqueKey: [...meta.primaryKeys] as string[], column: (field) => propertyColumn(meta, field), name: meta.className };
+  let columns = described.get(meta);
+  if (columns === undefined) {
+    const known = new Map<string, SqlColumn>();
+    columns = {
+      uniqueKey: [...meta.primaryKeys] as string[],
+      name: meta.className,
+      column: (field) => {
+        let column = known.get(field);
+        if (column === undefined) {
+          column = propertyColumn(meta, field);
+          known.set(field, column);
+        }
+        return column;
+      },
+    };
+    described.set(meta, columns);
+  }
+  return columns;
 }
