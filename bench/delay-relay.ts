@@ -1,11 +1,13 @@
-// `delay-relay.ts <port> <delay ms>`: a TCP relay on a loopback ephemeral port in front of
-// 127.0.0.1:<port>, holding every chunk <delay> ms each way (a database on another host), in a process
-// of its own; prints `{"port": …}` and runs until SIGTERM.
+// `delay-relay.ts <port> <round trip ms>`: a TCP relay on a loopback ephemeral port in front of
+// 127.0.0.1:<port>, adding <round trip> ms to every round trip (a database on another host), in a
+// process of its own; prints `{"port": …}` and runs until SIGTERM.
 import { createConnection, createServer, type AddressInfo, type Socket } from 'node:net';
 
 /**
- * A TCP relay on loopback that holds every chunk `delayMs` before passing it on, each way: the
- * database as a service on another host sees it (same order, added latency, no bandwidth limit).
+ * A TCP relay on loopback that holds every chunk towards the database `delayMs` before passing it on,
+ * and passes the answers at once: a round trip `delayMs` longer, as across a link of that round trip
+ * (same order, no bandwidth limit). One direction only, because timers round up to whole
+ * milliseconds: 1 ms each way measured 2–3.5 ms a round trip, not 1.
  */
 export async function delayLink(targetPort: number, delayMs: number): Promise<{ port: number; close(): Promise<void> }> {
   const sockets = new Set<Socket>();
@@ -19,8 +21,9 @@ export async function delayLink(targetPort: number, delayMs: number): Promise<{ 
       [upstream, client],
     ] as const) {
       sockets.add(from);
-      from.on('data', (chunk) => setTimeout(() => to.write(chunk), delayMs));
-      from.on('end', () => setTimeout(() => to.end(), delayMs));
+      const delay = from === client ? delayMs : 0;
+      from.on('data', (chunk) => (delay > 0 ? setTimeout(() => to.write(chunk), delay) : to.write(chunk)));
+      from.on('end', () => (delay > 0 ? setTimeout(() => to.end(), delay) : to.end()));
       from.on('error', () => to.destroy());
       from.on('close', () => sockets.delete(from));
     }

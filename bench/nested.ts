@@ -4,7 +4,7 @@
 // resolver (one em.find per author, cursors by hand: what a team without pagewise writes, N+1), and
 // one level deeper (`comments(first: 5)` on each of the 1,000 articles: 3 statements against 1,101).
 // SQLite in memory, PostgreSQL and MariaDB on loopback when they answer, and PostgreSQL across a
-// simulated link (a TCP relay in this process holding each chunk 1 ms each way), where N+1 pays its
+// simulated link (a TCP relay in a process of its own adding 1 ms to each round trip), where N+1 pays its
 // round trips. The ratio is a speed-up: hand-written time / pagewise time (target: at least 3× on
 // loopback and 5× across the link, on PostgreSQL).
 import { createConnection } from 'node:net';
@@ -218,7 +218,7 @@ export async function seed(orm: MikroORM): Promise<void> {
   }
 }
 
-/** How long each chunk waits in each direction on the simulated link (timers round up to 1 ms). */
+/** The round trip the simulated link adds (issue 17: a 1 ms round-trip link; the line names the measured one). */
 const LINK_DELAY_MS = 1;
 
 /** The median time of `select 1` on `orm`, in ms. */
