@@ -101,14 +101,15 @@ export function handEndpoints(em: SqlEntityManager): Record<'cursor' | 'pages' |
       const offset = Number(url.searchParams.get('offset') ?? '0');
       if (![limit, offset].every((value) => Number.isSafeInteger(value) && value >= 0)) return null;
       // From 1,000 rows on, the page reads its keys first (a deferred join), as pagewise does.
-      const keys = ordered()
-        .clearSelect()
-        .select('e.id')
-        .limit(limit + 1)
-        .offset(offset);
+      const keys = () =>
+        ordered()
+          .clearSelect()
+          .select('e.id')
+          .limit(limit + 1)
+          .offset(offset);
       const page =
         offset >= 1000
-          ? ordered().whereRaw('(`e`.`id` in (select `pw_k`.`id` from ? as `pw_k`))', [keys])
+          ? ordered().whereRaw('(`e`.`id` in (select `pw_k`.`id` from ? as `pw_k`))', [keys()])
           : ordered()
               .limit(limit + 1)
               .offset(offset);

@@ -3,7 +3,7 @@ import type { PageSource } from '../../core/internal';
 import { FOLDED_COUNT_COLUMN, foldedCountSelect, readFoldedCount, strategyCount } from '../sql/counts';
 import { readTexts, rememberTexts, textAlias } from '../sql/datetime-text';
 import type { SqlCondition } from '../sql/keyset';
-import { deferredCondition } from '../sql/window';
+import { deferredWindows } from '../sql/window';
 import { AT_COLUMN, atSelect, firstAt, sqlPageSource, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
 import { toDrizzleSql, type DrizzleDatabase, type SelectBuilder } from './drizzle-database';
 import { drizzleRows, fragment, type DrizzleQuery, type DrizzleRow, type DrizzleRows } from './drizzle-rows';
@@ -79,24 +79,15 @@ async function runPage<T extends object>(rows: DrizzleRows<T>, page: SqlPageQuer
   if (page.total) extra[FOLDED_COUNT_COLUMN] = aroundList(rows, foldedCountSelect('?', db.quote));
   const nested = Object.keys(extra).length > 0;
   const orderBy = ordering.orderBy(page.ordering, page.reversed);
-  // A deep slice reads its keys first (see SqlWindow.deferred), written as the text path writes them.
-  const keys =
-    page.deferred && page.offset > 0
-      ? rows.windowText({
-          where: page.conditions,
-          select: [{ sql: page.deferred.sql, params: [] }],
-          only: true,
-          orderBy,
-          limit: page.limit,
-          offset: page.offset,
-        })
-      : null;
-  const [open, close] = page.deferred ? deferredCondition(page.deferred, db.quote) : ['', ''];
+  // A deep slice reads its keys first (see SqlWindow.deferred), its keys' statement written as the text path writes it.
+  const deferred = page.deferred
+    ? deferredWindows({ where: page.conditions, orderBy, limit: page.limit, offset: page.offset, deferred: page.deferred }, db.quote)
+    : null;
   let statement = db
     .select(subquery, nested ? { [ROW]: fields, ...extra } : undefined)
-    .where(whereOf(keys ? [{ sql: `${open}${keys.sql}${close}`, params: keys.params }] : page.conditions))
+    .where(whereOf(deferred ? deferred.rows(rows.windowText(deferred.keys)).where : page.conditions))
     .orderBy(sql.raw(orderBy));
-  if (!keys) {
+  if (!deferred) {
     statement = statement.limit(page.limit);
     if (page.offset > 0) statement = statement.offset(page.offset);
   }

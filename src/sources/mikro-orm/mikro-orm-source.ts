@@ -8,7 +8,7 @@ import type { SqlOrdering } from '../sql/ordering';
 import { FOLDED_COUNT_COLUMN, readFoldedCount } from '../sql/counts';
 import { AT_COLUMN, atSelect, firstAt, sqlPageSource, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
 import { pageRows } from '../sql/raw-rows';
-import { deferredCondition } from '../sql/window';
+import { deferredWindows, type SqlWindow } from '../sql/window';
 import { countStatement, foldedSelect } from './count-statements';
 import { entityOrdering } from './entity-ordering';
 import { entityRows, readConnection } from './entity-rows';
@@ -182,22 +182,22 @@ export function mikroOrmSource<T extends object>(
       const at = page.at ? atSelect(page.at, quote) : null;
       // Made before the page compiles the builder: a copy of a compiled builder shares its query.
       const total = page.total ? foldedSelect(filtered, em) : null;
-      const orderBy = ordering.orderBy(page.ordering, page.reversed);
-      const window = { where: page.conditions, orderBy, limit: page.limit, offset: page.offset };
-      // A deep slice reads its keys first, in a statement of their own over a copy of the filter (see SqlWindow.deferred).
-      const keys =
-        page.deferred && page.offset > 0
-          ? applyWindow(knex, filtered.clone().getKnexQuery(), {
-              ...window,
-              select: [{ sql: page.deferred.sql, params: [] }],
-              only: true,
-            }).toSQL()
-          : null;
-      const [open, close] = page.deferred ? deferredCondition(page.deferred, quote) : ['', ''];
-      const query = applyWindow(knex, filtered.getKnexQuery(), {
-        ...(keys ? { where: [{ sql: `${open}${keys.sql}${close}`, params: keys.bindings }], orderBy } : window),
+      const window: SqlWindow = {
+        where: page.conditions,
         select: [...page.texts.map(({ select }) => ({ sql: select, params: [] })), ...(at ? [at] : []), ...(total ? [total] : [])],
-      });
+        orderBy: ordering.orderBy(page.ordering, page.reversed),
+        limit: page.limit,
+        offset: page.offset,
+        ...(page.deferred && { deferred: page.deferred }),
+      };
+      // A deep slice reads its keys first, in a statement over a copy of the filter (see SqlWindow.deferred).
+      const deferred = deferredWindows(window, quote);
+      const keys = deferred ? applyWindow(knex, filtered.clone().getKnexQuery(), deferred.keys).toSQL() : null;
+      const query = applyWindow(
+        knex,
+        filtered.getKnexQuery(),
+        deferred && keys ? deferred.rows({ sql: keys.sql, params: keys.bindings }) : window,
+      );
       const raw = await rows.execute('page', query);
       const counted = total ? readFoldedCount(raw) : undefined;
       const found = await rows.populate(

@@ -47,10 +47,48 @@ export interface DeferredKey {
 /** The alias of a deferred window's keys. */
 export const DEFERRED_ALIAS = 'pw_k';
 
-/** `"e"."id" in (select "pw_k"."id" from <keys> as "pw_k")`, around the keys' statement (`<keys>` between the two texts). */
-export function deferredCondition(key: DeferredKey, quote: (name: string) => string): readonly [string, string] {
+/** `"e"."id" in (select "pw_k"."id" from (` and `) as "pw_k")`: the texts around a deferred window's keys statement. */
+function deferredCondition(key: DeferredKey, quote: (name: string) => string): readonly [string, string] {
   const alias = quote(DEFERRED_ALIAS);
   return [`${key.sql} in (select ${alias}.${quote(key.column)} from (`, `) as ${alias})`];
+}
+
+/** A deep window in its two statements (see {@link DeferredKey}): the keys', and the rows' around it. */
+export interface DeferredWindows {
+  /** The key only, under the window's conditions, order, limit and offset. */
+  readonly keys: SqlWindow;
+  /** The texts around the keys' statement in the rows' condition. */
+  readonly around: readonly [string, string];
+  /** The rows' window, given the keys' statement as a fragment: the rows of those keys, in the window's order, its selects and count kept. */
+  readonly rows: (keys: SqlFragment) => SqlWindow;
+}
+
+/** `window` read through its keys, or null when it reads its rows directly (not deferred, no numeric offset, keys only). */
+export function deferredWindows(window: SqlWindow, quote: (name: string) => string): DeferredWindows | null {
+  const key = window.deferred;
+  if (!key || typeof window.offset !== 'number' || window.offset <= 0 || window.only) return null;
+  const around = deferredCondition(key, quote);
+  const { where, select, fields, orderBy, groupBy, limit, offset, total } = window;
+  const ordered = orderBy !== undefined && { orderBy };
+  return {
+    keys: {
+      where,
+      select: [{ sql: key.sql, params: [] }],
+      only: true,
+      ...ordered,
+      ...(groupBy !== undefined && { groupBy }),
+      ...(limit !== undefined && { limit }),
+      offset,
+    },
+    around,
+    rows: (keys) => ({
+      where: [{ sql: `${around[0]}${keys.sql}${around[1]}`, params: keys.params }],
+      ...(select && { select }),
+      ...(fields && { fields }),
+      ...ordered,
+      ...(total !== undefined && { total }),
+    }),
+  };
 }
 
 /** `(a) and (b)`: conditions ANDed into one fragment, null when there are none. */
@@ -76,15 +114,11 @@ export function windowStatement<R>(relation: R, alias: string, window: SqlWindow
     const [before, after] = foldedCountSelect(`select 1 from ${RELATION} as ${quote(alias)}`, quote).split(RELATION) as [string, string];
     parts.push({ sql: `${selects.length > 0 ? ', ' : ''}${before}`, params: [] }, relation, { sql: after, params: [] });
   }
-  if (window.deferred && typeof window.offset === 'number' && window.offset > 0 && !window.only) {
-    // The rows of the keys: the keys' own statement is this function's, selecting only the key.
-    const [open, close] = deferredCondition(window.deferred, quote);
-    const keys = windowStatement(
-      relation,
-      alias,
-      { ...window, select: [{ sql: window.deferred.sql, params: [] }], only: true, total: false, deferred: undefined },
-      quote,
-    );
+  const deferred = deferredWindows(window, quote);
+  if (deferred) {
+    // The keys' statement holds the relation too, so it goes in as pieces rather than one fragment.
+    const [open, close] = deferred.around;
+    const keys = windowStatement(relation, alias, deferred.keys, quote);
     const orderBy = window.orderBy === undefined ? '' : ` order by ${window.orderBy}`;
     parts.push({ sql: ' from ', params: [] }, relation, { sql: ` as ${quote(alias)} where ${open}`, params: [] }, ...keys, {
       sql: `${close}${orderBy}`,
