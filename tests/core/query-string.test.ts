@@ -8,6 +8,19 @@ import {
   replaceQueryParam,
   unquotePlus,
 } from 'pagewise/internal';
+import fc from 'fast-check';
+
+/** Python's quote_plus, byte by byte from its definition: UTF-8 (U+FFFD for a lone surrogate), unreserved kept, space as `+`. */
+function referenceQuotePlus(text: string): string {
+  let out = '';
+  for (const byte of new TextEncoder().encode(text)) {
+    const char = String.fromCharCode(byte);
+    if (/[A-Za-z0-9_.\-~]/.test(char)) out += char;
+    else if (byte === 0x20) out += '+';
+    else out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
 
 describe('quotePlus / unquotePlus (Python urllib)', () => {
   it.each([
@@ -22,6 +35,23 @@ describe('quotePlus / unquotePlus (Python urllib)', () => {
   ])('%j <-> %j', (text, quoted) => {
     expect(quotePlus(text)).toBe(quoted);
     expect(unquotePlus(quoted)).toBe(text);
+  });
+
+  it('quotes every ASCII character as Python does', () => {
+    for (let code = 0; code < 0x80; code += 1) {
+      const text = `a${String.fromCharCode(code)}b${String.fromCharCode(code)}`;
+      expect(quotePlus(text)).toBe(referenceQuotePlus(text));
+    }
+  });
+
+  it('quotes any text as Python does (ASCII runs, non-ASCII, lone surrogates)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('a', ' ', ':', '+', 'é', '\uD800') })),
+        (text) => quotePlus(text) === referenceQuotePlus(text),
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('keeps malformed escapes and replaces bad UTF-8 as Python does', () => {
