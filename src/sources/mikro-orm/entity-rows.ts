@@ -20,6 +20,17 @@ export interface EntityRowsOptions<T extends object> {
   readonly fields?: readonly string[];
 }
 
+/**
+ * The rows of a page's statement as a knex query. Without a filter it is the entity's statement as
+ * MikroORM writes it, compiled once (see {@link plainStatement}); otherwise the filtered builder's.
+ */
+export interface RowsStatement<T extends object> {
+  /** A new knex query of the rows, to write a window into. */
+  readonly query: () => Knex.QueryBuilder;
+  /** The filtered builder the rows come from; null when nothing filters them (no builder is made). */
+  readonly builder: { readonly qb: QueryBuilder<T>; readonly joins: () => boolean } | null;
+}
+
 /** Reading an entity's rows as em.find does, for statements the sources build themselves. */
 export interface EntityRows<T extends object> {
   /**
@@ -31,6 +42,11 @@ export interface EntityRows<T extends object> {
     fields?: readonly string[],
     keep?: readonly string[],
   ) => Promise<{ readonly qb: QueryBuilder<T>; readonly joins: () => boolean }>;
+  /**
+   * The rows as a knex query (see {@link RowsStatement}): what `filtered` selects, without compiling
+   * a builder on every page when no `where`, active filter or projection applies.
+   */
+  readonly statement: (alias: string, fields?: readonly string[]) => Promise<RowsStatement<T>>;
   /** Flushes pending changes first, then runs a statement on the source's connection. */
   readonly execute: (what: string, query: Knex.QueryBuilder | Knex.Raw) => Promise<Array<Record<string, unknown>>>;
   /**
@@ -76,26 +92,38 @@ export function entityRows<T extends object>(
     !(options.lean && populate && populate.length > 0),
     `the \`populate\` option of a source over ${meta.className} needs managed entities: it cannot be combined with \`lean\``,
   );
+  /** The active MikroORM filters' condition, null when none applies. */
+  const activeFilters = async (): Promise<FilterQuery<T> | null> => {
+    if (filters === false) return null;
+    const active = await em.applyFilters<T>(meta.className, {}, filters, 'read');
+    return active && Reflect.ownKeys(active).length > 0 ? (active as FilterQuery<T>) : null;
+  };
+  const builder = (alias: string, fields: readonly string[], keep: readonly string[], active: FilterQuery<T> | null) => {
+    const qb = em.createQueryBuilder(entity, alias) as unknown as QueryBuilder<T>;
+    if (projected) {
+      const names = new Set([...meta.primaryKeys, ...keep, ...fields, ...projected]);
+      qb.select([...names] as never);
+    }
+    if (where !== undefined) qb.where(where as never);
+    if (active) qb.andWhere(active as never);
+    // Compiling a copy to learn whether a collection is joined costs as much as the page's own
+    // query: only conditions that name a relation can join one.
+    const relational = (where !== undefined && namesRelation(meta, where)) || (active !== null && namesRelation(meta, active));
+    return { qb, joins: () => relational && joinsCollection(qb) };
+  };
   return {
     guard,
-    filtered: async (alias, fields = [], keep = []) => {
-      const qb = em.createQueryBuilder(entity, alias) as unknown as QueryBuilder<T>;
-      if (projected) {
-        const names = new Set([...meta.primaryKeys, ...keep, ...fields, ...projected]);
-        qb.select([...names] as never);
+    filtered: async (alias, fields = [], keep = []) => builder(alias, fields, keep, await activeFilters()),
+    statement: async (alias, fields = []) => {
+      const active = await activeFilters();
+      const plain = where === undefined && active === null && !projected ? plainStatement(em, entity, meta, alias) : null;
+      if (plain) {
+        const knex = em.getKnex();
+        return { query: () => knex.select(knex.raw(plain.select)).from(knex.raw(plain.from)), builder: null };
       }
-      let relational = where !== undefined && namesRelation(meta, where);
-      if (where !== undefined) qb.where(where as never);
-      if (filters !== false) {
-        const active = await em.applyFilters<T>(meta.className, {}, filters, 'read');
-        if (active && Reflect.ownKeys(active).length > 0) {
-          qb.andWhere(active as never);
-          relational ||= namesRelation(meta, active);
-        }
-      }
-      // Compiling a copy to learn whether a collection is joined costs as much as the page's own
-      // query: only conditions that name a relation can join one.
-      return { qb, joins: () => relational && joinsCollection(qb) };
+      const built = builder(alias, fields, [], active);
+      // A copy each time: a copy of a compiled builder would share its query.
+      return { query: () => built.qb.clone().getKnexQuery(), builder: built };
     },
     execute: (what, query) =>
       guard(what, async () => {
@@ -124,6 +152,41 @@ export function entityRows<T extends object>(
       return rows;
     },
   };
+}
+
+/** An entity's rows without a filter, as its builder writes them: `select <columns>` and `from <table> as <alias>`. */
+interface PlainStatement {
+  readonly select: string;
+  readonly from: string;
+}
+
+// Per metadata (one per ORM and entity), then alias and schema: a builder without conditions writes
+// the same statement every time, and compiling it was the larger part of a page's statement work.
+const plainStatements = new WeakMap<EntityMetadata, Map<string, PlainStatement | null>>();
+
+// `select … from <table> as <alias>`, nothing after it: a builder that adds a join, a condition
+// (single-table inheritance's discriminator) or a parameter is not plain, and keeps being compiled.
+const PLAIN = /^select (.+) from ((?:`[^`]+`|"[^"]+")(?:\.(?:`[^`]+`|"[^"]+"))?) as (`[^`]+`|"[^"]+")$/s;
+
+/** The unfiltered statement of `entity` over `alias` in the em's schema, compiled once; null when its builder writes more than a plain select. */
+function plainStatement<T extends object>(
+  em: SqlEntityManager,
+  entity: EntityName<T>,
+  meta: EntityMetadata<T>,
+  alias: string,
+): PlainStatement | null {
+  let known = plainStatements.get(meta);
+  if (!known) plainStatements.set(meta, (known = new Map()));
+  const key = `${alias}\u0000${em.schema ?? ''}`;
+  let plain = known.get(key);
+  if (plain === undefined) {
+    const { sql, bindings } = em.createQueryBuilder(entity, alias).getKnexQuery().toSQL();
+    const match = bindings.length === 0 ? PLAIN.exec(sql) : null;
+    plain =
+      match && match[3] === em.getPlatform().quoteIdentifier(alias) ? { select: match[1]!, from: `${match[2]!} as ${match[3]}` } : null;
+    known.set(key, plain);
+  }
+  return plain;
 }
 
 /** The properties of `fields`, checked at definition: each a column of the entity (a relation: its key). */

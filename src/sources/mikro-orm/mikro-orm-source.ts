@@ -1,6 +1,6 @@
 import type { EntityManager, EntityMetadata, EntityName, EntityRepository } from '@mikro-orm/core';
 import { raw } from '@mikro-orm/core';
-import type { QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
+import type { Knex, QueryBuilder, SqlEntityManager } from '@mikro-orm/knex';
 import { assertConfig, type PageCount, type PageSource, type SourceCountStrategy } from '../../core/internal';
 import { rememberTexts } from '../sql/datetime-text';
 import type { SqlCondition } from '../sql/keyset';
@@ -9,9 +9,9 @@ import { FOLDED_COUNT_COLUMN, readFoldedCount } from '../sql/counts';
 import { AT_COLUMN, atSelect, firstAt, sqlPageSource, type SqlPageQuery, type SqlPageRows } from '../sql/page-source';
 import { pageRows } from '../sql/raw-rows';
 import { deferredWindows, type SqlWindow } from '../sql/window';
-import { countStatement, foldedSelect } from './count-statements';
+import { countStatement, exactCountQuery, foldedSelect } from './count-statements';
 import { entityOrdering } from './entity-ordering';
-import { entityRows, readConnection } from './entity-rows';
+import { entityRows, joinsCollection, readConnection, type RowsStatement } from './entity-rows';
 import { flushFirst } from './flush';
 import { statementGuard } from './query-timeout';
 import type { StatementRunner } from '../sql/statement-timeout';
@@ -22,10 +22,8 @@ const ALIAS = 'e';
 
 interface SourceParts<T extends object> {
   readonly ordering: SqlOrdering<T>;
-  /** The source's query without ordering or window (for the count); boxed, as a builder is thenable. */
-  readonly base: () => Promise<{ readonly qb: QueryBuilder<T> }>;
-  /** Flushes pending changes first, as em.find does (shared with a concurrent page or count). */
-  readonly flush: () => Promise<void>;
+  /** The exact count of the source's rows, under the guard and after a flush. */
+  readonly count: () => Promise<number>;
   /** Runs one page statement and returns its rows as managed entities. */
   readonly run: (query: SqlPageQuery) => Promise<SqlPageRows<T>>;
   /** Whether any row of the source meets all `conditions` (one `select 1 … limit 1`). */
@@ -40,16 +38,16 @@ interface SourceParts<T extends object> {
   readonly plainRows?: boolean;
 }
 
-/** Whether the rows of `qb` include one meeting `conditions`: `select 1 … limit 1` on its query. */
+/** Whether the rows of `rows` (a knex query of them) include one meeting `conditions`: `select 1 … limit 1`. */
 async function existsThrough<T extends object>(
-  qb: QueryBuilder<T>,
+  rows: Knex.QueryBuilder,
   em: SqlEntityManager,
   meta: EntityMetadata<T>,
   guard: StatementRunner,
   conditions: readonly SqlCondition[],
 ): Promise<boolean> {
   const knex = em.getKnex();
-  const query = applyWindow(knex, qb.getKnexQuery(), { where: conditions, select: [{ sql: '1', params: [] }], only: true, limit: 1 });
+  const query = applyWindow(knex, rows, { where: conditions, select: [{ sql: '1', params: [] }], only: true, limit: 1 });
   const found = await guard('page', async () => {
     await flushFirst(em, meta);
     // The page's own connection: a replica's page must not be told about rows only the primary has yet.
@@ -105,7 +103,7 @@ async function runThroughBuilder<T extends object>(
   return at ? { rows, firstAt: firstAt(records) } : { rows };
 }
 
-/** The SQL page source over a MikroORM source's parts: its count is the builder's, under the guard and after a flush. */
+/** The SQL page source over a MikroORM source's parts. */
 function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
   return sqlPageSource<T>({
     ordering: parts.ordering,
@@ -114,14 +112,16 @@ function createSource<T extends object>(parts: SourceParts<T>): PageSource<T> {
     countWith: parts.countWith,
     foldsCount: parts.foldsCount,
     plainRows: parts.plainRows === true,
-    count: () =>
-      parts.guard('count', async () => {
-        const { qb } = await parts.base();
-        await parts.flush();
-        return qb.getCount();
-      }),
+    count: parts.count,
   });
 }
+
+/** A builder's exact count (MikroORM's getCount: distinct keys when it joins a collection), under the guard and after a flush. */
+const builderCount = <T extends object>(qb: QueryBuilder<T>, em: SqlEntityManager, meta: EntityMetadata<T>, guard: StatementRunner) =>
+  guard('count', async () => {
+    await flushFirst(em, meta);
+    return qb.getCount();
+  });
 
 function isRepository<T extends object>(value: EntityManager | EntityRepository<T>): value is EntityRepository<T> {
   return typeof (value as { getEntityName?: unknown }).getEntityName === 'function';
@@ -156,32 +156,39 @@ export function mikroOrmSource<T extends object>(
   const meta = em.getMetadata(entity);
   const rows = entityRows<T>(em, entity, meta, options ?? {});
   const ordering = entityOrdering(meta, em.getPlatform(), ALIAS, options ?? {});
+  const counted = (statement: RowsStatement<T>) => ({ query: statement.query, joins: () => statement.builder?.joins() === true });
   return createSource<T>({
     ordering,
     guard: rows.guard,
-    exists: async (conditions) => existsThrough((await rows.filtered(ALIAS)).qb, em, meta, rows.guard, conditions),
-    base: () => rows.filtered(ALIAS),
-    countWith: async (strategy) => countStatement((await rows.filtered(ALIAS)).qb, em, strategy, (query) => rows.execute('count', query)),
+    exists: async (conditions) => existsThrough((await rows.statement(ALIAS)).query(), em, meta, rows.guard, conditions),
+    count: async () => {
+      const statement = await rows.statement(ALIAS);
+      const { builder } = statement;
+      if (builder) return builderCount(builder.qb, em, meta, rows.guard);
+      const [found] = await rows.execute('count', exactCountQuery(statement.query(), em));
+      return Number(found?.['count'] ?? 0);
+    },
+    countWith: async (strategy) =>
+      countStatement(counted(await rows.statement(ALIAS)), em, strategy, (query) => rows.execute('count', query)),
     foldsCount: true,
     plainRows: options?.lean === true,
-    flush: () => flushFirst(em, meta),
-    // The filter goes through MikroORM's QueryBuilder; the keyset, order and window are added to its
-    // knex query directly, which saves the builder's criteria processing on every page. A filter on
-    // a collection joins it, and then the builder's own subquery keeps rows from repeating.
+    // The filter goes through MikroORM's QueryBuilder (no builder at all when there is none); the
+    // keyset, order and window are added to its knex query directly, which saves the builder's
+    // criteria processing on every page. A filter on a collection joins it, and then the builder's
+    // own subquery keeps rows from repeating.
     run: async (page) => {
-      const { qb: filtered, joins } = await rows.filtered(
+      const statement = await rows.statement(
         ALIAS,
         page.ordering.map(({ field }) => field),
       );
-      if (joins()) {
-        const found = await runThroughBuilder(filtered, em, meta, rows.guard, page, rows.fromMapped);
+      if (statement.builder?.joins()) {
+        const found = await runThroughBuilder(statement.builder.qb, em, meta, rows.guard, page, rows.fromMapped);
         return { ...found, rows: await rows.populate(found.rows) };
       }
       const knex = em.getKnex();
       const quote = (name: string) => em.getPlatform().quoteIdentifier(name);
       const at = page.at ? atSelect(page.at, quote) : null;
-      // Made before the page compiles the builder: a copy of a compiled builder shares its query.
-      const total = page.total ? foldedSelect(filtered, em) : null;
+      const total = page.total ? foldedSelect(statement.query(), em) : null;
       const window: SqlWindow = {
         where: page.conditions,
         select: [...page.texts.map(({ select }) => ({ sql: select, params: [] })), ...(at ? [at] : []), ...(total ? [total] : [])],
@@ -192,10 +199,10 @@ export function mikroOrmSource<T extends object>(
       };
       // A deep slice reads its keys first, in a statement over a copy of the filter (see SqlWindow.deferred).
       const deferred = deferredWindows(window, quote);
-      const keys = deferred ? applyWindow(knex, filtered.clone().getKnexQuery(), deferred.keys).toSQL() : null;
+      const keys = deferred ? applyWindow(knex, statement.query(), deferred.keys).toSQL() : null;
       const query = applyWindow(
         knex,
-        filtered.getKnexQuery(),
+        statement.query(),
         deferred && keys ? deferred.rows({ sql: keys.sql, params: keys.bindings }) : window,
       );
       const raw = await rows.execute('page', query);
@@ -234,12 +241,11 @@ export function queryBuilderSource<T extends object>(qb: QueryBuilder<T>, option
   return createSource<T>({
     ordering: entityOrdering(meta, platform, qb.alias, options),
     guard,
-    base: () => Promise.resolve({ qb: qb.clone() }),
-    flush: () => flushFirst(em, meta),
+    count: () => builderCount(qb.clone(), em, meta, guard),
     run: (page) => runThroughBuilder(qb.clone(), em, meta, guard, page),
-    exists: (conditions) => existsThrough(qb.clone(), em, meta, guard, conditions),
+    exists: (conditions) => existsThrough(qb.clone().getKnexQuery(), em, meta, guard, conditions),
     countWith: (strategy) =>
-      countStatement(qb.clone(), em, strategy, (query) =>
+      countStatement({ query: () => qb.clone().getKnexQuery(), joins: () => joinsCollection(qb) }, em, strategy, (query) =>
         guard('count', async () => {
           await flushFirst(em, meta);
           return em.getConnection().execute<Array<Record<string, unknown>>>(query, [], 'all', em.getTransactionContext());
