@@ -4,6 +4,7 @@ import type { RestEmbed, RestOptions, RestPagination, RestRenderOptions } from '
 
 export type { RestEmbed };
 import type { RestPage } from './rest-page';
+import { serializeRows } from './serialize-rows';
 
 /** Options of {@link restEmbed}. */
 export interface RestEmbedOptions<T, K, C> {
@@ -56,9 +57,9 @@ export function restEmbed<T, K, C>(options: RestEmbedOptions<T, K, C>): RestEmbe
               ? link.pathname
               : `${name}#${keyText(options.key(row))}`;
           const page = await paginate(source, pagination, { via: 'query' }, { withCount: counted, cursorScope });
-          if (page.style === 'whole') return Promise.all(page.items.map(serialize));
+          if (page.style === 'whole') return serializeRows(page.items, serialize);
           const links = link ? linksOf(link.toString(), pagination, page) : pagePositions(page);
-          const results = await Promise.all(page.items.map(serialize));
+          const results = await serializeRows(page.items, serialize);
           return counted
             ? { count: await page.count(), next: links.next, previous: links.previous, results }
             : { next: links.next, previous: links.previous, results };

@@ -6,6 +6,7 @@ import { linkHeader } from './link-header';
 import { railsPageUrl } from './rails';
 import { absoluteUrl, type RestRequest } from './request-url';
 import { restBodyPageOf } from './rest-body';
+import { serializeRows } from './serialize-rows';
 import { checkRestOptions, type RestOptions, type RestPagination, type RestRenderOptions } from './rest-options';
 import { withEmbeds } from './rest-embed';
 import { paginateRequest, type PaginatedRestPage, type RestPage } from './rest-page';
@@ -53,7 +54,7 @@ export async function renderRestPage<T>(restPage: RestPage<T>, options: RestRend
   });
 
   if (!restPage.paginated) {
-    const results = await Promise.all(restPage.rows.map(serialize));
+    const results = await serializeRows(restPage.rows, serialize);
     if (options.body) return respond(await options.body(await restBodyPageOf(restPage, options.pagination, results)));
     if (shape !== 'commons' && shape !== 'commons-nested') return respond(results);
     const list = withIndex(results, 0);
@@ -65,7 +66,7 @@ export async function renderRestPage<T>(restPage: RestPage<T>, options: RestRend
 
   const { page, count } = restPage;
   const links = shape === 'rails' ? railsLinks(restPage, options.pagination) : restPage.links;
-  const serialized = await Promise.all(page.items.map(serialize));
+  const serialized = await serializeRows(page.items, serialize);
   const commons = shape === 'commons' || shape === 'commons-nested';
   const results = commons ? withIndex(serialized, restPage.startIndex ?? 0) : serialized;
   const headers: Record<string, string> = {};
