@@ -36,8 +36,12 @@ function header(request: RestRequest, name: string): string | undefined {
   return text === undefined ? undefined : (text.split(',')[0] ?? '').trim();
 }
 
+// A path of only characters escape_uri_path keeps, with nothing to decode (no `%`, no `+`): itself.
+const PLAIN_PATH = /^[A-Za-z0-9_.\-~/:@&$,!*'()]*$/;
+
 /** Django's `escape_uri_path` over the decoded path: `/a%20b/` and `/a b/` both give `/a%20b/`. */
 function escapePath(raw: string): string {
+  if (PLAIN_PATH.test(raw)) return raw;
   const decoded = unquotePlus(raw.replace(/\+/g, '%2B'));
   let out = '';
   for (const char of decoded) {

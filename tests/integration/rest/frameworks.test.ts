@@ -178,9 +178,11 @@ describe('the node:http handler', () => {
     const res = {
       headersSent: false,
       statusCode: 0,
-      setHeader(name: string, value: unknown) {
+      writeHead(status: number, headers: Record<string, unknown>) {
         if (failures-- > 0) throw new TypeError('Invalid character in header content');
-        written.push([name, value]);
+        this.statusCode = status;
+        for (const entry of Object.entries(headers)) written.push(entry);
+        return this;
       },
       end(body: string) {
         written.push(['body', body]);
