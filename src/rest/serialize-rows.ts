@@ -9,6 +9,6 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
  * Most serializers are synchronous, and a promise per row cost more than serializing it.
  */
 export function serializeRows<T>(rows: readonly T[], serialize: (row: T) => unknown): unknown[] | Promise<unknown[]> {
-  const serialized = rows.map((row) => serialize(row));
+  const serialized = rows.map(serialize);
   return serialized.some(isThenable) ? Promise.all(serialized) : serialized;
 }
