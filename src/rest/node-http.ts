@@ -22,8 +22,10 @@ export function restRequestOf(req: NodeRequestLike, url: string = req.originalUr
 
 /** Writes a response to a node:http `ServerResponse` (a HEAD request gets the headers only). */
 export function sendRestResponse(res: ServerResponse, response: RestResponse): void {
-  // One writeHead with every header: node's fast path, where a setHeader each validates and stores it.
-  res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) }).end(response.body);
+  res.statusCode = response.status;
+  for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value);
+  res.setHeader('content-length', Buffer.byteLength(response.body));
+  res.end(response.body);
 }
 
 /**

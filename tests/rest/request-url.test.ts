@@ -7,6 +7,18 @@ const request = (url: string, headers: RestRequest['headers'] = { host: 'api.tes
 });
 
 describe('absoluteUrl (Django build_absolute_uri)', () => {
+  it('escapes each printable ASCII character of a path as escape_uri_path does', () => {
+    // Django's escape_uri_path keeps RFC 3986's unreserved characters and /:@&+$,!~*'(); `%` starts
+    // an escape (decoded first) and is left to the cases above.
+    const kept = /[A-Za-z0-9\-_.~/:@&+$,!*'()]/;
+    for (let code = 0x21; code < 0x7f; code += 1) {
+      const char = String.fromCharCode(code);
+      if (char === '%' || char === '?' || char === '#') continue;
+      const expected = kept.test(char) ? char : `%${code.toString(16).toUpperCase()}`;
+      expect([char, absoluteUrl(request(`/a${char}b/`))]).toEqual([char, `http://api.test/a${expected}b/`]);
+    }
+  });
+
   it.each([
     ['a path and its raw query', request('/articles/?b=2&a=%20x'), {}, 'http://api.test/articles/?b=2&a=%20x'],
     ['a TLS connection', request('/', { host: 'api.test' }, true), {}, 'https://api.test/'],
