@@ -43,16 +43,16 @@ export function exactDatetime(columnType: string, dialect: SqlDialect['name']): 
 export const textAlias = (field: string): string => `pw_t_${field}`;
 
 // Keyed by row object (an ORM's identity map hands the same entity to every query): the text is the row's.
-const texts = new WeakMap<object, Map<string, string>>();
+const texts = new WeakMap<object, ReadonlyMap<string, string>>();
 
-/** The texts of a row of a page without exact datetime fields (shared: rememberTexts keeps no empty map, so none writes to it). */
-const NONE = new Map<string, string>();
+/** The texts of a row of a page without exact datetime fields (shared: never written to). */
+const NONE: ReadonlyMap<string, string> = new Map();
 
 /**
  * Each raw row's `pw_t_*` texts, read for {@link rememberTexts} (the rows keep the columns:
  * `withoutColumns` with {@link textAliases} leaves them out of what hydration sees).
  */
-export function readTexts(raw: readonly Record<string, unknown>[], fields: readonly string[]): Array<Map<string, string>> {
+export function readTexts(raw: readonly Record<string, unknown>[], fields: readonly string[]): Array<ReadonlyMap<string, string>> {
   if (fields.length === 0) return raw.map(() => NONE);
   const aliases = textAliases(fields);
   return raw.map((row) => {
@@ -69,14 +69,14 @@ export function readTexts(raw: readonly Record<string, unknown>[], fields: reado
 export const textAliases = (fields: readonly string[]): string[] => fields.map(textAlias);
 
 /**
- * Keeps the texts a page query read for a row, for `valueOf`. The map is the row's from then on
- * (readTexts makes one per row): copying it cost a second map per row of every page.
+ * Keeps the texts a page query read for a row, for `valueOf`: the map itself (readTexts makes one per
+ * row; copying it cost a second map per row of every page). No kept map is written to: a row read
+ * again gets a new one, merged.
  */
-export function rememberTexts(entity: object, found: Map<string, string>): void {
+export function rememberTexts(entity: object, found: ReadonlyMap<string, string>): void {
   if (found.size === 0) return;
   const known = texts.get(entity);
-  if (known) for (const [field, text] of found) known.set(field, text);
-  else texts.set(entity, found);
+  texts.set(entity, known ? new Map([...known, ...found]) : found);
 }
 
 /** An exact datetime field's key: the text its page query read, else the Date as ISO text. */
