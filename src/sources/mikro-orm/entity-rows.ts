@@ -177,7 +177,8 @@ function plainStatement<T extends object>(
 ): PlainStatement | null {
   let known = plainStatements.get(meta);
   if (!known) plainStatements.set(meta, (known = new Map()));
-  const key = `${alias}\u0000${em.schema ?? ''}`;
+  // No schema (the configured one applies) and the empty schema are told apart.
+  const key = em.schema === undefined ? alias : `${alias}\u0000${em.schema}`;
   let plain = known.get(key);
   if (plain === undefined) {
     const { sql, bindings } = em.createQueryBuilder(entity, alias).getKnexQuery().toSQL();

@@ -156,7 +156,7 @@ export function mikroOrmSource<T extends object>(
   const meta = em.getMetadata(entity);
   const rows = entityRows<T>(em, entity, meta, options ?? {});
   const ordering = entityOrdering(meta, em.getPlatform(), ALIAS, options ?? {});
-  const counted = (statement: RowsStatement<T>) => ({ query: statement.query, joins: () => statement.builder?.joins() === true });
+  const countedRows = (statement: RowsStatement<T>) => ({ query: statement.query, joins: () => statement.builder?.joins() === true });
   return createSource<T>({
     ordering,
     guard: rows.guard,
@@ -169,7 +169,7 @@ export function mikroOrmSource<T extends object>(
       return Number(found?.['count'] ?? 0);
     },
     countWith: async (strategy) =>
-      countStatement(counted(await rows.statement(ALIAS)), em, strategy, (query) => rows.execute('count', query)),
+      countStatement(countedRows(await rows.statement(ALIAS)), em, strategy, (query) => rows.execute('count', query)),
     foldsCount: true,
     plainRows: options?.lean === true,
     // The filter goes through MikroORM's QueryBuilder (no builder at all when there is none); the
@@ -229,10 +229,15 @@ function builderEntityManager<T extends object>(qb: QueryBuilder<T>): SqlEntityM
 }
 
 /**
- * A PageSource over a QueryBuilder for custom SQL (joins, raw conditions): each page clones it and
- * adds the keyset condition, ORDER BY and LIMIT; the count counts the same query.
+ * A PageSource over a QueryBuilder for custom SQL (joins, raw conditions): the builder is copied when
+ * the source is made, and each page clones that copy and adds the keyset condition, ORDER BY and LIMIT;
+ * the count counts the same query.
  */
-export function queryBuilderSource<T extends object>(qb: QueryBuilder<T>, options: SqlSourceOptions = {}): PageSource<T> {
+export function queryBuilderSource<T extends object>(given: QueryBuilder<T>, options: SqlSourceOptions = {}): PageSource<T> {
+  // A copy without the given builder's compiled query (clone's reset list): a builder compiled before
+  // (its SQL logged) hands that query to every copy, which then ignores each page's conditions. Later
+  // calls on the given builder do not reach the pages either.
+  const qb = given.clone(['_query']);
   const em = builderEntityManager(qb);
   assertConfig(em, 'queryBuilderSource needs a QueryBuilder made by an EntityManager (em.createQueryBuilder)');
   const platform = em.getPlatform();

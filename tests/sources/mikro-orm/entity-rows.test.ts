@@ -107,6 +107,18 @@ describe.each(DIALECTS)('unfiltered rows on %s', (dialect: Dialect) => {
         },
       ],
       [
+        'an estimated count (the planner’s on PostgreSQL, else exact)',
+        async (source: ReturnType<typeof mikroOrmSource<ContractRow>>) => {
+          const page = await paginatePageNumber(
+            source,
+            pageNumberPagination({ pageSize: 3, count: 'estimated' }),
+            { page: '1' },
+            { withCount: true },
+          );
+          return [page!.items.map((row) => row.id), (await page!.total()).kind];
+        },
+      ],
+      [
         'a capped count',
         async (source: ReturnType<typeof mikroOrmSource<ContractRow>>) => {
           const page = await paginatePageNumber(

@@ -1,6 +1,7 @@
 // The SQL each style sends, captured through MikroORM's logger: one statement per page, a COUNT only
 // when asked, no OFFSET on exact cursor pages, and nothing a client sends reaching SQL text.
 import { EntitySchema, type Collection, type EntityManager } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
   cursorPagination,
   limitOffsetPagination,
@@ -255,8 +256,12 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM SQL on %s'
       expect(page.items.map((note) => [note.body, note.row.title])).toEqual([['first note', mixed.rows[0]!.title]]);
     });
 
-    it('a QueryBuilder source pages custom SQL with the same keyset and counts the same query', async () => {
+    it.each([
+      ['', false],
+      [' (a builder compiled before it was given: its SQL logged)', true],
+    ])('a QueryBuilder source pages custom SQL with the same keyset and counts the same query%s', async (_name, compiled) => {
       const qb = db.orm.em.fork().createQueryBuilder(ContractEntity, 'r').where({ dataset: mixed.name }).andWhere({ flag: true });
+      if (compiled) expect(qb.getFormattedQuery()).toMatch(/^select /);
       const rows = mixed.rows.filter((row) => row.flag);
       const expected = arraySource(rows, { uniqueKey: 'id', fields: CONTRACT_FIELDS, nulls: dialect === 'postgresql' ? 'last' : 'first' });
       const mine = queryBuilderSource(qb);
@@ -350,6 +355,23 @@ describe.each(['sqlite', 'postgresql', 'mariadb'] as const)('MikroORM SQL on %s'
         expect(nested.items.map((author) => author.id)).toEqual([1, 2, 3]);
       }
     });
+
+    it.each([
+      ['capped', { capped: 100 }],
+      ['estimated', 'estimated'],
+    ] as const)(
+      'a filter on a collection is counted exactly under the %s count strategy, each author once, through either source',
+      async (_name, count) => {
+        const pagination = pageNumberPagination({ pageSize: 4, count });
+        const where = { posts: { title: 'draft' } };
+        const built = () => (db.orm.em.fork() as SqlEntityManager).createQueryBuilder(AuthorEntity, 'a').where(where as never);
+        for (const source of [mikroOrmSource(db.orm.em.fork(), AuthorEntity, { where }), queryBuilderSource(built())]) {
+          const page = await paginatePageNumber(source, pagination, { page: '1' }, { withCount: true });
+          // 45 joined rows, 9 authors: a capped or estimated count of the joined rows would not be 9.
+          await expect(page!.total()).resolves.toEqual({ value: 9, kind: 'exact' });
+        }
+      },
+    );
 
     it.each([
       ['default filters, as em.find applies them', undefined, [1, 2, 4, 5, 7, 8, 10]],
