@@ -12,6 +12,8 @@ import {
   paginateLimitOffset,
   paginatePageNumber,
   type CursorPage,
+  type Page,
+  type PageSource,
 } from 'pagewise';
 import { mikroOrmSource, type MikroOrmSourceOptions } from 'pagewise/mikro-orm';
 import { CONTRACT_DATASETS, type ContractRow } from 'pagewise/testing';
@@ -40,6 +42,9 @@ const AnimalEntity = new EntitySchema<Animal>({
 const DogEntity = new EntitySchema<Animal, Animal>({ name: 'Dog', extends: 'Animal', discriminatorValue: 'dog', properties: {} });
 const CatEntity = new EntitySchema<Animal, Animal>({ name: 'Cat', extends: 'Animal', discriminatorValue: 'cat', properties: {} });
 
+/** A source of the contract's rows. */
+type Source = PageSource<ContractRow>;
+
 /** The statements MikroORM logged, without the logger's prefix and timing suffix. */
 const statements = (db: TestDatabase): string[] =>
   db.queries.map((line) => line.replace(/^\[query\]\s*/, '').replace(/\s*\[took [^\]]*\]\s*$/, ''));
@@ -59,17 +64,14 @@ describe.each(DIALECTS)('unfiltered rows on %s', (dialect: Dialect) => {
     afterAll(async () => db?.close());
 
     /** What a run of `walk` over a source gives and sends: its items' ids and the statements, in order. */
-    const observe = async (
-      walk: (source: ReturnType<typeof mikroOrmSource<ContractRow>>) => Promise<unknown>,
-      options: MikroOrmSourceOptions<ContractRow>,
-    ) => {
+    const observe = async (walk: (source: Source) => Promise<unknown>, options: MikroOrmSourceOptions<ContractRow>) => {
       db.queries.length = 0;
       const outcome = JSON.stringify(await walk(mikroOrmSource(db.orm.em.fork(), ContractEntity, options)));
       // Sorted: a page and its count run at once, and log in either order.
       return { outcome, sql: statements(db).sort() };
     };
 
-    const cursorWalk = async (source: ReturnType<typeof mikroOrmSource<ContractRow>>) => {
+    const cursorWalk = async (source: Source) => {
       const pagination = cursorPagination({ pageSize: 4, ordering: ['-created', 'score'], mode: 'exact' });
       const seen: unknown[] = [];
       let cursor: string | null = null;
@@ -85,51 +87,25 @@ describe.each(DIALECTS)('unfiltered rows on %s', (dialect: Dialect) => {
       return seen;
     };
 
+    /** A page's ids and its total (value and kind), from one paginate call with the count asked for. */
+    const withTotal = (paginate: (source: Source) => Promise<Page<ContractRow> | null>) => async (source: Source) => {
+      const page = await paginate(source);
+      return [page!.items.map((row) => row.id), await page!.total()];
+    };
+    const numbered = (options: Parameters<typeof pageNumberPagination>[0], page: string) =>
+      withTotal((source) => paginatePageNumber(source, pageNumberPagination(options), { page }, { withCount: true }));
+
     it.each([
       ['a cursor walk', cursorWalk],
-      [
-        'a page number with its count',
-        async (source: ReturnType<typeof mikroOrmSource<ContractRow>>) => {
-          const page = await paginatePageNumber(source, pageNumberPagination({ pageSize: 3 }), { page: '2' }, { withCount: true });
-          return [page!.items.map((row) => row.id), await page!.count()];
-        },
-      ],
+      ['a page number with its count', numbered({ pageSize: 3 }, '2')],
       [
         'a folded count',
-        async (source: ReturnType<typeof mikroOrmSource<ContractRow>>) => {
-          const page = await paginateLimitOffset(
-            source,
-            limitOffsetPagination({ defaultLimit: 3, count: 'folded' }),
-            { offset: '3' },
-            { withCount: true },
-          );
-          return [page!.items.map((row) => row.id), await page!.count()];
-        },
+        withTotal((source) =>
+          paginateLimitOffset(source, limitOffsetPagination({ defaultLimit: 3, count: 'folded' }), { offset: '3' }, { withCount: true }),
+        ),
       ],
-      [
-        'an estimated count (the planner’s on PostgreSQL, else exact)',
-        async (source: ReturnType<typeof mikroOrmSource<ContractRow>>) => {
-          const page = await paginatePageNumber(
-            source,
-            pageNumberPagination({ pageSize: 3, count: 'estimated' }),
-            { page: '1' },
-            { withCount: true },
-          );
-          return [page!.items.map((row) => row.id), (await page!.total()).kind];
-        },
-      ],
-      [
-        'a capped count',
-        async (source: ReturnType<typeof mikroOrmSource<ContractRow>>) => {
-          const page = await paginatePageNumber(
-            source,
-            pageNumberPagination({ pageSize: 3, count: { capped: 5 } }),
-            { page: '1' },
-            { withCount: true },
-          );
-          return [page!.items.map((row) => row.id), await page!.count()];
-        },
-      ],
+      ['an estimated count (the planner’s on PostgreSQL, else exact)', numbered({ pageSize: 3, count: 'estimated' }, '1')],
+      ['a capped count', numbered({ pageSize: 3, count: { capped: 5 } }, '1')],
     ] as const)('%s sends the statements of the same source through its builder', async (_name, walk) => {
       const plain = await observe(walk, {});
       const built = await observe(walk, { where: {} });
@@ -138,7 +114,7 @@ describe.each(DIALECTS)('unfiltered rows on %s', (dialect: Dialect) => {
     });
 
     it('a deep page reads its keys first over the compiled statement too', async () => {
-      const walk = async (source: ReturnType<typeof mikroOrmSource<ContractRow>>) => {
+      const walk = async (source: Source) => {
         const page = await paginateLimitOffset(source, limitOffsetPagination({ defaultLimit: 3 }), { offset: '5' });
         return page!.items.map((row) => row.id);
       };
@@ -154,7 +130,7 @@ describe.each(DIALECTS)('unfiltered rows on %s', (dialect: Dialect) => {
       const em = db.orm.em.fork();
       await em.nativeDelete(ContractEntity, { id: gone.id });
       try {
-        const walk = async (source: ReturnType<typeof mikroOrmSource<ContractRow>>) => {
+        const walk = async (source: Source) => {
           const page = await paginateCursor(source, pagination, { cursor: first!.nextCursor! });
           return [page!.items.map((row) => row.id), page!.previousCursor !== null];
         };
