@@ -2,12 +2,12 @@ import type { EntityMetadata, Platform } from '@mikro-orm/core';
 import { sqlOrdering, type SqlOrdering, type SqlOrderingOptions } from '../sql/ordering';
 import { entityColumns } from './field-types';
 import { propertyParam } from './key-values';
+import { metadataCache } from './metadata-cache';
 import { platformDialect } from './platform';
 
-// Sources are made per request from the same few options: each ordering is described once per
-// entity (its metadata belongs to one ORM, so to one platform), alias and options. A client's
-// requested ordering belongs to its request and is never kept.
-const described = new WeakMap<EntityMetadata, Map<string, SqlOrdering<object>>>();
+// Each ordering is described once per entity, alias and options. A client's requested ordering
+// belongs to its request and is never kept.
+const described = metadataCache<SqlOrdering<object>>();
 
 /** The options that decide an ordering, as one key (`deferredOffset` as text: JSON writes Infinity as null). */
 function keyOf(alias: string, options: SqlOrderingOptions): string {
@@ -33,13 +33,5 @@ export function entityOrdering<T extends object>(
 ): SqlOrdering<T> {
   const make = () => sqlOrdering<T>(entityColumns(meta), platformDialect(platform, options), alias, options, propertyParam(meta, platform));
   if (options.requestedOrdering !== undefined && options.requestedOrdering !== null) return make();
-  let known = described.get(meta);
-  if (!known) described.set(meta, (known = new Map()));
-  const key = keyOf(alias, options);
-  let ordering = known.get(key) as SqlOrdering<T> | undefined;
-  if (ordering === undefined) {
-    ordering = make();
-    known.set(key, ordering as SqlOrdering<object>);
-  }
-  return ordering;
+  return described(meta, keyOf(alias, options), make as () => SqlOrdering<object>) as SqlOrdering<T>;
 }

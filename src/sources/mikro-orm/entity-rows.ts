@@ -4,6 +4,7 @@ import { assertConfig } from '../../core/internal';
 import { rememberTexts } from '../sql/datetime-text';
 import { pageRows } from '../sql/raw-rows';
 import { flushFirst } from './flush';
+import { metadataCache } from './metadata-cache';
 import { statementGuard } from './query-timeout';
 import type { StatementRunner } from '../sql/statement-timeout';
 
@@ -27,8 +28,10 @@ export interface EntityRowsOptions<T extends object> {
 export interface RowsStatement<T extends object> {
   /** A new knex query of the rows, to write a window into. */
   readonly query: () => Knex.QueryBuilder;
+  /** Whether the rows join a collection (then they are paged through `qb`, MikroORM's own subquery). */
+  readonly joins: () => boolean;
   /** The filtered builder the rows come from; null when nothing filters them (no builder is made). */
-  readonly builder: { readonly qb: QueryBuilder<T>; readonly joins: () => boolean } | null;
+  readonly qb: QueryBuilder<T> | null;
 }
 
 /** Reading an entity's rows as em.find does, for statements the sources build themselves. */
@@ -119,11 +122,11 @@ export function entityRows<T extends object>(
       const plain = where === undefined && active === null && !projected ? plainStatement(em, entity, meta, alias) : null;
       if (plain) {
         const knex = em.getKnex();
-        return { query: () => knex.select(knex.raw(plain.select)).from(knex.raw(plain.from)), builder: null };
+        return { query: () => knex.select(knex.raw(plain.select)).from(knex.raw(plain.from)), joins: () => false, qb: null };
       }
-      const built = builder(alias, fields, [], active);
+      const { qb, joins } = builder(alias, fields, [], active);
       // A copy each time: a copy of a compiled builder would share its query.
-      return { query: () => built.qb.clone().getKnexQuery(), builder: built };
+      return { query: () => qb.clone().getKnexQuery(), joins, qb };
     },
     execute: (what, query) =>
       guard(what, async () => {
@@ -160,9 +163,9 @@ interface PlainStatement {
   readonly from: string;
 }
 
-// Per metadata (one per ORM and entity), then alias and schema: a builder without conditions writes
-// the same statement every time, and compiling it was the larger part of a page's statement work.
-const plainStatements = new WeakMap<EntityMetadata, Map<string, PlainStatement | null>>();
+// Per entity, alias and schema: a builder without conditions writes the same statement every time,
+// and compiling it was the larger part of a page's statement work.
+const plainStatements = metadataCache<PlainStatement | null>();
 
 // `select … from <table> as <alias>`, nothing after it: a builder that adds a join, a condition
 // (single-table inheritance's discriminator) or a parameter is not plain, and keeps being compiled.
@@ -175,19 +178,15 @@ function plainStatement<T extends object>(
   meta: EntityMetadata<T>,
   alias: string,
 ): PlainStatement | null {
-  let known = plainStatements.get(meta);
-  if (!known) plainStatements.set(meta, (known = new Map()));
   // No schema (the configured one applies) and the empty schema are told apart.
   const key = em.schema === undefined ? alias : `${alias}\u0000${em.schema}`;
-  let plain = known.get(key);
-  if (plain === undefined) {
+  return plainStatements(meta, key, () => {
     const { sql, bindings } = em.createQueryBuilder(entity, alias).getKnexQuery().toSQL();
     const match = bindings.length === 0 ? PLAIN.exec(sql) : null;
-    plain =
-      match && match[3] === em.getPlatform().quoteIdentifier(alias) ? { select: match[1]!, from: `${match[2]!} as ${match[3]}` } : null;
-    known.set(key, plain);
-  }
-  return plain;
+    return match && match[3] === em.getPlatform().quoteIdentifier(alias)
+      ? { select: match[1]!, from: `${match[2]!} as ${match[3]}` }
+      : null;
+  });
 }
 
 /** The properties of `fields`, checked at definition: each a column of the entity (a relation: its key). */

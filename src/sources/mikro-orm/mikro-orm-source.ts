@@ -11,7 +11,7 @@ import { pageRows } from '../sql/raw-rows';
 import { deferredWindows, type SqlWindow } from '../sql/window';
 import { countStatement, exactCountQuery, foldedSelect } from './count-statements';
 import { entityOrdering } from './entity-ordering';
-import { entityRows, joinsCollection, readConnection, type RowsStatement } from './entity-rows';
+import { entityRows, joinsCollection, readConnection } from './entity-rows';
 import { flushFirst } from './flush';
 import { statementGuard } from './query-timeout';
 import type { StatementRunner } from '../sql/statement-timeout';
@@ -156,20 +156,17 @@ export function mikroOrmSource<T extends object>(
   const meta = em.getMetadata(entity);
   const rows = entityRows<T>(em, entity, meta, options ?? {});
   const ordering = entityOrdering(meta, em.getPlatform(), ALIAS, options ?? {});
-  const countedRows = (statement: RowsStatement<T>) => ({ query: statement.query, joins: () => statement.builder?.joins() === true });
   return createSource<T>({
     ordering,
     guard: rows.guard,
     exists: async (conditions) => existsThrough((await rows.statement(ALIAS)).query(), em, meta, rows.guard, conditions),
     count: async () => {
       const statement = await rows.statement(ALIAS);
-      const { builder } = statement;
-      if (builder) return builderCount(builder.qb, em, meta, rows.guard);
+      if (statement.qb) return builderCount(statement.qb, em, meta, rows.guard);
       const [found] = await rows.execute('count', exactCountQuery(statement.query(), em));
       return Number(found?.['count'] ?? 0);
     },
-    countWith: async (strategy) =>
-      countStatement(countedRows(await rows.statement(ALIAS)), em, strategy, (query) => rows.execute('count', query)),
+    countWith: async (strategy) => countStatement(await rows.statement(ALIAS), em, strategy, (query) => rows.execute('count', query)),
     foldsCount: true,
     plainRows: options?.lean === true,
     // The filter goes through MikroORM's QueryBuilder (no builder at all when there is none); the
@@ -181,8 +178,8 @@ export function mikroOrmSource<T extends object>(
         ALIAS,
         page.ordering.map(({ field }) => field),
       );
-      if (statement.builder?.joins()) {
-        const found = await runThroughBuilder(statement.builder.qb, em, meta, rows.guard, page, rows.fromMapped);
+      if (statement.qb && statement.joins()) {
+        const found = await runThroughBuilder(statement.qb, em, meta, rows.guard, page, rows.fromMapped);
         return { ...found, rows: await rows.populate(found.rows) };
       }
       const knex = em.getKnex();
